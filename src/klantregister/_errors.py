@@ -1,0 +1,144 @@
+"""The exception hierarchy of klantregister.
+
+Every error the library raises is a :class:`KlantregisterError`. Where an error
+behaves like a builtin one it also subclasses it, so callers that already
+catch ``ValueError`` or ``KeyError`` keep working:
+
+- :class:`OngeldigeWaardeError` is a ``ValueError``;
+- :class:`KlantNietGevondenError` is a ``KeyError``.
+
+Messages never carry a BSN or A-nummer in full (KLUIT06): they name the field
+and the check that failed, and show identifiers masked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+
+class KlantregisterError(Exception):
+    """Base class of every error klantregister raises."""
+
+
+class OngeldigeWaardeError(KlantregisterError, ValueError):
+    """A value was refused: wrong format, length, check digit, or a limit.
+
+    ``veld`` names where the value was given (``"bsn"``, ``"adres.postcode"``);
+    ``reden`` says why, in words fit for an error message. Subclasses tell
+    which kind of check failed.
+    """
+
+    def __init__(self, veld: str, reden: str) -> None:
+        super().__init__(f"{veld}: {reden}")
+        self.veld = veld
+        self.reden = reden
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.veld, self.reden))
+
+
+class OngeldigFormaatError(OngeldigeWaardeError):
+    """The value has characters or a shape the field does not allow."""
+
+
+class OngeldigeLengteError(OngeldigeWaardeError):
+    """The value is too long, too short, or out of its numeric range."""
+
+
+class OngeldigControlegetalError(OngeldigeWaardeError):
+    """The value fails its check digit (the 11-proef of a BSN or RSIN)."""
+
+
+class OnbekendeCodeError(OngeldigeWaardeError):
+    """The value is not in its code list (ISO 3166-1, ISO 639-2)."""
+
+
+class KardinaliteitError(KlantregisterError):
+    """A KLOK01 cardinality rule would be broken.
+
+    ``regel`` is the number of the rule (1, 2 or 3, as in KLOK01 and
+    DOMAIN.md); ``klant_id`` is the id of the klant that already holds the
+    natuurlijk persoon, where there is one.
+    """
+
+    def __init__(self, regel: int, melding: str, klant_id: UUID | None = None) -> None:
+        super().__init__(f"KLOK01 regel {regel}: {melding}")
+        self.regel = regel
+        self.melding = melding
+        self.klant_id = klant_id
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.regel, self.melding, self.klant_id))
+
+
+class GemengdeIdentificatieError(KardinaliteitError, OngeldigeWaardeError):
+    """An identificatie mixes a natuurlijk persoon with an organisation (rule 3).
+
+    It is both a :class:`KardinaliteitError` (``regel == 3``) and an
+    :class:`OngeldigeWaardeError`, since it is raised while the value is built.
+    """
+
+    def __init__(self, regel: int, melding: str, klant_id: UUID | None = None) -> None:
+        OngeldigeWaardeError.__init__(self, "identificatie", f"KLOK01 regel {regel}: {melding}")
+        self.regel = regel
+        self.melding = melding
+        self.klant_id = klant_id
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.regel, self.melding, self.klant_id))
+
+
+class KlantnummerInGebruikError(KlantregisterError):
+    """The klantnummer is already given to another klant of the gemeente."""
+
+    def __init__(self, melding: str, klant_id: UUID) -> None:
+        super().__init__(melding)
+        self.klant_id = klant_id
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (str(self), self.klant_id))
+
+
+class ZelfstandigeKlantError(KlantregisterError):
+    """A zelfstandige klant cannot be given identificerende gegevens (rule 4)."""
+
+
+class SubjectsoortError(KlantregisterError):
+    """A correction tried to swap the klant's subject for another soort (rule 4)."""
+
+
+class BetrouwbaarheidsniveauError(KlantregisterError):
+    """Identificerende gegevens need authentication at a sufficient level (rule 5)."""
+
+
+class KlantNietGevondenError(KlantregisterError, KeyError):
+    """No klant with this id is in the register."""
+
+    def __init__(self, klant_id: UUID) -> None:
+        super().__init__(klant_id)
+        self.klant_id = klant_id
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of its argument; say it in words.
+        return f"geen klant met id {self.klant_id}"
+
+
+class VersieconflictError(KlantregisterError):
+    """The klant changed since the caller read it (optimistic concurrency).
+
+    ``verwacht`` is the versie the caller gave, ``actueel`` the stored one.
+    """
+
+    def __init__(self, klant_id: UUID, verwacht: int, actueel: int) -> None:
+        super().__init__(
+            f"klant {klant_id} heeft versie {actueel}, niet de verwachte versie {verwacht}"
+        )
+        self.klant_id = klant_id
+        self.verwacht = verwacht
+        self.actueel = actueel
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.klant_id, self.verwacht, self.actueel))

@@ -1,0 +1,496 @@
+"""The Dutch identifiers, the foreign-register number and the gemeentecode.
+
+Each identifier is a frozen, hashable, slotted value object built from a
+string. It accepts messy input (surrounding whitespace; spaces, dots and
+hyphens inside, including their common Unicode look-alikes such as a
+no-break space or an en dash) and keeps the compact form in ``waarde``.
+Only ASCII digits count as digits: Arabic-Indic, full-width and other
+Unicode digits are refused, where ``str.isdigit`` would let them through.
+
+Every class offers the vocabulary of python-stdnum:
+
+>>> Bsn.compact(" 1112.22.333 ")
+'111222333'
+>>> Bsn.validate("1112-22-333")
+'111222333'
+>>> Bsn.is_valid("1112.52.333")
+False
+>>> Bsn("111222333").format()
+'1112.22.333'
+
+A BSN or A-nummer is personal data: its ``repr`` and ``str`` are masked, and
+only the explicit ``waarde`` attribute (and ``format()``) give it in full.
+
+>>> bsn = Bsn("111222333")
+>>> bsn
+Bsn('******333')
+>>> bsn.waarde
+'111222333'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import ClassVar, TypeVar
+
+import attrs
+
+from klantregister._errors import (
+    OnbekendeCodeError,
+    OngeldigControlegetalError,
+    OngeldigeLengteError,
+    OngeldigeWaardeError,
+    OngeldigFormaatError,
+)
+from klantregister._iso import ISO_3166_1_ALPHA_2
+
+__all__ = [
+    "ANummer",
+    "Bsn",
+    "BuitenlandsNummer",
+    "Gemeentecode",
+    "KvkNummer",
+    "Rsin",
+    "Vestigingsnummer",
+]
+
+# Separators people type or paste inside numbers: space, full stop and hyphen,
+# and the Unicode characters that look like them (what python-stdnum's clean()
+# folds into " ", "." and "-"). Removing exactly these keeps Bsn.is_valid in
+# agreement with stdnum.nl.bsn.is_valid on every text without Unicode digits.
+_SCHEIDINGSTEKENS = frozenset(
+    " .-"
+    + "".join(
+        unicodedata.lookup(naam)
+        for naam in (
+            # spaces
+            "NO-BREAK SPACE",
+            "EN QUAD",
+            "EM QUAD",
+            "EN SPACE",
+            "EM SPACE",
+            "THREE-PER-EM SPACE",
+            "FOUR-PER-EM SPACE",
+            "SIX-PER-EM SPACE",
+            "FIGURE SPACE",
+            "PUNCTUATION SPACE",
+            "THIN SPACE",
+            "HAIR SPACE",
+            "NARROW NO-BREAK SPACE",
+            "MEDIUM MATHEMATICAL SPACE",
+            "IDEOGRAPHIC SPACE",
+            "OGHAM SPACE MARK",
+            # hyphens, dashes and minus signs
+            "ARMENIAN HYPHEN",
+            "HEBREW PUNCTUATION MAQAF",
+            "HYPHEN",
+            "NON-BREAKING HYPHEN",
+            "FIGURE DASH",
+            "EN DASH",
+            "EM DASH",
+            "HORIZONTAL BAR",
+            "SMALL HYPHEN-MINUS",
+            "FULLWIDTH HYPHEN-MINUS",
+            "MONGOLIAN NIRUGU",
+            "OVERLINE",
+            "HYPHEN BULLET",
+            "MACRON",
+            "MODIFIER LETTER MINUS SIGN",
+            "FULLWIDTH MACRON",
+            "SUPERSCRIPT MINUS",
+            "SUBSCRIPT MINUS",
+            "MINUS SIGN",
+            "HORIZONTAL LINE EXTENSION",
+            "HORIZONTAL SCAN LINE-1",
+            "HORIZONTAL SCAN LINE-3",
+            "HORIZONTAL SCAN LINE-7",
+            "HORIZONTAL SCAN LINE-9",
+            "STRAIGHTNESS",
+            # full stops and dots
+            "MIDDLE DOT",
+            "GREEK ANO TELEIA",
+            "ARABIC FULL STOP",
+            "IDEOGRAPHIC FULL STOP",
+            "SYRIAC SUPRALINEAR FULL STOP",
+            "SYRIAC SUBLINEAR FULL STOP",
+            "SAMARITAN PUNCTUATION NEQUDAA",
+            "TIBETAN MARK INTERSYLLABIC TSHEG",
+            "TIBETAN MARK DELIMITER TSHEG BSTAR",
+            "RUNIC SINGLE PUNCTUATION",
+            "BULLET",
+            "ONE DOT LEADER",
+            "HYPHENATION POINT",
+            "WORD SEPARATOR MIDDLE DOT",
+            "RAISED DOT",
+            "KATAKANA MIDDLE DOT",
+            "SMALL FULL STOP",
+            "FULLWIDTH FULL STOP",
+            "HALFWIDTH KATAKANA MIDDLE DOT",
+            "AEGEAN WORD SEPARATOR DOT",
+            "PHOENICIAN WORD SEPARATOR",
+            "KHAROSHTHI PUNCTUATION DOT",
+            "DOT ABOVE",
+            "ARABIC SYMBOL DOT ABOVE",
+            "ARABIC SYMBOL DOT BELOW",
+            "BULLET OPERATOR",
+            "DOT OPERATOR",
+        )
+    )
+)
+_VERWIJDER_SCHEIDINGSTEKENS = str.maketrans(dict.fromkeys(_SCHEIDINGSTEKENS))
+
+# ``re.ASCII`` is implied for bytes only; [0-9] is ASCII by construction, and
+# fullmatch (not match with $) refuses a trailing newline.
+_CIJFERS = re.compile(r"[0-9]+")
+_ALFANUMERIEK = re.compile(r"[A-Z0-9]+")
+_BSN_GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
+def _zonder_scheidingstekens(value: str) -> str:
+    return value.translate(_VERWIJDER_SCHEIDINGSTEKENS).strip()
+
+
+def _tekst(veld: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise OngeldigFormaatError(veld, f"verwacht tekst (str), kreeg {type(value).__name__}")
+    return value
+
+
+def _toon(value: str, geheim: bool) -> str:
+    """The input as an error message may show it: never a personal number."""
+    if geheim:
+        return "de opgegeven waarde"
+    if len(value) > 40:
+        value = value[:40] + "..."
+    return repr(value)
+
+
+def _maskeer(waarde: str, zichtbaar: int = 3) -> str:
+    return "*" * max(len(waarde) - zichtbaar, 0) + waarde[-zichtbaar:]
+
+
+def _elfproef(cijfers: str) -> bool:
+    return sum(g * int(c) for g, c in zip(_BSN_GEWICHTEN, cijfers, strict=True)) % 11 == 0
+
+
+_I = TypeVar("_I", bound="_Nummer")
+
+
+class _Nummer:
+    """Shared behaviour of the identifiers that are a single number.
+
+    A subclass sets the class variables and, where it has one, overrides
+    ``_controleer`` for its check digit.
+    """
+
+    __slots__ = ()
+
+    waarde: str
+    _veld: ClassVar[str]
+    _lengte: ClassVar[int]
+    _aanvullen: ClassVar[bool] = False
+    _geheim: ClassVar[bool] = False
+
+    @classmethod
+    def compact(cls, value: str) -> str:
+        """Strip separators and surrounding whitespace, without validating."""
+        compact = _zonder_scheidingstekens(_tekst(cls._veld, value))
+        if cls._aanvullen:
+            compact = compact.zfill(cls._lengte)
+        return compact
+
+    @classmethod
+    def validate(cls, value: str) -> str:
+        """Return the compact form of ``value``, or raise an OngeldigeWaardeError."""
+        compact = cls.compact(value)
+        toon = _toon(value, cls._geheim)
+        if not _CIJFERS.fullmatch(compact):
+            raise OngeldigFormaatError(cls._veld, f"{toon} bevat andere tekens dan de cijfers 0-9")
+        if len(compact) != cls._lengte:
+            raise OngeldigeLengteError(
+                cls._veld,
+                f"{toon} heeft {len(compact)} cijfers, verwacht {cls._lengte}",
+            )
+        if compact.count("0") == cls._lengte:
+            raise OngeldigFormaatError(cls._veld, "een nummer van alleen nullen is ongeldig")
+        cls._controleer(compact, toon)
+        return compact
+
+    @classmethod
+    def _controleer(cls, compact: str, toon: str) -> None:
+        """Checks beyond length and digits; none by default."""
+
+    @classmethod
+    def is_valid(cls, value: object) -> bool:
+        """Whether ``value`` is valid; never raises."""
+        try:
+            cls.validate(value)  # type: ignore[arg-type]
+        except OngeldigeWaardeError:
+            return False
+        return True
+
+    @classmethod
+    def parse(cls: type[_I], value: _I | str) -> _I:
+        """Return ``value`` if it already is one, else build one from the string."""
+        if isinstance(value, cls):
+            return value
+        return cls(value)  # type: ignore[call-arg]
+
+    def format(self) -> str:
+        """The number as people write it. For a BSN this is the full number."""
+        return self.waarde
+
+    def __str__(self) -> str:
+        return _maskeer(self.waarde) if self._geheim else self.waarde
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+# Named converters, one per class, as mypy's attrs plugin needs; each resolves its
+# class when called, after the module is loaded.
+def _valideer_bsn(value: str) -> str:
+    return Bsn.validate(value)
+
+
+def _valideer_anummer(value: str) -> str:
+    return ANummer.validate(value)
+
+
+def _valideer_rsin(value: str) -> str:
+    return Rsin.validate(value)
+
+
+def _valideer_kvknummer(value: str) -> str:
+    return KvkNummer.validate(value)
+
+
+def _valideer_vestigingsnummer(value: str) -> str:
+    return Vestigingsnummer.validate(value)
+
+
+def _valideer_gemeentecode(value: str) -> str:
+    return Gemeentecode.validate(value)
+
+
+def _bsn_of_rsin(cls: type[_Nummer], compact: str, toon: str) -> None:
+    if not _elfproef(compact):
+        raise OngeldigControlegetalError(cls._veld, f"{toon} voldoet niet aan de 11-proef")
+
+
+@attrs.frozen(repr=False, str=False)
+class Bsn(_Nummer):
+    """Burgerservicenummer: 9 digits passing the 11-proef; never all zeros.
+
+    Shorter numbers are padded with leading zeros, as python-stdnum does
+    (BSNs of 8 digits are still written without their leading zero).
+
+    ``waarde`` holds the full number: it is personal data (KLUIT06), so
+    ``repr()`` and ``str()`` show it masked.
+
+    >>> Bsn("10000008") == Bsn("010000008")
+    True
+    >>> Bsn.is_valid("１１１２２２３３３")  # full-width digits are refused
+    False
+    """
+
+    waarde: str = attrs.field(converter=_valideer_bsn)
+
+    _veld = "bsn"
+    _lengte = 9
+    _aanvullen = True
+    _geheim = True
+    _controleer = classmethod(_bsn_of_rsin)
+
+    def format(self) -> str:
+        """The full BSN as ``1112.22.333``. Personal data: do not log it."""
+        w = self.waarde
+        return f"{w[:4]}.{w[4:6]}.{w[6:]}"
+
+
+@attrs.frozen(repr=False, str=False)
+class ANummer(_Nummer):
+    """Administratienummer of the BRP: 10 digits, the first one 1-9.
+
+    This is the format the Klanten API v1 specifies (``^[1-9][0-9]{9}$``); the
+    BRP's own further checks are not applied. Personal data: masked in
+    ``repr()`` and ``str()``, in full in ``waarde``.
+
+    >>> ANummer("12345 67890")
+    ANummer('*******890')
+    """
+
+    waarde: str = attrs.field(converter=_valideer_anummer)
+
+    _veld = "a_nummer"
+    _lengte = 10
+    _geheim = True
+
+    @classmethod
+    def _controleer(cls, compact: str, toon: str) -> None:
+        if compact[0] == "0":
+            raise OngeldigFormaatError(cls._veld, f"{toon} begint met 0")
+
+
+@attrs.frozen(repr=False, str=False)
+class Rsin(_Nummer):
+    """Rechtspersonen en Samenwerkingsverbanden Informatienummer: 9 digits, 11-proef.
+
+    >>> Rsin("0022.20.647").format()
+    '0022.20.647'
+    """
+
+    waarde: str = attrs.field(converter=_valideer_rsin)
+
+    _veld = "rsin"
+    _lengte = 9
+    _controleer = classmethod(_bsn_of_rsin)
+
+    def format(self) -> str:
+        """The RSIN as ``0020.50.530``."""
+        w = self.waarde
+        return f"{w[:4]}.{w[4:6]}.{w[6:]}"
+
+
+@attrs.frozen(repr=False, str=False)
+class KvkNummer(_Nummer):
+    """KvK-nummer of the Handelsregister: 8 digits, no check digit.
+
+    >>> KvkNummer("6904 6938")
+    KvkNummer('69046938')
+    """
+
+    waarde: str = attrs.field(converter=_valideer_kvknummer)
+
+    _veld = "kvk_nummer"
+    _lengte = 8
+
+
+@attrs.frozen(repr=False, str=False)
+class Vestigingsnummer(_Nummer):
+    """Vestigingsnummer of the Handelsregister: 12 digits, no check digit.
+
+    >>> Vestigingsnummer("0000 1234 5678").format()
+    '000012345678'
+    """
+
+    waarde: str = attrs.field(converter=_valideer_vestigingsnummer)
+
+    _veld = "vestigingsnummer"
+    _lengte = 12
+
+
+@attrs.frozen(repr=False, str=False)
+class Gemeentecode(_Nummer):
+    """The 4-digit CBS/BRP code of a gemeente; ``0000`` is not one.
+
+    CBS writes gemeentecodes as ``GM0363``, the BRP as ``0363``; both are
+    accepted.
+
+    >>> Gemeentecode("GM0363")
+    Gemeentecode('0363')
+    """
+
+    waarde: str = attrs.field(converter=_valideer_gemeentecode)
+
+    _veld = "gemeente"
+    _lengte = 4
+
+    @classmethod
+    def compact(cls, value: str) -> str:
+        """Strip separators and a leading ``GM``, without validating."""
+        compact = super().compact(value)
+        return compact[2:] if compact[:2].upper() == "GM" else compact
+
+
+_LAND_ONGELDIG = frozenset({"NL"})
+
+
+def _land(value: str) -> str:
+    land = _tekst("land", value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", land):
+        raise OngeldigFormaatError("land", f"{_toon(value, False)} is geen landcode van 2 letters")
+    if land not in ISO_3166_1_ALPHA_2:
+        raise OnbekendeCodeError("land", f"{land!r} is geen ISO 3166-1 alpha-2 landcode")
+    if land in _LAND_ONGELDIG:
+        raise OngeldigeWaardeError(
+            "land",
+            "een Nederlands nummer is geen buitenlands nummer: gebruik Bsn, ANummer, "
+            "Rsin, KvkNummer of Vestigingsnummer",
+        )
+    return land
+
+
+_MAX_REGISTER = 80
+_MAX_NUMMER = 40
+
+
+def _register(value: str) -> str:
+    register = " ".join(_tekst("register", value).split())
+    if not register:
+        raise OngeldigeLengteError("register", "de naam of code van het register ontbreekt")
+    if len(register) > _MAX_REGISTER:
+        raise OngeldigeLengteError(
+            "register", f"{len(register)} tekens, ten hoogste {_MAX_REGISTER} toegestaan"
+        )
+    if not register.isprintable():
+        raise OngeldigFormaatError("register", "bevat stuurtekens")
+    return unicodedata.normalize("NFC", register)
+
+
+def _buitenlands_nummer(value: str) -> str:
+    nummer = _zonder_scheidingstekens(_tekst("nummer", value)).upper()
+    if not nummer:
+        raise OngeldigeLengteError("nummer", "het nummer ontbreekt")
+    if len(nummer) > _MAX_NUMMER:
+        raise OngeldigeLengteError(
+            "nummer", f"{len(nummer)} tekens, ten hoogste {_MAX_NUMMER} toegestaan"
+        )
+    if not _ALFANUMERIEK.fullmatch(nummer):
+        raise OngeldigFormaatError(
+            "nummer",
+            "alleen de letters A-Z en de cijfers 0-9 zijn toegestaan (naast scheidingstekens)",
+        )
+    return nummer
+
+
+@attrs.frozen(repr=False)
+class BuitenlandsNummer:
+    """A number in a foreign register, of a person or an organisation (KLUIT05).
+
+    ``land`` is the ISO 3166-1 alpha-2 code of the country (not ``NL``: Dutch
+    subjects have their own identifiers); ``register`` the name or code of the
+    foreign register, compared without regard to case; ``nummer`` the number
+    in compact form (separators removed, letters upper-cased, only A-Z and
+    0-9). The number may be personal data, so it is masked in ``repr()``.
+
+    >>> BuitenlandsNummer("de", "Melderegister Berlin", "l01x-00t47")
+    BuitenlandsNummer(land='DE', register='Melderegister Berlin', nummer='*****0T47')
+    """
+
+    land: str = attrs.field(converter=_land)
+    register: str = attrs.field(converter=_register, eq=str.casefold)
+    nummer: str = attrs.field(converter=_buitenlands_nummer)
+
+    @classmethod
+    def is_valid(cls, land: object, register: object, nummer: object) -> bool:
+        """Whether the three parts make a valid foreign number; never raises."""
+        try:
+            cls(land, register, nummer)  # type: ignore[arg-type]
+        except OngeldigeWaardeError:
+            return False
+        return True
+
+    def format(self) -> str:
+        """The full number as ``DE / Melderegister Berlin / L01X00T47``."""
+        return f"{self.land} / {self.register} / {self.nummer}"
+
+    def __str__(self) -> str:
+        return f"{self.land} / {self.register} / {_maskeer(self.nummer, 4)}"
+
+    def __repr__(self) -> str:
+        return (
+            f"BuitenlandsNummer(land={self.land!r}, register={self.register!r}, "
+            f"nummer={_maskeer(self.nummer, 4)!r})"
+        )

@@ -1,0 +1,117 @@
+"""The klant: one entry of a gemeente's register, immutable.
+
+A :class:`Klant` is a value: the register hands out a new one for every
+change, with ``versie`` one higher. Build them through
+:class:`~klantregister.KlantRegister`, which enforces the KLOK01 rules; the
+class itself checks only that each field is well-formed.
+
+>>> from uuid import UUID
+>>> klant = Klant(UUID(int=1), "0363", "00000001")
+>>> klant.zelfstandig, klant.versie
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import attrs
+
+from klantregister._errors import OngeldigeLengteError, OngeldigFormaatError
+from klantregister._identificatie import Identificatie
+from klantregister._identifiers import Gemeentecode
+from klantregister._klantgegevens import Klantgegevens
+
+__all__ = ["GEEN_KLANTGEGEVENS", "Klant", "klant_id", "klantnummer"]
+
+#: The klantgegevens of a klant who gave none (KLUIT02 allows that).
+GEEN_KLANTGEGEVENS = Klantgegevens()
+
+_MAX_KLANTNUMMER = 8
+
+
+def klant_id(value: uuid.UUID | str) -> uuid.UUID:
+    """Return ``value`` as a UUID; a string is parsed, anything else refused."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise OngeldigFormaatError("klant_id", f"{str(value)[:60]!r} is geen UUID")
+
+
+def klantnummer(value: object) -> str:
+    """Validate a klantnummer: 1-8 printable characters without spaces, stripped."""
+    if not isinstance(value, str):
+        raise OngeldigFormaatError(
+            "klantnummer", f"verwacht tekst (str), kreeg {type(value).__name__}"
+        )
+    nummer = value.strip()
+    if not nummer or len(nummer) > _MAX_KLANTNUMMER:
+        raise OngeldigeLengteError(
+            "klantnummer", f"{len(nummer)} tekens, verwacht 1 tot en met {_MAX_KLANTNUMMER}"
+        )
+    if not nummer.isprintable() or any(teken.isspace() for teken in nummer):
+        raise OngeldigFormaatError("klantnummer", f"{nummer!r} bevat spaties of stuurtekens")
+    return nummer
+
+
+def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
+    return Gemeentecode.parse(value)
+
+
+def _klantgegevens(value: object) -> Klantgegevens:
+    if value is None:
+        return GEEN_KLANTGEGEVENS
+    if isinstance(value, Klantgegevens):
+        return value
+    raise OngeldigFormaatError(
+        "klantgegevens", f"verwacht Klantgegevens, kreeg {type(value).__name__}"
+    )
+
+
+def _identificatie(value: object) -> Identificatie | None:
+    if value is None or isinstance(value, Identificatie):
+        return value
+    raise OngeldigFormaatError(
+        "identificatie", f"verwacht een Identificatie of None, kreeg {type(value).__name__}"
+    )
+
+
+def _versie(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise OngeldigFormaatError("versie", f"{value!r} is geen geheel getal van 1 of meer")
+    return value
+
+
+@attrs.frozen
+class Klant:
+    """A klant of one gemeente.
+
+    - ``id``: a UUID, never reused;
+    - ``gemeente``: the :class:`Gemeentecode` whose register holds the klant;
+    - ``klantnummer``: at most 8 characters, unique within the gemeente;
+    - ``klantgegevens``: what the klant told the gemeente (may be empty);
+    - ``identificatie``: the hook into the BRP, the Handelsregister or a foreign
+      register, or ``None`` for a zelfstandige klant;
+    - ``versie``: 1 when registered, one higher after every change.
+    """
+
+    id: uuid.UUID = attrs.field(converter=klant_id)
+    gemeente: Gemeentecode = attrs.field(converter=_gemeente)
+    klantnummer: str = attrs.field(converter=klantnummer)
+    klantgegevens: Klantgegevens = attrs.field(default=GEEN_KLANTGEGEVENS, converter=_klantgegevens)
+    identificatie: Identificatie | None = attrs.field(default=None, converter=_identificatie)
+    versie: int = attrs.field(default=1, converter=_versie)
+
+    @property
+    def aangehaakt(self) -> bool:
+        """Whether identificerende gegevens hook this klant to a subject (aangehaakte klant)."""
+        return self.identificatie is not None
+
+    @property
+    def zelfstandig(self) -> bool:
+        """Whether this klant has no identificerende gegevens (zelfstandige klant)."""
+        return self.identificatie is None

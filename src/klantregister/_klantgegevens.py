@@ -1,0 +1,306 @@
+"""Klantgegevens: the contact data a klant supplied themselves.
+
+The register is the authentic source for these (KLOK01). No field is
+mandatory (KLUIT02, data minimisation): every field defaults to ``None``, and
+an empty or blank string also means "not given". Text is stripped and
+normalised to Unicode NFC, so ``"Zoë"`` typed with a combining diaeresis
+equals the precomposed one. Each field is checked against the limit the
+Klanten API v1 sets for it (DOMAIN.md section 4).
+
+>>> Klantgegevens(voornaam=" Zoë ", achternaam="Jansen", emailadres="")
+Klantgegevens(voornaam='Zoë', achternaam='Jansen')
+>>> Adres(postcode="1234ab", huisnummer="12").postcode
+'1234 AB'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+from klantregister._errors import (
+    OnbekendeCodeError,
+    OngeldigeLengteError,
+    OngeldigFormaatError,
+)
+from klantregister._iso import ISO_639_2, ISO_3166_1_ALPHA_2
+
+__all__ = ["Adres", "Klantgegevens"]
+
+
+def _tekst(veld: str, maximum: int, value: object) -> str | None:
+    """Normalise an optional text field of at most ``maximum`` characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise OngeldigFormaatError(veld, f"verwacht tekst (str), kreeg {type(value).__name__}")
+    tekst = unicodedata.normalize("NFC", value.strip())
+    if not tekst:
+        return None
+    if not tekst.isprintable():
+        raise OngeldigFormaatError(veld, "bevat stuurtekens of regeleinden")
+    if len(tekst) > maximum:
+        raise OngeldigeLengteError(veld, f"{len(tekst)} tekens, ten hoogste {maximum} toegestaan")
+    return tekst
+
+
+#: Per text field: its maximum length, and a check that may normalise the value.
+_Regels = dict[str, tuple[int, Callable[[str], str] | None]]
+
+
+def _normaliseer(obj: object, regels: _Regels, voorvoegsel: str = "") -> None:
+    """Check and normalise the text fields of a frozen instance, in place, once."""
+    for naam, (maximum, controle) in regels.items():
+        tekst = _tekst(voorvoegsel + naam, maximum, getattr(obj, naam))
+        if tekst is not None and controle is not None:
+            tekst = controle(tekst)
+        object.__setattr__(obj, naam, tekst)
+
+
+# --- addresses ---------------------------------------------------------------
+
+_POSTCODE_NL = re.compile(r"([1-9][0-9]{3}) ?([A-Z]{2})")
+# PostNL never issues these letter combinations (historical connotations).
+_POSTCODE_NL_NIET_UITGEGEVEN = frozenset({"SA", "SD", "SS"})
+_HUISLETTER = re.compile(r"[A-Za-z]")
+_TOEVOEGING = re.compile(r"[A-Za-z0-9]{1,4}")
+
+
+def _land(value: object) -> str:
+    if not isinstance(value, str):
+        raise OngeldigFormaatError(
+            "adres.land", f"verwacht tekst (str), kreeg {type(value).__name__}"
+        )
+    land = value.strip().upper()
+    if land not in ISO_3166_1_ALPHA_2:
+        raise OnbekendeCodeError("adres.land", f"{value!r} is geen ISO 3166-1 alpha-2 landcode")
+    return land
+
+
+def _huisnummer(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,5}", value.strip()):
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise OngeldigFormaatError("adres.huisnummer", "verwacht een geheel getal 0-99999")
+    if not 0 <= value <= 99999:
+        raise OngeldigeLengteError("adres.huisnummer", f"{value} ligt niet tussen 0 en 99999")
+    return value
+
+
+def _huisletter(tekst: str) -> str:
+    if not _HUISLETTER.fullmatch(tekst):
+        raise OngeldigFormaatError("adres.huisletter", f"{tekst!r} is niet één letter A-Z")
+    return tekst
+
+
+def _toevoeging(tekst: str) -> str:
+    if not _TOEVOEGING.fullmatch(tekst):
+        raise OngeldigFormaatError(
+            "adres.huisnummertoevoeging", f"{tekst!r} is niet 1-4 letters of cijfers"
+        )
+    return tekst
+
+
+_ADRES_REGELS: _Regels = {
+    "straatnaam": (100, None),
+    "huisletter": (1, _huisletter),
+    "huisnummertoevoeging": (4, _toevoeging),
+    "postcode": (10, None),
+    "woonplaatsnaam": (80, None),
+    "adresregel1": (80, None),
+    "adresregel2": (80, None),
+    "adresregel3": (80, None),
+}
+
+
+@attrs.frozen(repr=False)
+class Adres:
+    """A Dutch or foreign address, as the klant gave it.
+
+    ``land`` is an ISO 3166-1 alpha-2 code, ``"NL"`` unless given. A Dutch
+    postcode is checked and normalised to ``1234 AB``; a foreign one is kept as
+    written (at most 10 characters). ``adresregel1``-``3`` hold the lines of a
+    foreign address that does not fit the Dutch fields (Klantinteracties API).
+
+    >>> Adres(straatnaam="Amstel", huisnummer=1, postcode="1011pn", woonplaatsnaam="Amsterdam")
+    Adres(straatnaam='Amstel', huisnummer=1, postcode='1011 PN', woonplaatsnaam='Amsterdam', \
+land='NL')
+    >>> Adres(adresregel1="10 Downing Street", postcode="SW1A 2AA", land="gb").land
+    'GB'
+    """
+
+    straatnaam: str | None = None
+    huisnummer: int | None = attrs.field(default=None, converter=_huisnummer)
+    huisletter: str | None = None
+    huisnummertoevoeging: str | None = None
+    postcode: str | None = None
+    woonplaatsnaam: str | None = None
+    adresregel1: str | None = None
+    adresregel2: str | None = None
+    adresregel3: str | None = None
+    land: str = attrs.field(default="NL", converter=_land)
+
+    def __attrs_post_init__(self) -> None:
+        _normaliseer(self, _ADRES_REGELS, "adres.")
+        # The postcode's format depends on the land, so it is checked once both are known.
+        if self.postcode is not None and self.land == "NL":
+            object.__setattr__(self, "postcode", _postcode_nl(self.postcode))
+
+    @property
+    def nederlands(self) -> bool:
+        """Whether this is a Dutch address."""
+        return self.land == "NL"
+
+    def __repr__(self) -> str:
+        return _repr_gegeven(self)
+
+
+def _postcode_nl(tekst: str) -> str:
+    match = _POSTCODE_NL.fullmatch(tekst.upper())
+    if match is None:
+        raise OngeldigFormaatError(
+            "adres.postcode", f"{tekst!r} is geen Nederlandse postcode (1234 AB)"
+        )
+    cijfers, letters = match.groups()
+    if letters in _POSTCODE_NL_NIET_UITGEGEVEN:
+        raise OngeldigFormaatError(
+            "adres.postcode", f"postcodes met de letters {letters} worden niet uitgegeven"
+        )
+    return f"{cijfers} {letters}"
+
+
+# --- contact data ------------------------------------------------------------
+
+_TELEFOON = re.compile(r"\+?[0-9][0-9 ()./-]*")
+_DOMEINLABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?")
+
+
+def _emailadres(tekst: str) -> str:
+    lokaal, apenstaart, domein = tekst.rpartition("@")
+    fout = f"{tekst!r} is geen e-mailadres (naam@domein.nl)"
+    if not apenstaart or not lokaal or "@" in lokaal or len(lokaal) > 64:
+        raise OngeldigFormaatError("emailadres", fout)
+    if any(teken.isspace() for teken in lokaal) or lokaal.startswith('"'):
+        raise OngeldigFormaatError("emailadres", fout)
+    labels = domein.split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        raise OngeldigFormaatError("emailadres", fout)
+    if not all(_DOMEINLABEL.fullmatch(label) for label in labels):
+        raise OngeldigFormaatError("emailadres", fout)
+    # Domain names are case-insensitive; the local part is the receiving server's business.
+    return f"{lokaal}@{domein.lower()}"
+
+
+def _telefoonnummer(tekst: str) -> str:
+    cijfers = sum(teken in "0123456789" for teken in tekst)
+    if not _TELEFOON.fullmatch(tekst) or cijfers < 3:
+        raise OngeldigFormaatError(
+            "telefoonnummer",
+            f"{tekst!r} is geen telefoonnummer (cijfers 0-9, met + ( ) - . en spaties)",
+        )
+    return tekst
+
+
+def _website_url(tekst: str) -> str:
+    fout = f"{tekst[:60]!r} is geen http(s)-URL"
+    if any(teken.isspace() for teken in tekst):
+        raise OngeldigFormaatError("website_url", fout)
+    try:
+        delen = urlsplit(tekst)
+        host = delen.hostname
+    except ValueError:
+        raise OngeldigFormaatError("website_url", fout) from None
+    if delen.scheme.lower() not in {"http", "https"} or not host:
+        raise OngeldigFormaatError("website_url", fout)
+    return tekst
+
+
+def _voorkeurstaal(tekst: str) -> str:
+    taal = tekst.lower()
+    if not re.fullmatch(r"[a-z]{3}", taal):
+        raise OngeldigFormaatError(
+            "voorkeurstaal", f"{tekst!r} is geen taalcode van 3 letters (ISO 639-2)"
+        )
+    if taal not in ISO_639_2:
+        raise OnbekendeCodeError("voorkeurstaal", f"{tekst!r} is geen ISO 639-2 taalcode")
+    return taal
+
+
+_KLANTGEGEVENS_REGELS: _Regels = {
+    "voorletters": (10, None),
+    "voornaam": (200, None),
+    "voorvoegsel_achternaam": (10, None),
+    "achternaam": (200, None),
+    "bedrijfsnaam": (200, None),
+    "functie": (200, None),
+    "emailadres": (254, _emailadres),
+    "telefoonnummer": (20, _telefoonnummer),
+    "website_url": (1000, _website_url),
+    "voorkeurstaal": (3, _voorkeurstaal),
+}
+
+
+def _adres(value: object) -> Adres | None:
+    if value is None or isinstance(value, Adres):
+        return value
+    raise OngeldigFormaatError("adres", f"verwacht een Adres, kreeg {type(value).__name__}")
+
+
+@attrs.frozen(repr=False)
+class Klantgegevens:
+    """The contact data a klant supplied themselves; every field optional.
+
+    Names follow the Klantinteracties API's ``contactnaam`` and the Klanten
+    API v1: ``voorletters`` (at most 10 characters), ``voornaam`` (200),
+    ``voorvoegsel_achternaam`` (10), ``achternaam`` (200); for someone acting
+    for an organisation ``bedrijfsnaam`` (200) and ``functie`` (200). Contact
+    channels: ``emailadres`` (254, domain lower-cased), ``telefoonnummer``
+    (20), ``website_url`` (an http(s) URL of at most 1000 characters) and
+    ``adres``. ``voorkeurstaal`` is an ISO 639-2 code (``"nld"``, ``"dut"``,
+    ``"eng"``), lower-cased.
+
+    ``Klantgegevens()`` holds nothing, which is allowed (KLUIT02).
+
+    >>> Klantgegevens().leeg
+    True
+    """
+
+    voorletters: str | None = None
+    voornaam: str | None = None
+    voorvoegsel_achternaam: str | None = None
+    achternaam: str | None = None
+    bedrijfsnaam: str | None = None
+    functie: str | None = None
+    emailadres: str | None = None
+    telefoonnummer: str | None = None
+    website_url: str | None = None
+    adres: Adres | None = attrs.field(default=None, converter=_adres)
+    voorkeurstaal: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _normaliseer(self, _KLANTGEGEVENS_REGELS)
+
+    @property
+    def leeg(self) -> bool:
+        """Whether no field is given."""
+        return all(getattr(self, veld.name) is None for veld in attrs.fields(Klantgegevens))
+
+    def __repr__(self) -> str:
+        return _repr_gegeven(self)
+
+
+def _repr_gegeven(obj: Any) -> str:
+    """A repr naming only the fields that are given, so data-minimised values read short."""
+    velden = ", ".join(
+        f"{veld.name}={waarde!r}"
+        for veld in attrs.fields(type(obj))
+        if (waarde := getattr(obj, veld.name)) is not None
+    )
+    return f"{type(obj).__name__}({velden})"

@@ -1,0 +1,353 @@
+"""The KlantRegister aggregate: every KLOK01 rule, enforced on every operation.
+
+The register is the consistency boundary. Each operation validates its
+input, checks the rules against the current state, and only then changes
+anything, all under one lock: a refused operation leaves the register exactly
+as it was, and the register may be shared between threads.
+
+>>> from klantregister import Authenticatie, Betrouwbaarheidsniveau, Identificatie
+>>> register = KlantRegister()
+>>> digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
+>>> klant = register.registreer(
+...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
+... )
+>>> register.zoek("111222333", "0363") == (klant,)
+True
+>>> register.registreer(
+...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
+... )
+Traceback (most recent call last):
+    ...
+klantregister._errors.KardinaliteitError: KLOK01 regel 1: ...
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Protocol
+
+import attrs
+
+from klantregister._authenticatie import Authenticatie, Betrouwbaarheidsniveau, niveau
+from klantregister._errors import (
+    BetrouwbaarheidsniveauError,
+    KardinaliteitError,
+    KlantNietGevondenError,
+    KlantnummerInGebruikError,
+    OngeldigFormaatError,
+    SubjectsoortError,
+    VersieconflictError,
+    ZelfstandigeKlantError,
+)
+from klantregister._identificatie import Identificatie, Identificator
+from klantregister._identifiers import (
+    ANummer,
+    Bsn,
+    BuitenlandsNummer,
+    Gemeentecode,
+    KvkNummer,
+    Rsin,
+    Vestigingsnummer,
+)
+from klantregister._klant import Klant, _identificatie, _klantgegevens, _versie
+from klantregister._klant import klant_id as _klant_id
+from klantregister._klant import klantnummer as _klantnummer
+from klantregister._klantgegevens import Klantgegevens
+from klantregister._memory import MemoryStore
+
+__all__ = ["KlantRegister"]
+
+_log = logging.getLogger("klantregister")
+
+# The kinds a plain-text identifier may be, tried in this order by zoek().
+_NUMMERSOORTEN: tuple[type[Bsn | ANummer | Rsin | KvkNummer | Vestigingsnummer], ...] = (
+    Bsn,
+    ANummer,
+    KvkNummer,
+    Vestigingsnummer,
+    Rsin,
+)
+_IDENTIFICATORSOORTEN = (*_NUMMERSOORTEN, BuitenlandsNummer)
+
+
+class _Store(Protocol):
+    """What the register needs from its storage; the persistence ports will formalise it."""
+
+    def get(self, klant_id: uuid.UUID) -> Klant | None: ...
+    def holder(self, gemeente: Gemeentecode, sleutel: Identificator) -> uuid.UUID | None: ...
+    def klantnummer_holder(self, gemeente: Gemeentecode, nummer: str) -> uuid.UUID | None: ...
+    def find(self, gemeente: Gemeentecode, identificator: Identificator) -> list[Klant]: ...
+    def next_klantnummer(self, gemeente: Gemeentecode) -> str: ...
+    def add(self, klant: Klant) -> None: ...
+    def replace(self, oud: Klant, nieuw: Klant) -> None: ...
+    def remove(self, klant: Klant) -> None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Klant]: ...
+    def __contains__(self, klant_id: uuid.UUID) -> bool: ...
+    def gemeenten(self) -> int: ...
+
+
+def _identificatoren(value: object) -> tuple[Identificator, ...]:
+    """What zoek() looks for: the identifier itself, or every kind a string is valid as."""
+    if isinstance(value, _IDENTIFICATORSOORTEN):
+        return (value,)
+    if isinstance(value, str):
+        gevonden = tuple(soort(value) for soort in _NUMMERSOORTEN if soort.is_valid(value))
+        if gevonden:
+            return gevonden
+        # The text may be a mistyped BSN: do not repeat it.
+        raise OngeldigFormaatError(
+            "identificator",
+            "de opgegeven tekst is geen geldig BSN, A-nummer, KvK-nummer, vestigingsnummer of RSIN",
+        )
+    raise OngeldigFormaatError(
+        "identificator",
+        f"verwacht een identificator of tekst, kreeg {type(value).__name__}",
+    )
+
+
+def _opslag(store: _Store | None) -> _Store:
+    return MemoryStore() if store is None else store
+
+
+@attrs.define(repr=False)
+class KlantRegister:
+    """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
+
+    ``repository`` is where the klanten are kept; ``None`` keeps them in this
+    process's memory. ``minimaal_betrouwbaarheidsniveau`` is the gemeente's
+    policy for rule 5: the lowest authentication level at which identificerende
+    gegevens may be recorded or corrected.
+
+    Wherever a method takes a gemeente or an identifier, a plain string is
+    accepted too and validated. Operations that change a klant take an
+    optional ``versie``: when given, the operation is refused with
+    :class:`VersieconflictError` unless the stored klant has that versie.
+    """
+
+    _store: _Store = attrs.field(default=None, converter=_opslag)
+    minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau = attrs.field(
+        default=Betrouwbaarheidsniveau.SUBSTANTIEEL,
+        converter=niveau,
+        kw_only=True,
+    )
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+
+    # --- changing the register ------------------------------------------------
+
+    def registreer(
+        self,
+        gemeente: Gemeentecode | str,
+        klantgegevens: Klantgegevens | None = None,
+        identificatie: Identificatie | None = None,
+        *,
+        authenticatie: Authenticatie | None = None,
+        klantnummer: str | None = None,
+    ) -> Klant:
+        """Register a new klant of ``gemeente`` and return it (``versie`` 1).
+
+        With ``identificatie`` the klant is aangehaakt: that needs
+        ``authenticatie`` at or above the register's minimum level (rule 5),
+        and no other klant of the gemeente may hold any of its natural-person
+        keys (rule 1). Without it the klant is zelfstandig, and stays so
+        (rule 4). ``klantnummer`` is generated when not given.
+
+        Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
+        :class:`KardinaliteitError` or :class:`KlantnummerInGebruikError`.
+        """
+        gemeente = Gemeentecode.parse(gemeente)
+        gegevens = _klantgegevens(klantgegevens)
+        identificatie = _identificatie(identificatie)
+        if identificatie is not None:
+            self._controleer_authenticatie(authenticatie)
+        nummer = None if klantnummer is None else _klantnummer(klantnummer)
+        with self._lock:
+            if identificatie is not None:
+                self._controleer_uniek(gemeente, identificatie, None)
+            if nummer is None:
+                nummer = self._store.next_klantnummer(gemeente)
+            elif (houder := self._store.klantnummer_holder(gemeente, nummer)) is not None:
+                raise KlantnummerInGebruikError(
+                    f"klantnummer {nummer!r} is in gemeente {gemeente} al gegeven", houder
+                )
+            klant = Klant(uuid.uuid4(), gemeente, nummer, gegevens, identificatie)
+            self._store.add(klant)
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("klant %s geregistreerd in gemeente %s", klant.id, gemeente)
+        return klant
+
+    def wijzig_klantgegevens(
+        self,
+        klant_id: uuid.UUID | str,
+        klantgegevens: Klantgegevens,
+        *,
+        versie: int | None = None,
+    ) -> Klant:
+        """Replace the klant's klantgegevens; the klant corrects or erases them (KLUIT01).
+
+        ``Klantgegevens()`` erases them all. Returns the klant with ``versie``
+        one higher; its identificatie is untouched.
+        """
+        gegevens = _klantgegevens(klantgegevens)
+        with self._lock:
+            oud = self._actueel(klant_id, versie)
+            nieuw = attrs.evolve(oud, klantgegevens=gegevens, versie=oud.versie + 1)
+            self._store.replace(oud, nieuw)
+        _log.debug("klantgegevens van klant %s gewijzigd", nieuw.id)
+        return nieuw
+
+    def corrigeer_identificatie(
+        self,
+        klant_id: uuid.UUID | str,
+        identificatie: Identificatie,
+        *,
+        authenticatie: Authenticatie | None,
+        versie: int | None = None,
+    ) -> Klant:
+        """Correct the identificatie of an aangehaakte klant (a typo in a number, say).
+
+        The correction keeps the subject's soort (rule 4, else
+        :class:`SubjectsoortError`), needs ``authenticatie`` at the register's
+        minimum level (rule 5), and is checked against rule 1 as if new. A
+        zelfstandige klant can never get an identificatie
+        (:class:`ZelfstandigeKlantError`).
+        """
+        nieuwe_identificatie = _identificatie(identificatie)
+        if nieuwe_identificatie is None:
+            raise OngeldigFormaatError(
+                "identificatie",
+                "een identificatie kan worden gecorrigeerd, niet verwijderd; "
+                "verwijder de klant om de gegevens te wissen",
+            )
+        with self._lock:
+            oud = self._actueel(klant_id, versie)
+            if oud.identificatie is None:
+                raise ZelfstandigeKlantError(
+                    f"klant {oud.id} is een zelfstandige klant: identificerende gegevens "
+                    "worden bij registratie vastgelegd of nooit"
+                )
+            if nieuwe_identificatie.soort is not oud.identificatie.soort:
+                raise SubjectsoortError(
+                    f"klant {oud.id} is gerelateerd aan een "
+                    f"{oud.identificatie.soort.value.replace('_', ' ')}; een correctie kan "
+                    "het subject niet vervangen door een "
+                    f"{nieuwe_identificatie.soort.value.replace('_', ' ')}"
+                )
+            self._controleer_authenticatie(authenticatie)
+            self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
+            nieuw = attrs.evolve(oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1)
+            self._store.replace(oud, nieuw)
+        _log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
+        return nieuw
+
+    def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
+        """Erase the klant (KLUIT01); its keys and klantnummer are free again."""
+        with self._lock:
+            klant = self._actueel(klant_id, versie)
+            self._store.remove(klant)
+        _log.debug("klant %s verwijderd", klant.id)
+
+    # --- reading the register -------------------------------------------------
+
+    def get(self, klant_id: uuid.UUID | str) -> Klant:
+        """The klant with this id; :class:`KlantNietGevondenError` (a ``KeyError``) if none."""
+        sleutel = _klant_id(klant_id)
+        with self._lock:
+            klant = self._store.get(sleutel)
+        if klant is None:
+            raise KlantNietGevondenError(sleutel)
+        return klant
+
+    def zoek(
+        self, identificator: Identificator | str, gemeente: Gemeentecode | str
+    ) -> tuple[Klant, ...]:
+        """The klanten of ``gemeente`` hooked to ``identificator``.
+
+        A typed identifier (``Bsn("...")``, ``KvkNummer("...")``) finds the
+        klanten holding exactly that identifier: at most one for a
+        natural-person key, any number for an organisation's. A plain string
+        is looked up as every kind it is valid as (nine digits passing the
+        11-proef may be a BSN or an RSIN), so pass a typed identifier to
+        narrow the search. An empty tuple means no klant holds it.
+        """
+        gemeente = Gemeentecode.parse(gemeente)
+        identificatoren = _identificatoren(identificator)
+        with self._lock:
+            if len(identificatoren) == 1:
+                return tuple(self._store.find(gemeente, identificatoren[0]))
+            gevonden = {
+                klant.id: klant
+                for sleutel in identificatoren
+                for klant in self._store.find(gemeente, sleutel)
+            }
+        return tuple(gevonden.values())
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._store)
+
+    def __iter__(self) -> Iterator[Klant]:
+        """The klanten, in order of registration; a snapshot taken when iteration starts."""
+        with self._lock:
+            return iter(self._store)
+
+    def __contains__(self, klant_id: object) -> bool:
+        if not isinstance(klant_id, uuid.UUID | str):
+            return False
+        try:
+            sleutel = _klant_id(klant_id)
+        except OngeldigFormaatError:
+            return False
+        with self._lock:
+            return sleutel in self._store
+
+    def __repr__(self) -> str:
+        with self._lock:
+            return f"<KlantRegister gemeenten={self._store.gemeenten()} klanten={len(self._store)}>"
+
+    # --- the rules ------------------------------------------------------------
+
+    def _controleer_authenticatie(self, authenticatie: object) -> None:
+        """Rule 5: identificerende gegevens only with authentication of sufficient level."""
+        minimum = self.minimaal_betrouwbaarheidsniveau
+        if authenticatie is None:
+            raise BetrouwbaarheidsniveauError(
+                "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
+                f"niveau {minimum.name.lower()}; er is geen authenticatie opgegeven"
+            )
+        if not isinstance(authenticatie, Authenticatie):
+            raise OngeldigFormaatError(
+                "authenticatie", f"verwacht Authenticatie, kreeg {type(authenticatie).__name__}"
+            )
+        if authenticatie.niveau < minimum:
+            raise BetrouwbaarheidsniveauError(
+                "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
+                f"niveau {minimum.name.lower()}, niet {authenticatie.niveau.name.lower()}"
+            )
+
+    def _controleer_uniek(
+        self, gemeente: Gemeentecode, identificatie: Identificatie, zelf: uuid.UUID | None
+    ) -> None:
+        """Rule 1: no other klant of the gemeente may hold any of these natural-person keys."""
+        for sleutel in identificatie.persoonssleutels:
+            houder = self._store.holder(gemeente, sleutel)
+            if houder is not None and houder != zelf:
+                raise KardinaliteitError(
+                    1,
+                    f"er is in gemeente {gemeente} al een klant ({houder}) gerelateerd aan "
+                    f"deze natuurlijk persoon ({type(sleutel).__name__} {sleutel})",
+                    houder,
+                )
+
+    def _actueel(self, klant_id: uuid.UUID | str, versie: int | None) -> Klant:
+        """The stored klant, checked against the versie the caller read (under the lock)."""
+        sleutel = _klant_id(klant_id)
+        klant = self._store.get(sleutel)
+        if klant is None:
+            raise KlantNietGevondenError(sleutel)
+        if versie is not None and _versie(versie) != klant.versie:
+            raise VersieconflictError(klant.id, versie, klant.versie)
+        return klant
