@@ -3,7 +3,7 @@
 The register is the authentic source for these (KLOK01). No field is
 mandatory (KLUIT02, data minimisation): every field defaults to ``None``, and
 an empty or blank string also means "not given". Text is stripped and
-normalised to Unicode NFC, so ``"Zoë"`` typed with a combining diaeresis
+normalised to Unicode NFC with every run of whitespace made one space, so ``"Zoë"`` typed with a combining diaeresis
 equals the precomposed one. Each field is checked against the limit the
 Klanten API v1 sets for it (DOMAIN.md section 4).
 
@@ -33,17 +33,22 @@ from klantregister._iso import ISO_639_2, ISO_3166_1_ALPHA_2
 __all__ = ["Adres", "Klantgegevens"]
 
 
+# Control characters, surrogates, private use and unassigned code points.
+_VERBODEN_CATEGORIEEN = frozenset({"Cc", "Cs", "Co", "Cn"})
+
+
 def _tekst(veld: str, maximum: int, value: object) -> str | None:
     """Normalise an optional text field of at most ``maximum`` characters."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise OngeldigFormaatError(veld, f"verwacht tekst (str), kreeg {type(value).__name__}")
-    tekst = unicodedata.normalize("NFC", value.strip())
+    # Any run of whitespace (tabs, line breaks, no-break spaces) becomes one space.
+    tekst = unicodedata.normalize("NFC", " ".join(value.split()))
     if not tekst:
         return None
-    if not tekst.isprintable():
-        raise OngeldigFormaatError(veld, "bevat stuurtekens of regeleinden")
+    if any(unicodedata.category(teken) in _VERBODEN_CATEGORIEEN for teken in tekst):
+        raise OngeldigFormaatError(veld, "bevat stuurtekens of tekens die Unicode niet kent")
     if len(tekst) > maximum:
         raise OngeldigeLengteError(veld, f"{len(tekst)} tekens, ten hoogste {maximum} toegestaan")
     return tekst

@@ -1,0 +1,104 @@
+"""Hypothesis strategies for valid klantregister values, shared by the tests.
+
+Valid numbers are built from their definition (digits plus a computed check
+digit), not by filtering random text through the code under test.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from klantregister import (
+    Adres,
+    BuitenlandsNummer,
+    Identificatie,
+    Klantgegevens,
+)
+
+_GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _elfproef_nummers() -> st.SearchStrategy[str]:
+    """Nine-digit numbers passing the 11-proef, never all zeros."""
+
+    def maak(eerste_acht: str) -> str | None:
+        som = sum(g * int(c) for g, c in zip(_GEWICHTEN, eerste_acht, strict=True))
+        controle = som % 11  # the last digit has weight -1: it must equal som mod 11
+        if controle == 10:
+            return None
+        nummer = eerste_acht + str(controle)
+        return None if nummer == "000000000" else nummer
+
+    return (
+        st.text(alphabet="0123456789", min_size=8, max_size=8)
+        .map(maak)
+        .filter(lambda n: n is not None)
+        .map(str)
+    )
+
+
+bsns = _elfproef_nummers()
+rsins = _elfproef_nummers()
+a_nummers = st.from_regex(r"[1-9][0-9]{9}", fullmatch=True)
+kvk_nummers = st.from_regex(r"[0-9]{8}", fullmatch=True).filter(lambda n: n != "0" * 8)
+vestigingsnummers = st.from_regex(r"[0-9]{12}", fullmatch=True).filter(lambda n: n != "0" * 12)
+gemeentecodes = st.from_regex(r"[0-9]{4}", fullmatch=True).filter(lambda n: n != "0000")
+
+buitenlandse_nummers = st.builds(
+    BuitenlandsNummer,
+    land=st.sampled_from(["DE", "BE", "FR", "GB", "PL", "TR", "MA", "US"]),
+    register=st.sampled_from(["Melderegister", "Rijksregister", "KRS", "Companies House"]),
+    nummer=st.from_regex(r"[A-Z0-9]{1,20}", fullmatch=True),
+)
+
+
+@st.composite
+def identificaties_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
+    """A natural person's identificatie with at least one identifier."""
+    bsn = draw(st.none() | bsns)
+    a_nummer = draw(st.none() | a_nummers)
+    buitenlands = draw(st.none() | buitenlandse_nummers)
+    if bsn is None and a_nummer is None and buitenlands is None:
+        bsn = draw(bsns)
+    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands)
+
+
+@st.composite
+def identificaties_niet_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
+    """An organisation's identificatie with at least one identifier."""
+    kvk = draw(st.none() | kvk_nummers)
+    vestiging = draw(st.none() | vestigingsnummers)
+    rsin = draw(st.none() | rsins)
+    buitenlands = draw(st.none() | buitenlandse_nummers)
+    if kvk is None and vestiging is None and rsin is None and buitenlands is None:
+        kvk = draw(kvk_nummers)
+    return Identificatie.niet_natuurlijk_persoon(
+        kvk_nummer=kvk, vestigingsnummer=vestiging, rsin=rsin, buitenlands=buitenlands
+    )
+
+
+identificaties = identificaties_natuurlijk_persoon() | identificaties_niet_natuurlijk_persoon()
+
+_namen = st.text(
+    alphabet=st.characters(categories=["L", "Zs"], max_codepoint=0x24F), min_size=1, max_size=40
+).filter(lambda t: t.strip() != "")
+
+adressen = st.builds(
+    Adres,
+    straatnaam=st.none() | _namen,
+    huisnummer=st.none() | st.integers(0, 99999),
+    huisletter=st.none() | st.sampled_from("ABCabc"),
+    postcode=st.none() | st.from_regex(r"[1-9][0-9]{3} ?[A-RT-Z][A-Z]", fullmatch=True),
+    woonplaatsnaam=st.none() | _namen,
+)
+
+klantgegevens = st.builds(
+    Klantgegevens,
+    voornaam=st.none() | _namen,
+    voorvoegsel_achternaam=st.none() | st.sampled_from(["van", "de", "van der", "ten"]),
+    achternaam=st.none() | _namen,
+    emailadres=st.none() | st.from_regex(r"[a-z]{1,10}@[a-z]{1,10}\.nl", fullmatch=True),
+    telefoonnummer=st.none() | st.from_regex(r"\+31 [1-9][0-9]{8}", fullmatch=True),
+    adres=st.none() | adressen,
+    voorkeurstaal=st.none() | st.sampled_from(["nld", "dut", "eng", "tur", "ara", "pol"]),
+)
