@@ -52,6 +52,8 @@ class Subjectsoort(enum.Enum):
 
 def _optioneel(cls: type[_T], value: _T | str | None) -> _T | None:
     """``None`` or a blank string is "not given"; a string is validated."""
+    if value.__class__ is cls:
+        return value  # type: ignore[return-value]
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return cls.parse(value)
@@ -59,23 +61,23 @@ def _optioneel(cls: type[_T], value: _T | str | None) -> _T | None:
 
 # Named converters, as mypy's attrs plugin needs.
 def _bsn(value: Bsn | str | None) -> Bsn | None:
-    return _optioneel(Bsn, value)
+    return None if value is None else _optioneel(Bsn, value)
 
 
 def _a_nummer(value: ANummer | str | None) -> ANummer | None:
-    return _optioneel(ANummer, value)
+    return None if value is None else _optioneel(ANummer, value)
 
 
 def _kvk_nummer(value: KvkNummer | str | None) -> KvkNummer | None:
-    return _optioneel(KvkNummer, value)
+    return None if value is None else _optioneel(KvkNummer, value)
 
 
 def _vestigingsnummer(value: Vestigingsnummer | str | None) -> Vestigingsnummer | None:
-    return _optioneel(Vestigingsnummer, value)
+    return None if value is None else _optioneel(Vestigingsnummer, value)
 
 
 def _rsin(value: Rsin | str | None) -> Rsin | None:
-    return _optioneel(Rsin, value)
+    return None if value is None else _optioneel(Rsin, value)
 
 
 def _buitenlands(value: object) -> BuitenlandsNummer | None:
@@ -90,6 +92,8 @@ def _buitenlands(value: object) -> BuitenlandsNummer | None:
 
 
 def _soort(value: Subjectsoort | str) -> Subjectsoort:
+    if value.__class__ is Subjectsoort:
+        return value  # type: ignore[return-value]
     try:
         return Subjectsoort(value)
     except ValueError:
@@ -180,17 +184,19 @@ class Identificatie:
     @property
     def identificatoren(self) -> tuple[Identificator, ...]:
         """Every identifier given, in a fixed order."""
+        # filter(None, ...) drops the absent ones: identifiers are always truthy.
         return tuple(
-            waarde
-            for waarde in (
-                self.bsn,
-                self.a_nummer,
-                self.kvk_nummer,
-                self.vestigingsnummer,
-                self.rsin,
-                self.buitenlands,
+            filter(
+                None,
+                (
+                    self.bsn,
+                    self.a_nummer,
+                    self.kvk_nummer,
+                    self.vestigingsnummer,
+                    self.rsin,
+                    self.buitenlands,
+                ),
             )
-            if waarde is not None
         )
 
     @property

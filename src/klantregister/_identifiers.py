@@ -30,6 +30,7 @@ Bsn('******333')
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from typing import ClassVar, TypeVar
@@ -143,7 +144,7 @@ _VERWIJDER_SCHEIDINGSTEKENS = str.maketrans(dict.fromkeys(_SCHEIDINGSTEKENS))
 # ``re.ASCII`` is implied for bytes only; [0-9] is ASCII by construction, and
 # fullmatch (not match with $) refuses a trailing newline.
 _CIJFERS = re.compile(r"[0-9]+")
-_ALFANUMERIEK = re.compile(r"[A-Z0-9]+")
+_ALFANUMERIEK = re.compile(r"[A-Za-z0-9]+")
 _BSN_GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
@@ -170,8 +171,14 @@ def _maskeer(waarde: str, zichtbaar: int = 3) -> str:
     return "*" * max(len(waarde) - zichtbaar, 0) + waarde[-zichtbaar:]
 
 
+# The ASCII code of each digit is its value plus 48; the weights sum to 43, so the
+# offset 48 * 43 is taken off once instead of converting every digit.
+_ASCII_NUL = ord("0") * sum(_BSN_GEWICHTEN)
+
+
 def _elfproef(cijfers: str) -> bool:
-    return sum(g * int(c) for g, c in zip(_BSN_GEWICHTEN, cijfers, strict=True)) % 11 == 0
+    """Whether nine ASCII digits pass the 11-proef (weights 9..2 and -1)."""
+    return (sum(map(operator.mul, _BSN_GEWICHTEN, cijfers.encode())) - _ASCII_NUL) % 11 == 0
 
 
 _I = TypeVar("_I", bound="_Nummer")
@@ -195,31 +202,40 @@ class _Nummer:
     @classmethod
     def compact(cls, value: str) -> str:
         """Strip separators and surrounding whitespace, without validating."""
-        compact = _zonder_scheidingstekens(_tekst(cls._veld, value))
-        if cls._aanvullen:
-            compact = compact.zfill(cls._lengte)
-        return compact
+        if value.__class__ is not str:
+            value = _tekst(cls._veld, value)
+        # Most input is already compact; str.translate with a table is the slow path.
+        if value.isascii() and value.isdigit():
+            compact = value
+        else:
+            compact = value.translate(_VERWIJDER_SCHEIDINGSTEKENS).strip()
+        return compact.zfill(cls._lengte) if cls._aanvullen else compact
 
     @classmethod
     def validate(cls, value: str) -> str:
         """Return the compact form of ``value``, or raise an OngeldigeWaardeError."""
         compact = cls.compact(value)
-        toon = _toon(value, cls._geheim)
         if not _CIJFERS.fullmatch(compact):
-            raise OngeldigFormaatError(cls._veld, f"{toon} bevat andere tekens dan de cijfers 0-9")
+            raise OngeldigFormaatError(
+                cls._veld, f"{cls._toon(value)} bevat andere tekens dan de cijfers 0-9"
+            )
         if len(compact) != cls._lengte:
             raise OngeldigeLengteError(
                 cls._veld,
-                f"{toon} heeft {len(compact)} cijfers, verwacht {cls._lengte}",
+                f"{cls._toon(value)} heeft {len(compact)} cijfers, verwacht {cls._lengte}",
             )
         if compact.count("0") == cls._lengte:
             raise OngeldigFormaatError(cls._veld, "een nummer van alleen nullen is ongeldig")
-        cls._controleer(compact, toon)
+        cls._controleer(compact, value)
         return compact
 
     @classmethod
-    def _controleer(cls, compact: str, toon: str) -> None:
-        """Checks beyond length and digits; none by default."""
+    def _controleer(cls, compact: str, value: str) -> None:
+        """Checks beyond length and digits, for a subclass to add; ``value`` is the input."""
+
+    @classmethod
+    def _toon(cls, value: str) -> str:
+        return _toon(value, cls._geheim)
 
     @classmethod
     def is_valid(cls, value: object) -> bool:
@@ -240,6 +256,16 @@ class _Nummer:
     def format(self) -> str:
         """The number as people write it. For a BSN this is the full number."""
         return self.waarde
+
+    # Written by hand (the subclasses pass eq=False to attrs) because these objects
+    # key the register's indexes: hashing the cached str hash is the fast path.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self.waarde == other.waarde  # type: ignore[attr-defined,no-any-return]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.waarde)
 
     def __str__(self) -> str:
         return _maskeer(self.waarde) if self._geheim else self.waarde
@@ -274,12 +300,14 @@ def _valideer_gemeentecode(value: str) -> str:
     return Gemeentecode.validate(value)
 
 
-def _bsn_of_rsin(cls: type[_Nummer], compact: str, toon: str) -> None:
+def _bsn_of_rsin(cls: type[_Nummer], compact: str, value: str) -> None:
     if not _elfproef(compact):
-        raise OngeldigControlegetalError(cls._veld, f"{toon} voldoet niet aan de 11-proef")
+        raise OngeldigControlegetalError(
+            cls._veld, f"{cls._toon(value)} voldoet niet aan de 11-proef"
+        )
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class Bsn(_Nummer):
     """Burgerservicenummer: 9 digits passing the 11-proef; never all zeros.
 
@@ -309,7 +337,7 @@ class Bsn(_Nummer):
         return f"{w[:4]}.{w[4:6]}.{w[6:]}"
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class ANummer(_Nummer):
     """Administratienummer of the BRP: 10 digits, the first one 1-9.
 
@@ -328,12 +356,12 @@ class ANummer(_Nummer):
     _geheim = True
 
     @classmethod
-    def _controleer(cls, compact: str, toon: str) -> None:
+    def _controleer(cls, compact: str, value: str) -> None:
         if compact[0] == "0":
-            raise OngeldigFormaatError(cls._veld, f"{toon} begint met 0")
+            raise OngeldigFormaatError(cls._veld, f"{cls._toon(value)} begint met 0")
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class Rsin(_Nummer):
     """Rechtspersonen en Samenwerkingsverbanden Informatienummer: 9 digits, 11-proef.
 
@@ -353,7 +381,7 @@ class Rsin(_Nummer):
         return f"{w[:4]}.{w[4:6]}.{w[6:]}"
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class KvkNummer(_Nummer):
     """KvK-nummer of the Handelsregister: 8 digits, no check digit.
 
@@ -367,7 +395,7 @@ class KvkNummer(_Nummer):
     _lengte = 8
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class Vestigingsnummer(_Nummer):
     """Vestigingsnummer of the Handelsregister: 12 digits, no check digit.
 
@@ -381,7 +409,7 @@ class Vestigingsnummer(_Nummer):
     _lengte = 12
 
 
-@attrs.frozen(repr=False, str=False)
+@attrs.frozen(repr=False, str=False, eq=False)
 class Gemeentecode(_Nummer):
     """The 4-digit CBS/BRP code of a gemeente; ``0000`` is not one.
 
@@ -398,19 +426,39 @@ class Gemeentecode(_Nummer):
     _lengte = 4
 
     @classmethod
+    def parse(cls, value: Gemeentecode | str) -> Gemeentecode:
+        """Return ``value`` if it is a Gemeentecode, else the (cached) one for the string."""
+        if value.__class__ is Gemeentecode:
+            return value  # type: ignore[return-value]
+        try:
+            return _GEMEENTECODES[value]  # type: ignore[index]
+        except (KeyError, TypeError):  # TypeError: unhashable input, refused below
+            pass
+        code = cls(value)
+        # Every register call names its gemeente; there are a few hundred of them.
+        if len(_GEMEENTECODES) < _MAX_GEMEENTECODES:
+            _GEMEENTECODES[value] = code  # type: ignore[index]
+        return code
+
+    @classmethod
     def compact(cls, value: str) -> str:
         """Strip separators and a leading ``GM``, without validating."""
         compact = super().compact(value)
         return compact[2:] if compact[:2].upper() == "GM" else compact
 
 
+_GEMEENTECODES: dict[str, Gemeentecode] = {}
+_MAX_GEMEENTECODES = 10_000
+
 _LAND_ONGELDIG = frozenset({"NL"})
 
 
 def _land(value: str) -> str:
-    land = _tekst("land", value).strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", land):
+    # Check ASCII letters before upper-casing: "ß".upper() is "SS" (South Sudan).
+    land = _tekst("land", value).strip()
+    if not re.fullmatch(r"[A-Za-z]{2}", land):
         raise OngeldigFormaatError("land", f"{_toon(value, False)} is geen landcode van 2 letters")
+    land = land.upper()
     if land not in ISO_3166_1_ALPHA_2:
         raise OnbekendeCodeError("land", f"{land!r} is geen ISO 3166-1 alpha-2 landcode")
     if land in _LAND_ONGELDIG:
@@ -440,7 +488,7 @@ def _register(value: str) -> str:
 
 
 def _buitenlands_nummer(value: str) -> str:
-    nummer = _zonder_scheidingstekens(_tekst("nummer", value)).upper()
+    nummer = _zonder_scheidingstekens(_tekst("nummer", value))
     if not nummer:
         raise OngeldigeLengteError("nummer", "het nummer ontbreekt")
     if len(nummer) > _MAX_NUMMER:
@@ -452,7 +500,8 @@ def _buitenlands_nummer(value: str) -> str:
             "nummer",
             "alleen de letters A-Z en de cijfers 0-9 zijn toegestaan (naast scheidingstekens)",
         )
-    return nummer
+    # Upper-case only after the ASCII check: "ß".upper() is "SS", "ﬁ".upper() is "FI".
+    return nummer.upper()
 
 
 @attrs.frozen(repr=False)

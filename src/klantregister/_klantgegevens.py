@@ -69,7 +69,8 @@ def _normaliseer(obj: object, regels: _Regels, voorvoegsel: str = "") -> None:
 
 # --- addresses ---------------------------------------------------------------
 
-_POSTCODE_NL = re.compile(r"([1-9][0-9]{3}) ?([A-Z]{2})")
+# Lower-case letters are matched as such, not via str.upper(), which maps "ß" to "SS".
+_POSTCODE_NL = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
 # PostNL never issues these letter combinations (historical connotations).
 _POSTCODE_NL_NIET_UITGEGEVEN = frozenset({"SA", "SD", "SS"})
 _HUISLETTER = re.compile(r"[A-Za-z]")
@@ -81,10 +82,11 @@ def _land(value: object) -> str:
         raise OngeldigFormaatError(
             "adres.land", f"verwacht tekst (str), kreeg {type(value).__name__}"
         )
-    land = value.strip().upper()
-    if land not in ISO_3166_1_ALPHA_2:
+    land = value.strip()
+    # isascii first: "ß".upper() is "SS", which is a code (South Sudan).
+    if not land.isascii() or land.upper() not in ISO_3166_1_ALPHA_2:
         raise OnbekendeCodeError("adres.land", f"{value!r} is geen ISO 3166-1 alpha-2 landcode")
-    return land
+    return land.upper()
 
 
 def _huisnummer(value: object) -> int | None:
@@ -168,12 +170,12 @@ land='NL')
 
 
 def _postcode_nl(tekst: str) -> str:
-    match = _POSTCODE_NL.fullmatch(tekst.upper())
+    match = _POSTCODE_NL.fullmatch(tekst)
     if match is None:
         raise OngeldigFormaatError(
             "adres.postcode", f"{tekst!r} is geen Nederlandse postcode (1234 AB)"
         )
-    cijfers, letters = match.groups()
+    cijfers, letters = match.group(1), match.group(2).upper()
     if letters in _POSTCODE_NL_NIET_UITGEGEVEN:
         raise OngeldigFormaatError(
             "adres.postcode", f"postcodes met de letters {letters} worden niet uitgegeven"
@@ -183,7 +185,8 @@ def _postcode_nl(tekst: str) -> str:
 
 # --- contact data ------------------------------------------------------------
 
-_TELEFOON = re.compile(r"\+?[0-9][0-9 ()./-]*")
+# An area code may come first in parentheses, as in "(020) 123 4567".
+_TELEFOON = re.compile(r"\+?[0-9(][0-9 ()./-]*")
 _DOMEINLABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?")
 
 

@@ -24,46 +24,48 @@ __all__ = ["MemoryStore"]
 class MemoryStore:
     """Klanten by id, with per-gemeente indexes on every identifier and klantnummer."""
 
+    # The per-gemeente indexes are keyed by the code's string: its hash is cached.
     _klanten: dict[UUID, Klant] = attrs.field(factory=dict)
     # Natural-person keys: at most one klant per key per gemeente (rule 1).
-    _personen: dict[Gemeentecode, dict[Identificator, UUID]] = attrs.field(factory=dict)
-    # Organisation keys: any number of klanten per key (rule 2), in registration order.
-    _organisaties: dict[Gemeentecode, dict[Identificator, list[UUID]]] = attrs.field(factory=dict)
-    _klantnummers: dict[Gemeentecode, dict[str, UUID]] = attrs.field(factory=dict)
-    _volgnummers: dict[Gemeentecode, int] = attrs.field(factory=dict)
+    _personen: dict[str, dict[Identificator, UUID]] = attrs.field(factory=dict)
+    # Organisation keys: any number of klanten per key (rule 2), in the order they were
+    # registered or had their identificatie corrected.
+    _organisaties: dict[str, dict[Identificator, list[UUID]]] = attrs.field(factory=dict)
+    _klantnummers: dict[str, dict[str, UUID]] = attrs.field(factory=dict)
+    _volgnummers: dict[str, int] = attrs.field(factory=dict)
 
     def get(self, klant_id: UUID) -> Klant | None:
         return self._klanten.get(klant_id)
 
     def holder(self, gemeente: Gemeentecode, sleutel: Identificator) -> UUID | None:
         """The id of the klant holding this natural-person key in the gemeente."""
-        index = self._personen.get(gemeente)
+        index = self._personen.get(gemeente.waarde)
         return None if index is None else index.get(sleutel)
 
     def klantnummer_holder(self, gemeente: Gemeentecode, nummer: str) -> UUID | None:
-        index = self._klantnummers.get(gemeente)
+        index = self._klantnummers.get(gemeente.waarde)
         return None if index is None else index.get(nummer)
 
     def find(self, gemeente: Gemeentecode, identificator: Identificator) -> list[Klant]:
         """The klanten of the gemeente holding this identifier, person before organisation."""
         ids: list[UUID] = []
-        personen = self._personen.get(gemeente)
+        personen = self._personen.get(gemeente.waarde)
         if personen is not None and (houder := personen.get(identificator)) is not None:
             ids.append(houder)
-        organisaties = self._organisaties.get(gemeente)
+        organisaties = self._organisaties.get(gemeente.waarde)
         if organisaties is not None:
             ids.extend(organisaties.get(identificator, ()))
         return [self._klanten[klant_id] for klant_id in ids]
 
     def next_klantnummer(self, gemeente: Gemeentecode) -> str:
         """A klantnummer not yet given in the gemeente: the next free number of 8 digits."""
-        bezet = self._klantnummers.get(gemeente, {})
-        volgnummer = self._volgnummers.get(gemeente, 0)
+        bezet = self._klantnummers.get(gemeente.waarde, {})
+        volgnummer = self._volgnummers.get(gemeente.waarde, 0)
         while True:
             volgnummer += 1
             nummer = f"{volgnummer:08d}"
             if nummer not in bezet:
-                self._volgnummers[gemeente] = volgnummer
+                self._volgnummers[gemeente.waarde] = volgnummer
                 return nummer
 
     def add(self, klant: Klant) -> None:
@@ -71,6 +73,15 @@ class MemoryStore:
         self._index(klant)
 
     def replace(self, oud: Klant, nieuw: Klant) -> None:
+        if (oud.gemeente, oud.klantnummer, oud.identificatie) == (
+            nieuw.gemeente,
+            nieuw.klantnummer,
+            nieuw.identificatie,
+        ):
+            # Same keys: re-indexing would move the klant behind the other
+            # holders of an organisation key.
+            self._klanten[nieuw.id] = nieuw
+            return
         self._unindex(oud)
         self._klanten[nieuw.id] = nieuw
         self._index(nieuw)
@@ -94,7 +105,7 @@ class MemoryStore:
         return sum(1 for nummers in self._klantnummers.values() if nummers)
 
     def _index(self, klant: Klant) -> None:
-        gemeente = klant.gemeente
+        gemeente = klant.gemeente.waarde
         self._klantnummers.setdefault(gemeente, {})[klant.klantnummer] = klant.id
         identificatie = klant.identificatie
         if identificatie is None:
@@ -109,7 +120,7 @@ class MemoryStore:
                 organisaties.setdefault(sleutel, []).append(klant.id)
 
     def _unindex(self, klant: Klant) -> None:
-        gemeente = klant.gemeente
+        gemeente = klant.gemeente.waarde
         del self._klantnummers[gemeente][klant.klantnummer]
         identificatie = klant.identificatie
         if identificatie is None:

@@ -128,7 +128,7 @@ class KlantRegister:
     :class:`VersieconflictError` unless the stored klant has that versie.
     """
 
-    _store: _Store = attrs.field(default=None, converter=_opslag)
+    _store: _Store = attrs.field(default=None, converter=_opslag, alias="repository")
     minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau = attrs.field(
         default=Betrouwbaarheidsniveau.SUBSTANTIEEL,
         converter=niveau,
