@@ -52,7 +52,9 @@ def main() -> None:
 
     # ... but the same person may be a klant of another gemeente.
     utrecht = register.registreer(
-        UTRECHT, identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
+        UTRECHT,
+        identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+        authenticatie=digid,
     )
     print(f"geregistreerd: klant {utrecht.klantnummer} in {utrecht.gemeente}")
 

@@ -53,7 +53,7 @@ class Subjectsoort(enum.Enum):
 def _optioneel(cls: type[_T], value: _T | str | None) -> _T | None:
     """``None`` or a blank string is "not given"; a string is validated."""
     if value.__class__ is cls:
-        return value  # type: ignore[return-value]
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return cls.parse(value)
@@ -93,7 +93,7 @@ def _buitenlands(value: object) -> BuitenlandsNummer | None:
 
 def _soort(value: Subjectsoort | str) -> Subjectsoort:
     if value.__class__ is Subjectsoort:
-        return value  # type: ignore[return-value]
+        return value
     try:
         return Subjectsoort(value)
     except ValueError:

@@ -176,9 +176,10 @@ def _maskeer(waarde: str, zichtbaar: int = 3) -> str:
 _ASCII_NUL = ord("0") * sum(_BSN_GEWICHTEN)
 
 
-def _elfproef(cijfers: str) -> bool:
+def _voldoet_aan_elfproef(cijfers: str) -> bool:
     """Whether nine ASCII digits pass the 11-proef (weights 9..2 and -1)."""
-    return (sum(map(operator.mul, _BSN_GEWICHTEN, cijfers.encode())) - _ASCII_NUL) % 11 == 0
+    gewogen: int = sum(map(operator.mul, _BSN_GEWICHTEN, cijfers.encode()))
+    return (gewogen - _ASCII_NUL) % 11 == 0
 
 
 _I = TypeVar("_I", bound="_Nummer")
@@ -187,8 +188,7 @@ _I = TypeVar("_I", bound="_Nummer")
 class _Nummer:
     """Shared behaviour of the identifiers that are a single number.
 
-    A subclass sets the class variables and, where it has one, overrides
-    ``_controleer`` for its check digit.
+    A subclass says with its class variables which checks apply.
     """
 
     __slots__ = ()
@@ -196,8 +196,10 @@ class _Nummer:
     waarde: str
     _veld: ClassVar[str]
     _lengte: ClassVar[int]
-    _aanvullen: ClassVar[bool] = False
-    _geheim: ClassVar[bool] = False
+    _aanvullen: ClassVar[bool] = False  # pad short input with leading zeros
+    _geheim: ClassVar[bool] = False  # personal data: mask it
+    _elfproef: ClassVar[bool] = False  # the last digit is an 11-proef check digit
+    _niet_nul_vooraan: ClassVar[bool] = False  # the first digit is 1-9
 
     @classmethod
     def compact(cls, value: str) -> str:
@@ -214,11 +216,15 @@ class _Nummer:
     @classmethod
     def validate(cls, value: str) -> str:
         """Return the compact form of ``value``, or raise an OngeldigeWaardeError."""
-        compact = cls.compact(value)
-        if not _CIJFERS.fullmatch(compact):
-            raise OngeldigFormaatError(
-                cls._veld, f"{cls._toon(value)} bevat andere tekens dan de cijfers 0-9"
-            )
+        if value.__class__ is str and value.isascii() and value.isdigit():
+            # The common case: already compact, ASCII digits only (this is on the hot path).
+            compact = value.zfill(cls._lengte) if cls._aanvullen else value
+        else:
+            compact = cls.compact(value)
+            if not _CIJFERS.fullmatch(compact):
+                raise OngeldigFormaatError(
+                    cls._veld, f"{cls._toon(value)} bevat andere tekens dan de cijfers 0-9"
+                )
         if len(compact) != cls._lengte:
             raise OngeldigeLengteError(
                 cls._veld,
@@ -226,12 +232,13 @@ class _Nummer:
             )
         if compact.count("0") == cls._lengte:
             raise OngeldigFormaatError(cls._veld, "een nummer van alleen nullen is ongeldig")
-        cls._controleer(compact, value)
+        if cls._elfproef and not _voldoet_aan_elfproef(compact):
+            raise OngeldigControlegetalError(
+                cls._veld, f"{cls._toon(value)} voldoet niet aan de 11-proef"
+            )
+        if cls._niet_nul_vooraan and compact[0] == "0":
+            raise OngeldigFormaatError(cls._veld, f"{cls._toon(value)} begint met 0")
         return compact
-
-    @classmethod
-    def _controleer(cls, compact: str, value: str) -> None:
-        """Checks beyond length and digits, for a subclass to add; ``value`` is the input."""
 
     @classmethod
     def _toon(cls, value: str) -> str:
@@ -261,7 +268,7 @@ class _Nummer:
     # key the register's indexes: hashing the cached str hash is the fast path.
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self.waarde == other.waarde  # type: ignore[attr-defined,no-any-return]
+            return self.waarde == other.waarde
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -300,13 +307,6 @@ def _valideer_gemeentecode(value: str) -> str:
     return Gemeentecode.validate(value)
 
 
-def _bsn_of_rsin(cls: type[_Nummer], compact: str, value: str) -> None:
-    if not _elfproef(compact):
-        raise OngeldigControlegetalError(
-            cls._veld, f"{cls._toon(value)} voldoet niet aan de 11-proef"
-        )
-
-
 @attrs.frozen(repr=False, str=False, eq=False)
 class Bsn(_Nummer):
     """Burgerservicenummer: 9 digits passing the 11-proef; never all zeros.
@@ -329,7 +329,7 @@ class Bsn(_Nummer):
     _lengte = 9
     _aanvullen = True
     _geheim = True
-    _controleer = classmethod(_bsn_of_rsin)
+    _elfproef = True
 
     def format(self) -> str:
         """The full BSN as ``1112.22.333``. Personal data: do not log it."""
@@ -355,10 +355,7 @@ class ANummer(_Nummer):
     _lengte = 10
     _geheim = True
 
-    @classmethod
-    def _controleer(cls, compact: str, value: str) -> None:
-        if compact[0] == "0":
-            raise OngeldigFormaatError(cls._veld, f"{cls._toon(value)} begint met 0")
+    _niet_nul_vooraan = True
 
 
 @attrs.frozen(repr=False, str=False, eq=False)
@@ -373,7 +370,7 @@ class Rsin(_Nummer):
 
     _veld = "rsin"
     _lengte = 9
-    _controleer = classmethod(_bsn_of_rsin)
+    _elfproef = True
 
     def format(self) -> str:
         """The RSIN as ``0020.50.530``."""
@@ -428,16 +425,16 @@ class Gemeentecode(_Nummer):
     @classmethod
     def parse(cls, value: Gemeentecode | str) -> Gemeentecode:
         """Return ``value`` if it is a Gemeentecode, else the (cached) one for the string."""
-        if value.__class__ is Gemeentecode:
-            return value  # type: ignore[return-value]
+        if isinstance(value, Gemeentecode):
+            return value
         try:
-            return _GEMEENTECODES[value]  # type: ignore[index]
+            return _GEMEENTECODES[value]
         except (KeyError, TypeError):  # TypeError: unhashable input, refused below
             pass
         code = cls(value)
         # Every register call names its gemeente; there are a few hundred of them.
         if len(_GEMEENTECODES) < _MAX_GEMEENTECODES:
-            _GEMEENTECODES[value] = code  # type: ignore[index]
+            _GEMEENTECODES[value] = code
         return code
 
     @classmethod

@@ -2,10 +2,11 @@
 
 The register is the authentic source for these (KLOK01). No field is
 mandatory (KLUIT02, data minimisation): every field defaults to ``None``, and
-an empty or blank string also means "not given". Text is stripped and
-normalised to Unicode NFC with every run of whitespace made one space, so ``"Zoë"`` typed with a combining diaeresis
-equals the precomposed one. Each field is checked against the limit the
-Klanten API v1 sets for it (DOMAIN.md section 4).
+an empty or blank string also means "not given". Text is stripped, every run
+of whitespace becomes one space, and it is normalised to Unicode NFC, so
+``"Zoë"`` typed with a combining diaeresis equals the precomposed one. Each
+field is checked against the limit the Klanten API v1 sets for it (DOMAIN.md
+section 4).
 
 >>> Klantgegevens(voornaam=" Zoë ", achternaam="Jansen", emailadres="")
 Klantgegevens(voornaam='Zoë', achternaam='Jansen')
@@ -187,7 +188,8 @@ def _postcode_nl(tekst: str) -> str:
 
 # An area code may come first in parentheses, as in "(020) 123 4567".
 _TELEFOON = re.compile(r"\+?[0-9(][0-9 ()./-]*")
-_DOMEINLABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?")
+# A host name label: letters (any script, for IDN), digits and inner hyphens; no "_".
+_DOMEINLABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?")
 
 
 def _emailadres(tekst: str) -> str:
