@@ -17,7 +17,7 @@ import enum
 
 import attrs
 
-from klantregister._errors import OngeldigFormaatError
+from klantregister._errors import OngeldigFormaatError, toon
 
 __all__ = ["Authenticatie", "Betrouwbaarheidsniveau"]
 
@@ -34,11 +34,11 @@ class Betrouwbaarheidsniveau(enum.IntEnum):
         """Accept a member or its name in any case (``"substantieel"``)."""
         if isinstance(value, cls):
             return value
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
+        if isinstance(value, str) and value.isascii() and value.strip().upper() in cls.__members__:
             return cls[value.strip().upper()]
         raise OngeldigFormaatError(
             "betrouwbaarheidsniveau",
-            f"{value!r} is geen betrouwbaarheidsniveau (laag, substantieel of hoog)",
+            f"{toon(value)} is geen betrouwbaarheidsniveau (laag, substantieel of hoog)",
         )
 
 
@@ -50,9 +50,10 @@ def niveau(value: Betrouwbaarheidsniveau | str) -> Betrouwbaarheidsniveau:
 def _middel(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not value.strip() or not value.isprintable():
+    middel = value.strip() if isinstance(value, str) else ""
+    if not middel or not middel.isprintable():
         raise OngeldigFormaatError("middel", "verwacht de naam van het authenticatiemiddel")
-    return value.strip()
+    return middel
 
 
 @attrs.frozen

@@ -13,10 +13,43 @@ and the check that failed, and show identifiers masked.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from uuid import UUID
+
+
+# Six or more digits, whatever separators stand between them: long enough to be
+# (part of) a BSN or A-nummer, which no message may show (KLUIT06).
+_CIJFERREEKS = re.compile(r"\d(?:[^\w]{0,2}\d){5,}")
+_MAX_GETOOND = 40
+
+
+def toon(value: object) -> str:
+    """The input as an error message may show it: quoted, short, long digit runs masked.
+
+    >>> toon("tel. 06-12345678")
+    "'tel. **-*****678'"
+    """
+    tekst = value if isinstance(value, str) else repr(value)
+    tekst = _CIJFERREEKS.sub(_maskeer_cijfers, tekst)
+    if len(tekst) > _MAX_GETOOND:
+        tekst = tekst[:_MAX_GETOOND] + "..."
+    return repr(tekst)
+
+
+def _maskeer_cijfers(match: re.Match[str]) -> str:
+    """Mask every digit of the run but the last three, so numbers stay distinguishable."""
+    te_maskeren = sum(teken.isdigit() for teken in match.group()) - 3
+    tekens = []
+    for teken in match.group():
+        if teken.isdigit() and te_maskeren > 0:
+            tekens.append("*")
+            te_maskeren -= 1
+        else:
+            tekens.append(teken)
+    return "".join(tekens)
 
 
 class KlantregisterError(Exception):
@@ -59,9 +92,10 @@ class OnbekendeCodeError(OngeldigeWaardeError):
 class KardinaliteitError(KlantregisterError):
     """A KLOK01 cardinality rule would be broken.
 
-    ``regel`` is the number of the rule (1, 2 or 3, as in KLOK01 and
-    DOMAIN.md); ``klant_id`` is the id of the klant that already holds the
-    natuurlijk persoon, where there is one.
+    ``regel`` is the number of the rule as KLOK01 numbers them: 1 (one klant
+    per natuurlijk persoon) or 3 (a natural person or an organisation, never
+    both); rule 2 sets no limit, so it is never broken. ``klant_id`` is the id
+    of the klant that already holds the natuurlijk persoon, where there is one.
     """
 
     def __init__(self, regel: int, melding: str, klant_id: UUID | None = None) -> None:

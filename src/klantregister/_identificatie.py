@@ -22,7 +22,7 @@ from typing import TypeAlias, TypeVar
 
 import attrs
 
-from klantregister._errors import GemengdeIdentificatieError, OngeldigFormaatError
+from klantregister._errors import GemengdeIdentificatieError, OngeldigFormaatError, toon
 from klantregister._identifiers import (
     ANummer,
     Bsn,
@@ -98,7 +98,8 @@ def _soort(value: Subjectsoort | str) -> Subjectsoort:
         return Subjectsoort(value)
     except ValueError:
         raise OngeldigFormaatError(
-            "soort", f"{value!r} is geen subjectsoort (natuurlijk_persoon, niet_natuurlijk_persoon)"
+            "soort",
+            f"{toon(value)} is geen subjectsoort (natuurlijk_persoon, niet_natuurlijk_persoon)",
         ) from None
 
 

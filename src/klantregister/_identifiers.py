@@ -43,6 +43,7 @@ from klantregister._errors import (
     OngeldigeLengteError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    toon,
 )
 from klantregister._iso import ISO_3166_1_ALPHA_2
 
@@ -160,11 +161,7 @@ def _tekst(veld: str, value: object) -> str:
 
 def _toon(value: str, geheim: bool) -> str:
     """The input as an error message may show it: never a personal number."""
-    if geheim:
-        return "de opgegeven waarde"
-    if len(value) > 40:
-        value = value[:40] + "..."
-    return repr(value)
+    return "de opgegeven waarde" if geheim else toon(value)
 
 
 def _maskeer(waarde: str, zichtbaar: int = 3) -> str:
@@ -221,6 +218,9 @@ class _Nummer:
             compact = value.zfill(cls._lengte) if cls._aanvullen else value
         else:
             compact = cls.compact(value)
+            if not compact.strip("0") and not any(teken in "0123456789" for teken in value):
+                # Padding would make this all zeros; say what is really wrong.
+                raise OngeldigeLengteError(cls._veld, "er is geen nummer opgegeven")
             if not _CIJFERS.fullmatch(compact):
                 raise OngeldigFormaatError(
                     cls._veld, f"{cls._toon(value)} bevat andere tekens dan de cijfers 0-9"
@@ -472,7 +472,7 @@ _MAX_NUMMER = 40
 
 
 def _register(value: str) -> str:
-    register = " ".join(_tekst("register", value).split())
+    register = unicodedata.normalize("NFC", " ".join(_tekst("register", value).split()))
     if not register:
         raise OngeldigeLengteError("register", "de naam of code van het register ontbreekt")
     if len(register) > _MAX_REGISTER:
@@ -481,7 +481,7 @@ def _register(value: str) -> str:
         )
     if not register.isprintable():
         raise OngeldigFormaatError("register", "bevat stuurtekens")
-    return unicodedata.normalize("NFC", register)
+    return register
 
 
 def _buitenlands_nummer(value: str) -> str:

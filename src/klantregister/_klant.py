@@ -18,7 +18,7 @@ import uuid
 
 import attrs
 
-from klantregister._errors import OngeldigeLengteError, OngeldigFormaatError
+from klantregister._errors import OngeldigeLengteError, OngeldigFormaatError, toon
 from klantregister._identificatie import Identificatie
 from klantregister._identifiers import Gemeentecode
 from klantregister._klantgegevens import Klantgegevens
@@ -41,7 +41,7 @@ def klant_id(value: uuid.UUID | str) -> uuid.UUID:
             return uuid.UUID(value)
         except ValueError:
             pass
-    raise OngeldigFormaatError("klant_id", f"{str(value)[:60]!r} is geen UUID")
+    raise OngeldigFormaatError("klant_id", f"{toon(value)} is geen UUID")
 
 
 def klantnummer(value: object) -> str:
@@ -57,7 +57,7 @@ def klantnummer(value: object) -> str:
         raise OngeldigeLengteError(
             "klantnummer", f"{len(nummer)} tekens, verwacht 1 tot en met {_MAX_KLANTNUMMER}"
         )
-    raise OngeldigFormaatError("klantnummer", f"{nummer!r} bevat spaties of stuurtekens")
+    raise OngeldigFormaatError("klantnummer", f"{toon(nummer)} bevat spaties of stuurtekens")
 
 
 def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
@@ -84,7 +84,7 @@ def _identificatie(value: object) -> Identificatie | None:
 
 def _versie(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise OngeldigFormaatError("versie", f"{value!r} is geen geheel getal van 1 of meer")
+        raise OngeldigFormaatError("versie", f"{toon(value)} is geen geheel getal van 1 of meer")
     return value
 
 

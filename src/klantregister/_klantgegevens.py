@@ -28,6 +28,7 @@ from klantregister._errors import (
     OnbekendeCodeError,
     OngeldigeLengteError,
     OngeldigFormaatError,
+    toon,
 )
 from klantregister._iso import ISO_639_2, ISO_3166_1_ALPHA_2
 
@@ -86,7 +87,7 @@ def _land(value: object) -> str:
     land = value.strip()
     # isascii first: "ß".upper() is "SS", which is a code (South Sudan).
     if not land.isascii() or land.upper() not in ISO_3166_1_ALPHA_2:
-        raise OnbekendeCodeError("adres.land", f"{value!r} is geen ISO 3166-1 alpha-2 landcode")
+        raise OnbekendeCodeError("adres.land", f"{toon(value)} is geen ISO 3166-1 alpha-2 landcode")
     return land.upper()
 
 
@@ -104,14 +105,14 @@ def _huisnummer(value: object) -> int | None:
 
 def _huisletter(tekst: str) -> str:
     if not _HUISLETTER.fullmatch(tekst):
-        raise OngeldigFormaatError("adres.huisletter", f"{tekst!r} is niet één letter A-Z")
+        raise OngeldigFormaatError("adres.huisletter", f"{toon(tekst)} is niet één letter A-Z")
     return tekst
 
 
 def _toevoeging(tekst: str) -> str:
     if not _TOEVOEGING.fullmatch(tekst):
         raise OngeldigFormaatError(
-            "adres.huisnummertoevoeging", f"{tekst!r} is niet 1-4 letters of cijfers"
+            "adres.huisnummertoevoeging", f"{toon(tekst)} is niet 1-4 letters of cijfers"
         )
     return tekst
 
@@ -166,6 +167,19 @@ land='NL')
         """Whether this is a Dutch address."""
         return self.land == "NL"
 
+    @property
+    def leeg(self) -> bool:
+        """Whether no field but ``land`` is given.
+
+        ``Klantgegevens`` treat an empty Dutch address as no address.
+
+        >>> Klantgegevens(adres=Adres()).adres is None
+        True
+        """
+        return all(
+            getattr(self, veld.name) is None for veld in attrs.fields(Adres) if veld.name != "land"
+        )
+
     def __repr__(self) -> str:
         return _repr_gegeven(self)
 
@@ -174,7 +188,7 @@ def _postcode_nl(tekst: str) -> str:
     match = _POSTCODE_NL.fullmatch(tekst)
     if match is None:
         raise OngeldigFormaatError(
-            "adres.postcode", f"{tekst!r} is geen Nederlandse postcode (1234 AB)"
+            "adres.postcode", f"{toon(tekst)} is geen Nederlandse postcode (1234 AB)"
         )
     cijfers, letters = match.group(1), match.group(2).upper()
     if letters in _POSTCODE_NL_NIET_UITGEGEVEN:
@@ -194,7 +208,7 @@ _DOMEINLABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?")
 
 def _emailadres(tekst: str) -> str:
     lokaal, apenstaart, domein = tekst.rpartition("@")
-    fout = f"{tekst!r} is geen e-mailadres (naam@domein.nl)"
+    fout = f"{toon(tekst)} is geen e-mailadres (naam@domein.nl)"
     if not apenstaart or not lokaal or "@" in lokaal or len(lokaal) > 64:
         raise OngeldigFormaatError("emailadres", fout)
     if any(teken.isspace() for teken in lokaal) or lokaal.startswith('"'):
@@ -213,13 +227,13 @@ def _telefoonnummer(tekst: str) -> str:
     if not _TELEFOON.fullmatch(tekst) or cijfers < 3:
         raise OngeldigFormaatError(
             "telefoonnummer",
-            f"{tekst!r} is geen telefoonnummer (cijfers 0-9, met + ( ) - . en spaties)",
+            f"{toon(tekst)} is geen telefoonnummer (cijfers 0-9, met + ( ) - . en spaties)",
         )
     return tekst
 
 
 def _website_url(tekst: str) -> str:
-    fout = f"{tekst[:60]!r} is geen http(s)-URL"
+    fout = f"{toon(tekst)} is geen http(s)-URL"
     if any(teken.isspace() for teken in tekst):
         raise OngeldigFormaatError("website_url", fout)
     try:
@@ -236,10 +250,10 @@ def _voorkeurstaal(tekst: str) -> str:
     taal = tekst.lower()
     if not re.fullmatch(r"[a-z]{3}", taal):
         raise OngeldigFormaatError(
-            "voorkeurstaal", f"{tekst!r} is geen taalcode van 3 letters (ISO 639-2)"
+            "voorkeurstaal", f"{toon(tekst)} is geen taalcode van 3 letters (ISO 639-2)"
         )
     if taal not in ISO_639_2:
-        raise OnbekendeCodeError("voorkeurstaal", f"{tekst!r} is geen ISO 639-2 taalcode")
+        raise OnbekendeCodeError("voorkeurstaal", f"{toon(tekst)} is geen ISO 639-2 taalcode")
     return taal
 
 
@@ -258,8 +272,11 @@ _KLANTGEGEVENS_REGELS: _Regels = {
 
 
 def _adres(value: object) -> Adres | None:
-    if value is None or isinstance(value, Adres):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, Adres):
+        # An address that says nothing, not even a foreign land, is no address given.
+        return None if value.leeg and value.nederlands else value
     raise OngeldigFormaatError("adres", f"verwacht een Adres, kreeg {type(value).__name__}")
 
 
