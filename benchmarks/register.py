@@ -97,8 +97,7 @@ class NaiveRegister:
         klant = NaiveKlant(uuid.uuid4(), gemeente, f"{self.teller:08d}", identificatie)
         self.klanten[klant.id] = klant
         if identificatie is not None:
-            sleutel = identificatie.bsn or identificatie.kvk_nummer
-            assert sleutel is not None
+            sleutel = identificatie.bsn or identificatie.kvk_nummer or ""
             self.index.setdefault((gemeente, sleutel), []).append(klant.id)
         return klant
 
@@ -163,7 +162,7 @@ def _geheugen(functie: Callable[[], Any]) -> tuple[int, Any]:
 
 def _zoek_naief(register: NaiveRegister, rijen: list[tuple[str, str | None]]) -> int:
     gevonden = 0
-    for soort, nummer in rijen:
+    for _soort, nummer in rijen:
         if nummer is not None:
             gevonden += len(register.zoek(nummer, GEMEENTE))
     return gevonden
@@ -181,6 +180,19 @@ def _zoek_register(register: KlantRegister, rijen: list[tuple[str, str | None]])
 
 def _get_alle(register: Any, ids: list[Any]) -> int:
     return sum(1 for klant_id in ids if register.get(klant_id) is not None)
+
+
+def _meet_kant(naam: str, rijen: list[tuple[str, str | None]]) -> tuple[dict[str, float], int]:
+    """Load, look up by identifier and get by id on one side; its objects are freed after."""
+    if naam == "baseline":
+        t_laad, (naief, naief_ids) = _meet(lambda: laad_naief(rijen))
+        t_zoek, gevonden = _meet(lambda: _zoek_naief(naief, rijen))
+        t_get, _ = _meet(lambda: _get_alle(naief, naief_ids))
+    else:
+        t_laad, (register, ids) = _meet(lambda: laad_register(rijen))
+        t_zoek, gevonden = _meet(lambda: _zoek_register(register, rijen))
+        t_get, _ = _meet(lambda: _get_alle(register, ids))
+    return {"laad": t_laad, "zoek": t_zoek, "get": t_get}, gevonden
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,14 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     tijden: dict[str, list[float]] = {}
     gevonden: dict[str, int] = {}
     for _ in range(args.herhalingen):
-        for naam, laad in (("baseline", laad_naief), ("register", laad_register)):
-            t_laad, (register, ids) = _meet(lambda laad=laad: laad(rijen))  # type: ignore[misc]
-            zoek = _zoek_naief if naam == "baseline" else _zoek_register
-            t_zoek, gevonden[naam] = _meet(lambda: zoek(register, rijen))  # noqa: B023
-            t_get, _ = _meet(lambda: _get_alle(register, ids))  # noqa: B023
-            for meting, t in (("laad", t_laad), ("zoek", t_zoek), ("get", t_get)):
+        for naam in ("baseline", "register"):
+            metingen, gevonden[naam] = _meet_kant(naam, rijen)
+            for meting, t in metingen.items():
                 tijden.setdefault(f"{naam} {meting}", []).append(t)
-            del register, ids
     if gevonden["baseline"] != gevonden["register"]:
         raise SystemExit(f"lookups disagree: {gevonden}")
     t_naief, z_naief, get_naief = (min(tijden[f"baseline {m}"]) for m in ("laad", "zoek", "get"))

@@ -15,8 +15,8 @@ from klantregister import (
     Identificatie,
     KardinaliteitError,
     Klantgegevens,
-    KlantregisterError,
     KlantRegister,
+    KlantregisterError,
 )
 
 AMSTERDAM = "0363"
