@@ -13,11 +13,14 @@ from uuid import UUID
 
 import attrs
 
+from klantregister._errors import KlantregisterError
 from klantregister._identificatie import Identificator, Subjectsoort
 from klantregister._identifiers import Gemeentecode
 from klantregister._klant import Klant
 
 __all__ = ["MemoryStore"]
+
+_MAX_VOLGNUMMER = 99_999_999  # klantnummers have at most 8 characters
 
 
 @attrs.define(repr=False)
@@ -61,12 +64,16 @@ class MemoryStore:
         """A klantnummer not yet given in the gemeente: the next free number of 8 digits."""
         bezet = self._klantnummers.get(gemeente.waarde, {})
         volgnummer = self._volgnummers.get(gemeente.waarde, 0)
-        while True:
+        while volgnummer < _MAX_VOLGNUMMER:
             volgnummer += 1
             nummer = f"{volgnummer:08d}"
             if nummer not in bezet:
                 self._volgnummers[gemeente.waarde] = volgnummer
                 return nummer
+        raise KlantregisterError(
+            f"gemeente {gemeente} heeft alle {_MAX_VOLGNUMMER:,} klantnummers van 8 cijfers "
+            "uitgegeven; geef een klantnummer op"
+        )
 
     def add(self, klant: Klant) -> None:
         self._klanten[klant.id] = klant

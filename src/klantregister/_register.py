@@ -41,6 +41,7 @@ from klantregister._errors import (
     SubjectsoortError,
     VersieconflictError,
     ZelfstandigeKlantError,
+    toon,
 )
 from klantregister._identificatie import Identificatie, Identificator
 from klantregister._identifiers import (
@@ -113,7 +114,26 @@ def _opslag(store: _Store | None) -> _Store:
     return MemoryStore() if store is None else store
 
 
-@attrs.define(repr=False)
+def _authenticatie(value: object) -> Authenticatie | None:
+    if value is None or isinstance(value, Authenticatie):
+        return value
+    raise OngeldigFormaatError(
+        "authenticatie", f"verwacht Authenticatie of None, kreeg {type(value).__name__}"
+    )
+
+
+def _log_authenticatie(klant: Klant, authenticatie: Authenticatie) -> None:
+    """The audit trail of rule 5: on what assurance a klant's identificatie was recorded."""
+    _log.debug(
+        "identificatie van klant %s vastgelegd na authenticatie op niveau %s (%s)",
+        klant.id,
+        authenticatie.niveau.name.lower(),
+        authenticatie.middel or "middel onbekend",
+    )
+
+
+# eq=False: a register is an entity with a lock, equal only to itself (and hashable).
+@attrs.define(repr=False, eq=False)
 class KlantRegister:
     """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
 
@@ -161,9 +181,11 @@ class KlantRegister:
         gemeente = Gemeentecode.parse(gemeente)
         gegevens = _klantgegevens(klantgegevens)
         identificatie = _identificatie(identificatie)
+        authenticatie = _authenticatie(authenticatie)
         if identificatie is not None:
-            self._controleer_authenticatie(authenticatie)
+            self._controleer_niveau(authenticatie)
         nummer = None if klantnummer is None else _klantnummer(klantnummer)
+        klant_id = uuid.uuid4()
         with self._lock:
             if identificatie is not None:
                 self._controleer_uniek(gemeente, identificatie, None)
@@ -171,24 +193,26 @@ class KlantRegister:
                 nummer = self._store.next_klantnummer(gemeente)
             elif (houder := self._store.klantnummer_holder(gemeente, nummer)) is not None:
                 raise KlantnummerInGebruikError(
-                    f"klantnummer {nummer!r} is in gemeente {gemeente} al gegeven", houder
+                    f"klantnummer {toon(nummer)} is in gemeente {gemeente} al gegeven", houder
                 )
-            klant = Klant(uuid.uuid4(), gemeente, nummer, gegevens, identificatie)
+            klant = Klant(klant_id, gemeente, nummer, gegevens, identificatie)
             self._store.add(klant)
         if _log.isEnabledFor(logging.DEBUG):
-            _log.debug("klant %s geregistreerd in gemeente %s", klant.id, gemeente)
+            _log.debug("klant %s geregistreerd in gemeente %s", klant_id, gemeente)
+            if authenticatie is not None and identificatie is not None:
+                _log_authenticatie(klant, authenticatie)
         return klant
 
     def wijzig_klantgegevens(
         self,
         klant_id: uuid.UUID | str,
-        klantgegevens: Klantgegevens,
+        klantgegevens: Klantgegevens | None,
         *,
         versie: int | None = None,
     ) -> Klant:
         """Replace the klant's klantgegevens; the klant corrects or erases them (KLUIT01).
 
-        ``Klantgegevens()`` erases them all. Returns the klant with ``versie``
+        ``Klantgegevens()`` (or ``None``) erases them all. Returns the klant with ``versie``
         one higher; its identificatie is untouched.
         """
         gegevens = _klantgegevens(klantgegevens)
@@ -216,6 +240,7 @@ class KlantRegister:
         (:class:`ZelfstandigeKlantError`).
         """
         nieuwe_identificatie = _identificatie(identificatie)
+        authenticatie = _authenticatie(authenticatie)
         if nieuwe_identificatie is None:
             raise OngeldigFormaatError(
                 "identificatie",
@@ -236,11 +261,13 @@ class KlantRegister:
                     "het subject niet vervangen door een "
                     f"{nieuwe_identificatie.soort.value.replace('_', ' ')}"
                 )
-            self._controleer_authenticatie(authenticatie)
+            geldig = self._controleer_niveau(authenticatie)
             self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
             nieuw = attrs.evolve(oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1)
             self._store.replace(oud, nieuw)
-        _log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
+            _log_authenticatie(nieuw, geldig)
         return nieuw
 
     def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
@@ -310,7 +337,7 @@ class KlantRegister:
 
     # --- the rules ------------------------------------------------------------
 
-    def _controleer_authenticatie(self, authenticatie: object) -> None:
+    def _controleer_niveau(self, authenticatie: Authenticatie | None) -> Authenticatie:
         """Rule 5: identificerende gegevens only with authentication of sufficient level."""
         minimum = self.minimaal_betrouwbaarheidsniveau
         if authenticatie is None:
@@ -318,15 +345,12 @@ class KlantRegister:
                 "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
                 f"niveau {minimum.name.lower()}; er is geen authenticatie opgegeven"
             )
-        if not isinstance(authenticatie, Authenticatie):
-            raise OngeldigFormaatError(
-                "authenticatie", f"verwacht Authenticatie, kreeg {type(authenticatie).__name__}"
-            )
         if authenticatie.niveau < minimum:
             raise BetrouwbaarheidsniveauError(
                 "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
                 f"niveau {minimum.name.lower()}, niet {authenticatie.niveau.name.lower()}"
             )
+        return authenticatie
 
     def _controleer_uniek(
         self, gemeente: Gemeentecode, identificatie: Identificatie, zelf: uuid.UUID | None
