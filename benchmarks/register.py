@@ -204,9 +204,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rijen = invoer(aantal)
     n_zoek = sum(1 for _, nummer in rijen if nummer is not None)
-    print(
-        f"klantregister benchmark: {aantal:,} klanten in gemeente {GEMEENTE}, Python {sys.version.split()[0]}"
-    )
+    python = sys.version.split()[0]
+    print(f"klantregister benchmark: {aantal:,} klanten in gemeente {GEMEENTE}, Python {python}")
     print("mix: 60% BSN, 20% KvK-nummer, 20% zelfstandig\n")
 
     # Each side is measured alone: the other's objects are freed first, so neither pays

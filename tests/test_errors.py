@@ -1,8 +1,5 @@
 """The exception hierarchy: one base, builtin behaviour where it fits, picklable."""
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
 import pickle

@@ -1,8 +1,5 @@
 """Identificatie: the keys of one subject in another register (KLOK01 rule 3)."""
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
 import attrs

@@ -5,9 +5,6 @@ rules that must hold for every input, among them that ``Bsn.is_valid`` agrees
 with python-stdnum's ``stdnum.nl.bsn.is_valid``.
 """
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
 import unicodedata

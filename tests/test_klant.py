@@ -1,8 +1,5 @@
 """Klant: one entry of a gemeente's register, checked field by field."""
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
 from uuid import UUID

@@ -4,9 +4,6 @@ Every field is optional (KLUIT02); each is checked against the limit of the
 Klanten API v1 (DOMAIN.md section 4) and its format.
 """
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
 import unicodedata

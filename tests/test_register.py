@@ -1,10 +1,8 @@
 """Example tests for the KlantRegister aggregate: every rule and every error, spelled out."""
 
-# The project writes `assert expected == actual` (STYLE.md), which ruff calls a Yoda condition.
-# ruff: noqa: SIM300
-
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 
@@ -26,6 +24,7 @@ from klantregister import (
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KlantRegister,
+    KlantregisterError,
     KvkNummer,
     OngeldigeWaardeError,
     Rsin,
@@ -35,6 +34,7 @@ from klantregister import (
     Vestigingsnummer,
     ZelfstandigeKlantError,
 )
+from klantregister._memory import MemoryStore
 
 AMSTERDAM = "0363"
 ROTTERDAM = "0599"
@@ -216,6 +216,26 @@ def test_an_authenticatie_of_the_wrong_type_is_refused(register: KlantRegister) 
             identificatie=persoon(bsn=BSN),
             authenticatie="substantieel",  # type: ignore[arg-type]
         )
+
+
+def test_an_authenticatie_of_the_wrong_type_is_refused_for_a_zelfstandige_klant_too(
+    register: KlantRegister,
+) -> None:
+    with pytest.raises(OngeldigeWaardeError):
+        register.registreer(AMSTERDAM, authenticatie="DigiD")  # type: ignore[arg-type]
+
+
+def test_registering_an_aangehaakte_klant_logs_the_assurance_it_was_recorded_on(
+    register: KlantRegister, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="klantregister")
+
+    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+
+    assert any(
+        str(klant.id) in bericht and "substantieel" in bericht and "DigiD Midden" in bericht
+        for bericht in caplog.messages
+    )
 
 
 def test_a_register_given_no_repository_keeps_klanten_in_memory() -> None:
@@ -582,6 +602,33 @@ def test_a_correction_with_the_current_versie_is_accepted(register: KlantRegiste
     assert 2 == gecorrigeerd.versie
 
 
+def test_a_correction_with_an_authenticatie_of_the_wrong_type_is_refused(
+    register: KlantRegister,
+) -> None:
+    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+
+    with pytest.raises(OngeldigeWaardeError):
+        register.corrigeer_identificatie(
+            klant.id,
+            persoon(bsn=ANDER_BSN),
+            authenticatie=Betrouwbaarheidsniveau.HOOG,  # type: ignore[arg-type]
+        )
+
+
+def test_correcting_logs_the_assurance_the_new_identificatie_was_recorded_on(
+    register: KlantRegister, caplog: pytest.LogCaptureFixture
+) -> None:
+    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    caplog.set_level(logging.DEBUG, logger="klantregister")
+
+    register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=HOOG)
+
+    assert any(
+        str(klant.id) in bericht and "hoog" in bericht and "DigiD Hoog" in bericht
+        for bericht in caplog.messages
+    )
+
+
 def test_correcting_an_unknown_klant_is_refused(register: KlantRegister) -> None:
     with pytest.raises(KlantNietGevondenError):
         register.corrigeer_identificatie(uuid.uuid4(), persoon(bsn=BSN), authenticatie=DIGID)
@@ -702,6 +749,14 @@ def test_empty_klantgegevens_erase_them(register: KlantRegister) -> None:
     klant = register.registreer(AMSTERDAM, Klantgegevens(voornaam="Anna", emailadres="a@b.nl"))
 
     register.wijzig_klantgegevens(klant.id, Klantgegevens())
+
+    assert Klantgegevens() == register.get(klant.id).klantgegevens
+
+
+def test_wijzig_klantgegevens_with_none_erases_them(register: KlantRegister) -> None:
+    klant = register.registreer(AMSTERDAM, Klantgegevens(voornaam="Anna"))
+
+    register.wijzig_klantgegevens(klant.id, None)
 
     assert Klantgegevens() == register.get(klant.id).klantgegevens
 
@@ -1120,6 +1175,47 @@ def test_the_repr_counts_only_gemeenten_that_still_have_klanten(
     assert "<KlantRegister gemeenten=1 klanten=1>" == repr(register)
 
 
+def test_two_registers_holding_the_same_are_not_equal() -> None:
+    # A register is an entity: equal only to itself, whatever it holds.
+    assert KlantRegister() != KlantRegister()
+
+
+def test_a_register_is_hashable() -> None:
+    register = KlantRegister()
+
+    assert {register: "gemeente"}[register] == "gemeente"
+
+
+# --- when the generated klantnummers run out -----------------------------------------
+
+
+def test_the_last_generated_klantnummer_is_99999999() -> None:
+    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_998}))
+
+    assert "99999999" == register.registreer(AMSTERDAM).klantnummer
+
+
+def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> None:
+    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+
+    with pytest.raises(KlantregisterError):
+        register.registreer(AMSTERDAM)
+
+    assert [] == list(register)
+
+
+def test_a_gemeente_out_of_generated_klantnummers_still_takes_a_given_one() -> None:
+    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+
+    assert "K-1" == register.registreer(AMSTERDAM, klantnummer="K-1").klantnummer
+
+
+def test_another_gemeente_still_generates_klantnummers() -> None:
+    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+
+    assert "00000001" == register.registreer(ROTTERDAM).klantnummer
+
+
 # --- a refused operation leaves the register exactly as it was ----------------------
 
 PAPIEREN = BuitenlandsNummer("DE", "Melderegister", "X123")
@@ -1222,6 +1318,15 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
             AMSTERDAM, identificatie=persoon(bsn="999999990"), authenticatie=LAAG
         ),
         BetrouwbaarheidsniveauError,
+    ),
+    (
+        "registreer-authenticatie-van-verkeerd-type",
+        lambda b: b.register.registreer(
+            AMSTERDAM,
+            identificatie=persoon(bsn="999999990"),
+            authenticatie="hoog",  # type: ignore[arg-type]
+        ),
+        OngeldigeWaardeError,
     ),
     (
         "wijzig-verkeerde-versie",
@@ -1338,3 +1443,18 @@ def test_a_refused_operation_leaves_the_register_as_it_was(
         weigering(bevolkt)
 
     assert voor == bevolkt.toestand()
+
+
+@pytest.mark.parametrize(
+    ("weigering", "fout"),
+    [pytest.param(weigering, fout, id=naam) for naam, weigering, fout in WEIGERINGEN],
+)
+def test_a_refused_operation_uses_up_no_klantnummer(
+    weigering: Weigering, fout: type[Exception]
+) -> None:
+    bevolkt = Bevolkt()  # gave Amsterdam K-1 and 00000001 to 00000003
+
+    with pytest.raises(fout):
+        weigering(bevolkt)
+
+    assert "00000004" == bevolkt.register.registreer(AMSTERDAM).klantnummer

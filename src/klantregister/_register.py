@@ -128,7 +128,8 @@ def _log_authenticatie(klant: Klant, authenticatie: Authenticatie) -> None:
         "identificatie van klant %s vastgelegd na authenticatie op niveau %s (%s)",
         klant.id,
         authenticatie.niveau.name.lower(),
-        authenticatie.middel or "middel onbekend",
+        # The means is free text: mask any number a caller put in it.
+        toon(authenticatie.middel) if authenticatie.middel else "middel onbekend",
     )
 
 

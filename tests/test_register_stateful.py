@@ -1,0 +1,571 @@
+"""Random sequences of every register operation, checked against a simple model.
+
+The model is plain data: per klant id the state the register must hold. Before
+each operation the model alone decides whether it must succeed or which errors
+may refuse it; the register is then called and must agree. The numbers come
+from small pools, so two klanten often claim the same person, and several
+pools overlap on purpose (111222333 is a BSN and an RSIN; 10000008 is a
+KvK-nummer and the BSN 010000008 written without its leading zero).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable
+
+import pytest
+from hypothesis import event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    MultipleResults,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    multiple,
+    precondition,
+    rule,
+)
+
+from klantregister import (
+    ANummer,
+    Authenticatie,
+    Betrouwbaarheidsniveau,
+    BetrouwbaarheidsniveauError,
+    Bsn,
+    BuitenlandsNummer,
+    Identificatie,
+    Identificator,
+    KardinaliteitError,
+    Klant,
+    Klantgegevens,
+    KlantNietGevondenError,
+    KlantnummerInGebruikError,
+    KlantRegister,
+    KvkNummer,
+    OngeldigeWaardeError,
+    Rsin,
+    Subjectsoort,
+    SubjectsoortError,
+    VersieconflictError,
+    Vestigingsnummer,
+    ZelfstandigeKlantError,
+)
+
+GEMEENTEN = ("0363", "0599")
+BSNS = ("111222333", "123456782", "010000008")
+A_NUMMERS = ("1234567890", "9876543210")
+KVK_NUMMERS = ("69046938", "10000008")
+VESTIGINGSNUMMERS = ("000012345678", "000087654321")
+RSINS = ("111222333", "002220647")
+# Person and organisation identificaties draw from the same foreign numbers.
+BUITENLANDSE_NUMMERS = {
+    "DE": BuitenlandsNummer("DE", "Melderegister", "X123"),
+    "BE": BuitenlandsNummer("BE", "Rijksregister", "85073003328"),
+}
+KLANTNUMMERS = ("00000001", "00000002", "00000003", "K-1", "K-2")
+KLANTGEGEVENS = (
+    Klantgegevens(),
+    Klantgegevens(voornaam="Anna"),
+    Klantgegevens(achternaam="Jansen", emailadres="jansen@example.nl"),
+)
+# The levels in the test's own order, so the model does not lean on the enum's.
+RANG = {
+    Betrouwbaarheidsniveau.LAAG: 1,
+    Betrouwbaarheidsniveau.SUBSTANTIEEL: 2,
+    Betrouwbaarheidsniveau.HOOG: 3,
+}
+AUTHENTICATIES = (None, *(Authenticatie(niveau) for niveau in RANG))
+
+PERSOONSSOORTEN = {"bsn": BSNS, "a_nummer": A_NUMMERS, "buitenlands": tuple(BUITENLANDSE_NUMMERS)}
+ORGANISATIESOORTEN = {
+    "kvk_nummer": KVK_NUMMERS,
+    "vestigingsnummer": VESTIGINGSNUMMERS,
+    "rsin": RSINS,
+    "buitenlands": tuple(BUITENLANDSE_NUMMERS),
+}
+#: Every (soort, value) a klant may hold; "buitenlands" values are keys of BUITENLANDSE_NUMMERS.
+ALLE_SLEUTELS = sorted(
+    {(soort, waarde) for soort, pool in PERSOONSSOORTEN.items() for waarde in pool}
+    | {(soort, waarde) for soort, pool in ORGANISATIESOORTEN.items() for waarde in pool}
+)
+ALLE_NUMMERS_ALS_TEKST = sorted(
+    {waarde for soort, waarde in ALLE_SLEUTELS if soort != "buitenlands"}
+)
+
+Sleutel = tuple[str, str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Spec:
+    """The model of an identificatie: its soort and its keys."""
+
+    persoon: bool
+    sleutels: frozenset[Sleutel]
+
+    def identificatie(self) -> Identificatie:
+        waarden = dict(self.sleutels)
+        buitenlands = waarden.get("buitenlands")
+        nummer = None if buitenlands is None else BUITENLANDSE_NUMMERS[buitenlands]
+        if self.persoon:
+            return Identificatie.natuurlijk_persoon(
+                bsn=waarden.get("bsn"), a_nummer=waarden.get("a_nummer"), buitenlands=nummer
+            )
+        return Identificatie.niet_natuurlijk_persoon(
+            kvk_nummer=waarden.get("kvk_nummer"),
+            vestigingsnummer=waarden.get("vestigingsnummer"),
+            rsin=waarden.get("rsin"),
+            buitenlands=nummer,
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelKlant:
+    """What the register must hold for one klant."""
+
+    gemeente: str
+    klantnummer: str
+    klantgegevens: Klantgegevens
+    spec: Spec | None
+    versie: int
+
+
+def _specs(persoon: bool, soorten: dict[str, tuple[str, ...]]) -> st.SearchStrategy[Spec]:
+    @st.composite
+    def maak(draw: st.DrawFn) -> Spec:
+        sleutels = set()
+        for soort, pool in soorten.items():
+            waarde = draw(st.none() | st.sampled_from(pool))
+            if waarde is not None:
+                sleutels.add((soort, waarde))
+        if not sleutels:
+            eerste = next(iter(soorten))
+            sleutels.add((eerste, draw(st.sampled_from(soorten[eerste]))))
+        return Spec(persoon, frozenset(sleutels))
+
+    return maak()
+
+
+PERSOON_SPECS = _specs(True, PERSOONSSOORTEN)
+ORGANISATIE_SPECS = _specs(False, ORGANISATIESOORTEN)
+SPECS = PERSOON_SPECS | ORGANISATIE_SPECS
+
+
+def getypeerd(sleutel: Sleutel) -> Identificator:
+    soort, waarde = sleutel
+    maak: dict[str, Callable[[str], Identificator]] = {
+        "bsn": Bsn,
+        "a_nummer": ANummer,
+        "kvk_nummer": KvkNummer,
+        "vestigingsnummer": Vestigingsnummer,
+        "rsin": Rsin,
+        "buitenlands": BUITENLANDSE_NUMMERS.__getitem__,
+    }
+    return maak[soort](waarde)
+
+
+def _elfproef(cijfers: str) -> bool:
+    gewichten = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    return sum(g * int(c) for g, c in zip(gewichten, cijfers, strict=True)) % 11 == 0
+
+
+def geldig_als(tekst: str) -> set[Sleutel]:
+    """Every key a string of ASCII digits stands for, by the definitions in DOMAIN.md."""
+    sleutels = set()
+    bsn = tekst.zfill(9)  # shorter BSNs are left-padded with zeros, as python-stdnum does
+    if len(bsn) == 9 and _elfproef(bsn) and bsn != "0" * 9:
+        sleutels.add(("bsn", bsn))
+    if len(tekst) == 10 and tekst[0] != "0":
+        sleutels.add(("a_nummer", tekst))
+    if len(tekst) == 8 and tekst != "0" * 8:
+        sleutels.add(("kvk_nummer", tekst))
+    if len(tekst) == 12 and tekst != "0" * 12:
+        sleutels.add(("vestigingsnummer", tekst))
+    if len(tekst) == 9 and _elfproef(tekst) and tekst != "0" * 9:
+        sleutels.add(("rsin", tekst))
+    return sleutels
+
+
+class RegisterMachine(RuleBasedStateMachine):
+    """One register, driven by every operation; ``model`` is what it must hold."""
+
+    klant_ids: Bundle[uuid.UUID] = Bundle("klant_ids")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.minimum = Betrouwbaarheidsniveau.SUBSTANTIEEL
+        self.register = KlantRegister()
+        self.model: dict[uuid.UUID, ModelKlant] = {}
+        # The last generated klantnummer per gemeente; generated numbers are never reused.
+        self.volgnummers: dict[str, int] = {}
+
+    @initialize(minimum=st.sampled_from(list(RANG)))
+    def kies_beleid(self, minimum: Betrouwbaarheidsniveau) -> None:
+        self.minimum = minimum
+        self.register = KlantRegister(minimaal_betrouwbaarheidsniveau=minimum)
+
+    # --- the model's predictions --------------------------------------------------
+
+    def voldoende(self, authenticatie: Authenticatie | None) -> bool:
+        return authenticatie is not None and RANG[authenticatie.niveau] >= RANG[self.minimum]
+
+    def houders(self, gemeente: str, sleutel: Sleutel) -> list[uuid.UUID]:
+        return [
+            klant_id
+            for klant_id, klant in self.model.items()
+            if klant.gemeente == gemeente
+            and klant.spec is not None
+            and sleutel in klant.spec.sleutels
+        ]
+
+    def persoonshouders(self, gemeente: str, spec: Spec, zelf: uuid.UUID | None) -> set[uuid.UUID]:
+        """The other klanten of the gemeente holding a natural-person key of ``spec``."""
+        if not spec.persoon:
+            return set()
+        return {
+            klant_id
+            for klant_id, klant in self.model.items()
+            if klant_id != zelf
+            and klant.gemeente == gemeente
+            and klant.spec is not None
+            and klant.spec.persoon
+            and spec.sleutels & klant.spec.sleutels
+        }
+
+    def klantnummers(self, gemeente: str) -> set[str]:
+        return {klant.klantnummer for klant in self.model.values() if klant.gemeente == gemeente}
+
+    def volgend_klantnummer(self, gemeente: str) -> tuple[int, str]:
+        bezet = self.klantnummers(gemeente)
+        volgnummer = self.volgnummers.get(gemeente, 0) + 1
+        while f"{volgnummer:08d}" in bezet:
+            volgnummer += 1
+        return volgnummer, f"{volgnummer:08d}"
+
+    def verwacht(self, klant_id: uuid.UUID) -> Klant:
+        klant = self.model[klant_id]
+        return Klant(
+            klant_id,
+            klant.gemeente,
+            klant.klantnummer,
+            klant.klantgegevens,
+            None if klant.spec is None else klant.spec.identificatie(),
+            klant.versie,
+        )
+
+    def versie(self, klant_id: uuid.UUID, keuze: str, data: st.DataObject) -> int | None:
+        """``None``, the klant's current versie, or another one, as ``keuze`` says."""
+        actueel = self.model[klant_id].versie if klant_id in self.model else 1
+        if keuze == "geen":
+            return None
+        if keuze == "juist":
+            return actueel
+        anders = actueel + data.draw(st.sampled_from([-1, 1, 2]))
+        return anders if anders >= 1 else actueel + 1
+
+    def momentopname(self) -> tuple[object, ...]:
+        return (list(self.register), len(self.register), repr(self.register))
+
+    def weigert(
+        self, fouten: set[type[Exception]], actie: Callable[[], object]
+    ) -> pytest.ExceptionInfo[Exception]:
+        """The action raises one of ``fouten`` and changes nothing."""
+        voor = self.momentopname()
+        with pytest.raises(tuple(fouten)) as fout:
+            actie()
+        assert voor == self.momentopname()
+        event(f"geweigerd: {type(fout.value).__name__}")
+        return fout
+
+    # --- the operations -----------------------------------------------------------
+
+    @rule(
+        target=klant_ids,
+        gemeente=st.sampled_from(GEMEENTEN),
+        klantgegevens=st.sampled_from(KLANTGEGEVENS),
+        spec=st.none() | SPECS,
+        authenticatie=st.sampled_from(AUTHENTICATIES),
+        klantnummer=st.none() | st.sampled_from(KLANTNUMMERS),
+    )
+    def registreer(
+        self,
+        gemeente: str,
+        klantgegevens: Klantgegevens,
+        spec: Spec | None,
+        authenticatie: Authenticatie | None,
+        klantnummer: str | None,
+    ) -> uuid.UUID | MultipleResults[uuid.UUID]:
+        return self._registreer(gemeente, klantgegevens, spec, authenticatie, klantnummer)
+
+    # Rule 1 needs two well-authenticated natural persons in one gemeente: make them common.
+    @rule(
+        target=klant_ids,
+        gemeente=st.sampled_from(GEMEENTEN),
+        spec=PERSOON_SPECS,
+        authenticatie=st.sampled_from(AUTHENTICATIES[2:]),
+    )
+    def registreer_persoon(
+        self, gemeente: str, spec: Spec, authenticatie: Authenticatie
+    ) -> uuid.UUID | MultipleResults[uuid.UUID]:
+        return self._registreer(gemeente, Klantgegevens(), spec, authenticatie, None)
+
+    def _registreer(
+        self,
+        gemeente: str,
+        klantgegevens: Klantgegevens,
+        spec: Spec | None,
+        authenticatie: Authenticatie | None,
+        klantnummer: str | None,
+    ) -> uuid.UUID | MultipleResults[uuid.UUID]:
+        def actie() -> Klant:
+            return self.register.registreer(
+                gemeente,
+                klantgegevens,
+                None if spec is None else spec.identificatie(),
+                authenticatie=authenticatie,
+                klantnummer=klantnummer,
+            )
+
+        fouten: set[type[Exception]] = set()
+        houders = set()
+        if spec is not None:
+            if not self.voldoende(authenticatie):
+                fouten.add(BetrouwbaarheidsniveauError)
+            houders = self.persoonshouders(gemeente, spec, None)
+            if houders:
+                fouten.add(KardinaliteitError)
+        if klantnummer is not None and klantnummer in self.klantnummers(gemeente):
+            fouten.add(KlantnummerInGebruikError)
+        if fouten:
+            fout = self.weigert(fouten, actie)
+            if isinstance(fout.value, KardinaliteitError):
+                assert (1, True) == (fout.value.regel, fout.value.klant_id in houders)
+            return multiple()
+
+        volgnummer, gegenereerd = self.volgend_klantnummer(gemeente)
+        klant = actie()
+        assert klant.id not in self.model
+        self.model[klant.id] = ModelKlant(
+            gemeente, klantnummer or gegenereerd, klantgegevens, spec, 1
+        )
+        if klantnummer is None:
+            self.volgnummers[gemeente] = volgnummer
+        assert self.verwacht(klant.id) == klant
+        event("geregistreerd: " + ("zelfstandig" if spec is None else "aangehaakt"))
+        return klant.id
+
+    @rule(
+        klant_id=klant_ids,
+        klantgegevens=st.sampled_from(KLANTGEGEVENS),
+        versiekeuze=st.sampled_from(["geen", "juist", "fout"]),
+        data=st.data(),
+    )
+    def wijzig_klantgegevens(
+        self,
+        klant_id: uuid.UUID,
+        klantgegevens: Klantgegevens,
+        versiekeuze: str,
+        data: st.DataObject,
+    ) -> None:
+        versie = self.versie(klant_id, versiekeuze, data)
+
+        def actie() -> Klant:
+            return self.register.wijzig_klantgegevens(klant_id, klantgegevens, versie=versie)
+
+        if klant_id not in self.model:
+            self.weigert({KlantNietGevondenError}, actie)
+        elif versiekeuze == "fout":
+            fout = self.weigert({VersieconflictError}, actie)
+            assert isinstance(fout.value, VersieconflictError)
+            assert (versie, self.model[klant_id].versie) == (
+                fout.value.verwacht,
+                fout.value.actueel,
+            )
+        else:
+            oud = self.model[klant_id]
+            self.model[klant_id] = dataclasses.replace(
+                oud, klantgegevens=klantgegevens, versie=oud.versie + 1
+            )
+            assert self.verwacht(klant_id) == actie()
+
+    @rule(
+        klant_id=klant_ids,
+        spec=st.none() | SPECS,
+        authenticatie=st.sampled_from(AUTHENTICATIES),
+        versiekeuze=st.sampled_from(["geen", "juist", "fout"]),
+        data=st.data(),
+    )
+    def corrigeer_identificatie(
+        self,
+        klant_id: uuid.UUID,
+        spec: Spec | None,
+        authenticatie: Authenticatie | None,
+        versiekeuze: str,
+        data: st.DataObject,
+    ) -> None:
+        versie = self.versie(klant_id, versiekeuze, data)
+
+        def actie() -> Klant:
+            return self.register.corrigeer_identificatie(
+                klant_id,
+                None if spec is None else spec.identificatie(),  # type: ignore[arg-type]
+                authenticatie=authenticatie,
+                versie=versie,
+            )
+
+        fouten: set[type[Exception]] = set()
+        houders = set()
+        oud = self.model.get(klant_id)
+        if spec is None:
+            fouten.add(OngeldigeWaardeError)
+        if oud is None:
+            fouten.add(KlantNietGevondenError)
+        else:
+            if versiekeuze == "fout":
+                fouten.add(VersieconflictError)
+            if oud.spec is None:
+                fouten.add(ZelfstandigeKlantError)
+            elif spec is not None and spec.persoon != oud.spec.persoon:
+                fouten.add(SubjectsoortError)
+            if spec is not None and not self.voldoende(authenticatie):
+                fouten.add(BetrouwbaarheidsniveauError)
+            if spec is not None:
+                houders = self.persoonshouders(oud.gemeente, spec, klant_id)
+                if houders:
+                    fouten.add(KardinaliteitError)
+        if fouten:
+            fout = self.weigert(fouten, actie)
+            if isinstance(fout.value, KardinaliteitError):
+                assert (1, True) == (fout.value.regel, fout.value.klant_id in houders)
+            return
+
+        assert oud is not None
+        self.model[klant_id] = dataclasses.replace(oud, spec=spec, versie=oud.versie + 1)
+        assert self.verwacht(klant_id) == actie()
+        event("gecorrigeerd")
+
+    # Random corrections mostly hit zelfstandige klanten or swap the soort; aim some well.
+    @precondition(lambda self: any(klant.spec is not None for klant in self.model.values()))
+    @rule(data=st.data())
+    def corrigeer_aangehaakte_klant(self, data: st.DataObject) -> None:
+        klant_id = data.draw(
+            st.sampled_from([k for k, klant in self.model.items() if klant.spec is not None])
+        )
+        spec = self.model[klant_id].spec
+        assert spec is not None
+        nieuw = data.draw(PERSOON_SPECS if spec.persoon else ORGANISATIE_SPECS)
+        self.corrigeer_identificatie(klant_id, nieuw, AUTHENTICATIES[-1], "juist", data)
+
+    @rule(
+        klant_id=klant_ids,
+        versiekeuze=st.sampled_from(["geen", "juist", "fout"]),
+        data=st.data(),
+    )
+    def verwijder(self, klant_id: uuid.UUID, versiekeuze: str, data: st.DataObject) -> None:
+        versie = self.versie(klant_id, versiekeuze, data)
+
+        def actie() -> None:
+            self.register.verwijder(klant_id, versie=versie)
+
+        if klant_id not in self.model:
+            self.weigert({KlantNietGevondenError}, actie)
+        elif versiekeuze == "fout":
+            self.weigert({VersieconflictError}, actie)
+        else:
+            del self.model[klant_id]
+            actie()
+            assert klant_id not in self.register
+            event("verwijderd")
+
+    @rule(klant_id=klant_ids)
+    def get(self, klant_id: uuid.UUID) -> None:
+        if klant_id in self.model:
+            assert self.verwacht(klant_id) == self.register.get(klant_id)
+        else:
+            self.weigert({KlantNietGevondenError}, lambda: self.register.get(klant_id))
+
+    @rule()
+    def get_onbekend(self) -> None:
+        self.weigert({KlantNietGevondenError}, lambda: self.register.get(uuid.uuid4()))
+
+    @rule(gemeente=st.sampled_from(GEMEENTEN), sleutel=st.sampled_from(ALLE_SLEUTELS))
+    def zoek_getypeerd(self, gemeente: str, sleutel: Sleutel) -> None:
+        gevonden = self.register.zoek(getypeerd(sleutel), gemeente)
+
+        assert sorted(self.houders(gemeente, sleutel)) == sorted(k.id for k in gevonden)
+        assert [self.verwacht(k.id) for k in gevonden] == list(gevonden)
+
+    @rule(gemeente=st.sampled_from(GEMEENTEN), tekst=st.sampled_from(ALLE_NUMMERS_ALS_TEKST))
+    def zoek_tekst(self, gemeente: str, tekst: str) -> None:
+        verwacht = {
+            klant_id
+            for sleutel in geldig_als(tekst)
+            for klant_id in self.houders(gemeente, sleutel)
+        }
+
+        gevonden = self.register.zoek(tekst, gemeente)
+
+        assert sorted(verwacht) == sorted(k.id for k in gevonden)
+
+    # --- what holds after every step ---------------------------------------------
+
+    @invariant()
+    def register_holds_what_the_model_holds(self) -> None:
+        assert [self.verwacht(klant_id) for klant_id in self.model] == list(self.register)
+        assert len(self.model) == len(self.register)
+        assert all(klant_id in self.register for klant_id in self.model)
+
+    @invariant()
+    def no_two_klanten_of_a_gemeente_share_a_natural_person_key(self) -> None:
+        gezien: list[tuple[object, Identificator]] = []
+        for klant in self.register:
+            if klant.identificatie and klant.identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
+                gezien.extend(
+                    (klant.gemeente, sleutel) for sleutel in klant.identificatie.identificatoren
+                )
+        assert len(set(gezien)) == len(gezien)
+
+    @invariant()
+    def every_identificatie_is_of_one_soort(self) -> None:
+        for klant in self.register:
+            identificatie = klant.identificatie
+            if identificatie is None:
+                continue
+            persoon = (identificatie.bsn, identificatie.a_nummer)
+            organisatie = (
+                identificatie.kvk_nummer,
+                identificatie.vestigingsnummer,
+                identificatie.rsin,
+            )
+            if identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
+                assert (None, None, None) == organisatie
+            else:
+                assert (None, None) == persoon
+
+    @invariant()
+    def klantnummers_are_unique_per_gemeente(self) -> None:
+        nummers = [(klant.gemeente, klant.klantnummer) for klant in self.register]
+        assert len(set(nummers)) == len(nummers)
+
+    @invariant()
+    def zoek_finds_exactly_the_holder_of_each_natural_person_key(self) -> None:
+        for gemeente in GEMEENTEN:
+            for sleutel in ALLE_SLEUTELS:
+                persoonshouders = [
+                    klant_id
+                    for klant_id in self.houders(gemeente, sleutel)
+                    if (spec := self.model[klant_id].spec) is not None and spec.persoon
+                ]
+                gevonden = self.register.zoek(getypeerd(sleutel), gemeente)
+                gevonden_personen = [
+                    klant.id
+                    for klant in gevonden
+                    if klant.identificatie is not None
+                    and klant.identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON
+                ]
+                assert persoonshouders == gevonden_personen
+
+
+RegisterMachine.TestCase.settings = settings(stateful_step_count=50)
+TestRegister = RegisterMachine.TestCase
