@@ -28,7 +28,9 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
     KlantregisterError,
+    KvkNummer,
     OngeldigeWaardeError,
+    VersieconflictError,
 )
 from strategies import a_nummers, bsns
 
@@ -416,3 +418,25 @@ def test_a_bsn_written_into_the_means_of_authentication_is_not_logged(
     berichten = [record.getMessage() for record in caplog.records]
     assert any("DigiD" in bericht for bericht in berichten)
     assert not any("111222333" in bericht for bericht in berichten)
+
+
+def test_a_bsn_with_wide_separators_given_as_a_kvk_nummer_is_masked() -> None:
+    with pytest.raises(OngeldigeWaardeError) as fout:
+        KvkNummer("111 - 222 - 333")
+    assert "111 - 222 - 333" not in str(fout.value)
+    assert "'*** - *** - 333'" in str(fout.value)
+
+
+def test_a_bsn_given_as_a_huisnummer_is_masked() -> None:
+    with pytest.raises(OngeldigeWaardeError) as fout:
+        Adres(huisnummer=111222333)
+    assert "111222333" not in str(fout.value)
+
+
+def test_a_bsn_given_as_the_expected_versie_is_masked() -> None:
+    register = KlantRegister()
+    klant = register.registreer("0363")
+    with pytest.raises(VersieconflictError) as fout:
+        register.verwijder(klant.id, versie=111222333)
+    assert "111222333" not in str(fout.value)
+    assert 111222333 == fout.value.verwacht

@@ -22,8 +22,22 @@ if TYPE_CHECKING:
 
 # Six or more digits, whatever separators stand between them: long enough to be
 # (part of) a BSN or A-nummer, which no message may show (KLUIT06).
-_CIJFERREEKS = re.compile(r"\d(?:[^\w]{0,2}\d){5,}")
+# \d and \W never overlap, so the pattern runs in linear time.
+_CIJFERREEKS = re.compile(r"\d(?:\W*\d){5,}")
 _MAX_GETOOND = 40
+
+
+def maskeer(value: object) -> str:
+    """``value`` as text, with every run of six or more digits masked but its last three.
+
+    Separators of any length may stand between the digits: ``compact()`` removes
+    them all, so ``"111 - 222 - 333"`` is as much a BSN as ``"111222333"``.
+
+    >>> maskeer(111222333)
+    '******333'
+    """
+    tekst = value if isinstance(value, str) else repr(value)
+    return _CIJFERREEKS.sub(_maskeer_cijfers, tekst)
 
 
 def toon(value: object) -> str:
@@ -31,9 +45,12 @@ def toon(value: object) -> str:
 
     >>> toon("tel. 06-12345678")
     "'tel. **-*****678'"
+    >>> toon("111 - 222 - 333")
+    "'*** - *** - 333'"
     """
-    tekst = value if isinstance(value, str) else repr(value)
-    tekst = _CIJFERREEKS.sub(_maskeer_cijfers, tekst)
+    # Mask before cutting to length, so a cut cannot split a run and leave digits bare;
+    # the first cut only bounds the work on huge input.
+    tekst = maskeer(value if not isinstance(value, str) else value[: 5 * _MAX_GETOOND])
     if len(tekst) > _MAX_GETOOND:
         tekst = tekst[:_MAX_GETOOND] + "..."
     return repr(tekst)
@@ -168,7 +185,7 @@ class VersieconflictError(KlantregisterError):
 
     def __init__(self, klant_id: UUID, verwacht: int, actueel: int) -> None:
         super().__init__(
-            f"klant {klant_id} heeft versie {actueel}, niet de verwachte versie {verwacht}"
+            f"klant {klant_id} heeft versie {actueel}, niet de verwachte versie {maskeer(verwacht)}"
         )
         self.klant_id = klant_id
         self.verwacht = verwacht

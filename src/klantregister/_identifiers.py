@@ -33,9 +33,10 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 import attrs
+from typing_extensions import Self
 
 from klantregister._errors import (
     OnbekendeCodeError,
@@ -179,9 +180,6 @@ def _voldoet_aan_elfproef(cijfers: str) -> bool:
     return (gewogen - _ASCII_NUL) % 11 == 0
 
 
-_I = TypeVar("_I", bound="_Nummer")
-
-
 class _Nummer:
     """Shared behaviour of the identifiers that are a single number.
 
@@ -254,7 +252,7 @@ class _Nummer:
         return True
 
     @classmethod
-    def parse(cls: type[_I], value: _I | str) -> _I:
+    def parse(cls, value: Self | str) -> Self:
         """Return ``value`` if it already is one, else build one from the string."""
         if isinstance(value, cls):
             return value

@@ -99,7 +99,7 @@ def _huisnummer(value: object) -> int | None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise OngeldigFormaatError("adres.huisnummer", "verwacht een geheel getal 0-99999")
     if not 0 <= value <= 99999:
-        raise OngeldigeLengteError("adres.huisnummer", f"{value} ligt niet tussen 0 en 99999")
+        raise OngeldigeLengteError("adres.huisnummer", f"{toon(value)} ligt niet tussen 0 en 99999")
     return value
 
 
