@@ -26,6 +26,7 @@ from klantregister import (
     KlantRegister,
     KlantregisterError,
     KvkNummer,
+    MemoryRepository,
     OngeldigeWaardeError,
     Rsin,
     Subjectsoort,
@@ -34,7 +35,6 @@ from klantregister import (
     Vestigingsnummer,
     ZelfstandigeKlantError,
 )
-from klantregister._memory import MemoryStore
 
 AMSTERDAM = "0363"
 ROTTERDAM = "0599"
@@ -1190,13 +1190,13 @@ def test_a_register_is_hashable() -> None:
 
 
 def test_the_last_generated_klantnummer_is_99999999() -> None:
-    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_998}))
+    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_998}))
 
     assert "99999999" == register.registreer(AMSTERDAM).klantnummer
 
 
 def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> None:
-    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 
     with pytest.raises(KlantregisterError):
         register.registreer(AMSTERDAM)
@@ -1205,13 +1205,13 @@ def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> N
 
 
 def test_a_gemeente_out_of_generated_klantnummers_still_takes_a_given_one() -> None:
-    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 
     assert "K-1" == register.registreer(AMSTERDAM, klantnummer="K-1").klantnummer
 
 
 def test_another_gemeente_still_generates_klantnummers() -> None:
-    register = KlantRegister(MemoryStore(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 
     assert "00000001" == register.registreer(ROTTERDAM).klantnummer
 

@@ -4,6 +4,8 @@ Everything public is importable from this package; the modules behind it are
 private. See ``docs/`` for the concepts, a usage guide and the API reference.
 """
 
+from typing import TYPE_CHECKING
+
 from klantregister._authenticatie import Authenticatie, Betrouwbaarheidsniveau
 from klantregister._errors import (
     BetrouwbaarheidsniveauError,
@@ -17,6 +19,7 @@ from klantregister._errors import (
     OngeldigeLengteError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    OpslagError,
     SubjectsoortError,
     VersieconflictError,
     ZelfstandigeKlantError,
@@ -33,8 +36,24 @@ from klantregister._identifiers import (
 )
 from klantregister._klant import Klant
 from klantregister._klantgegevens import Adres, Klantgegevens
-from klantregister._register import KlantRegister
+from klantregister._memory import MemoryRepository
+from klantregister._ports import KlantRepository
+from klantregister._register import BulkResultaat, KlantRegister, Registratie
+from klantregister._sqlite import SqliteRepository
 from klantregister._version import __version__
+
+if TYPE_CHECKING:
+    from klantregister._postgres import PostgresRepository
+
+
+def __getattr__(naam: str) -> object:
+    # Imported on first use, so that importing klantregister never loads psycopg.
+    if naam == "PostgresRepository":
+        from klantregister._postgres import PostgresRepository  # noqa: PLC0415
+
+        return PostgresRepository
+    raise AttributeError(f"module 'klantregister' has no attribute {naam!r}")
+
 
 __all__ = [
     "ANummer",
@@ -44,6 +63,7 @@ __all__ = [
     "BetrouwbaarheidsniveauError",
     "Bsn",
     "BuitenlandsNummer",
+    "BulkResultaat",
     "Gemeentecode",
     "GemengdeIdentificatieError",
     "Identificatie",
@@ -52,16 +72,22 @@ __all__ = [
     "Klant",
     "KlantNietGevondenError",
     "KlantRegister",
+    "KlantRepository",
     "Klantgegevens",
     "KlantnummerInGebruikError",
     "KlantregisterError",
     "KvkNummer",
+    "MemoryRepository",
     "OnbekendeCodeError",
     "OngeldigControlegetalError",
     "OngeldigFormaatError",
     "OngeldigeLengteError",
     "OngeldigeWaardeError",
+    "OpslagError",
+    "PostgresRepository",
+    "Registratie",
     "Rsin",
+    "SqliteRepository",
     "Subjectsoort",
     "SubjectsoortError",
     "VersieconflictError",

@@ -153,6 +153,15 @@ class KlantnummerInGebruikError(KlantregisterError):
         return (type(self), (str(self), self.klant_id))
 
 
+class OpslagError(KlantregisterError):
+    """The storage failed or cannot be used: unreachable, not a klantregister
+    database, a newer schema, an unknown URL scheme, a missing driver.
+
+    The driver's own exception is never raised; its message is kept in this
+    one's text where it helps.
+    """
+
+
 class ZelfstandigeKlantError(KlantregisterError):
     """A zelfstandige klant cannot be given identificerende gegevens (rule 4)."""
 

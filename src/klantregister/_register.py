@@ -26,10 +26,11 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Iterable, Iterator
+from types import TracebackType
 
 import attrs
+from typing_extensions import Self
 
 from klantregister._authenticatie import Authenticatie, Betrouwbaarheidsniveau, niveau
 from klantregister._errors import (
@@ -37,6 +38,7 @@ from klantregister._errors import (
     KardinaliteitError,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
+    KlantregisterError,
     OngeldigFormaatError,
     SubjectsoortError,
     VersieconflictError,
@@ -57,7 +59,9 @@ from klantregister._klant import Klant, _identificatie, _klantgegevens, _versie
 from klantregister._klant import klant_id as _klant_id
 from klantregister._klant import klantnummer as _klantnummer
 from klantregister._klantgegevens import Klantgegevens
-from klantregister._memory import MemoryStore
+from klantregister._memory import MemoryRepository, regel_1_melding
+from klantregister._ports import KlantRepository
+from klantregister._urls import repository_from_url
 
 __all__ = ["KlantRegister"]
 
@@ -72,23 +76,6 @@ _NUMMERSOORTEN: tuple[type[Bsn | ANummer | Rsin | KvkNummer | Vestigingsnummer],
     Rsin,
 )
 _IDENTIFICATORSOORTEN = (*_NUMMERSOORTEN, BuitenlandsNummer)
-
-
-class _Store(Protocol):
-    """What the register needs from its storage; the persistence ports will formalise it."""
-
-    def get(self, klant_id: uuid.UUID) -> Klant | None: ...
-    def holder(self, gemeente: Gemeentecode, sleutel: Identificator) -> uuid.UUID | None: ...
-    def klantnummer_holder(self, gemeente: Gemeentecode, nummer: str) -> uuid.UUID | None: ...
-    def find(self, gemeente: Gemeentecode, identificator: Identificator) -> list[Klant]: ...
-    def next_klantnummer(self, gemeente: Gemeentecode) -> str: ...
-    def add(self, klant: Klant) -> None: ...
-    def replace(self, oud: Klant, nieuw: Klant) -> None: ...
-    def remove(self, klant: Klant) -> None: ...
-    def __len__(self) -> int: ...
-    def __iter__(self) -> Iterator[Klant]: ...
-    def __contains__(self, klant_id: uuid.UUID) -> bool: ...
-    def gemeenten(self) -> int: ...
 
 
 def _identificatoren(value: object) -> tuple[Identificator, ...]:
@@ -110,8 +97,12 @@ def _identificatoren(value: object) -> tuple[Identificator, ...]:
     )
 
 
-def _opslag(store: _Store | None) -> _Store:
-    return MemoryStore() if store is None else store
+def _opslag(repository: KlantRepository | None) -> KlantRepository:
+    return MemoryRepository() if repository is None else repository
+
+
+def _optioneel_klantnummer(value: object) -> str | None:
+    return None if value is None else _klantnummer(value)
 
 
 def _authenticatie(value: object) -> Authenticatie | None:
@@ -120,6 +111,13 @@ def _authenticatie(value: object) -> Authenticatie | None:
     raise OngeldigFormaatError(
         "authenticatie", f"verwacht Authenticatie of None, kreeg {type(value).__name__}"
     )
+
+
+def _log_registratie(klant: Klant, authenticatie: Authenticatie | None) -> None:
+    if _log.isEnabledFor(logging.DEBUG):
+        _log.debug("klant %s geregistreerd in gemeente %s", klant.id, klant.gemeente)
+        if authenticatie is not None and klant.identificatie is not None:
+            _log_authenticatie(klant, authenticatie)
 
 
 def _log_authenticatie(klant: Klant, authenticatie: Authenticatie) -> None:
@@ -131,6 +129,40 @@ def _log_authenticatie(klant: Klant, authenticatie: Authenticatie) -> None:
         # The means is free text: mask any number a caller put in it.
         toon(authenticatie.middel) if authenticatie.middel else "middel onbekend",
     )
+
+
+def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
+    return Gemeentecode.parse(value)
+
+
+@attrs.frozen
+class Registratie:
+    """The arguments of one :meth:`KlantRegister.registreer`, for the bulk path.
+
+    Built from plain strings too, and validated as ``registreer`` validates them.
+    """
+
+    gemeente: Gemeentecode = attrs.field(converter=_gemeente)
+    klantgegevens: Klantgegevens = attrs.field(default=None, converter=_klantgegevens)
+    identificatie: Identificatie | None = attrs.field(default=None, converter=_identificatie)
+    authenticatie: Authenticatie | None = attrs.field(
+        default=None, converter=_authenticatie, kw_only=True
+    )
+    klantnummer: str | None = attrs.field(
+        default=None, converter=_optioneel_klantnummer, kw_only=True
+    )
+
+
+@attrs.frozen
+class BulkResultaat:
+    """What :meth:`KlantRegister.registreer_alle` did.
+
+    ``geregistreerd``: the new klanten, in input order; ``geweigerd``: per
+    refused registratie its position in the input (0-based) and the error.
+    """
+
+    geregistreerd: tuple[Klant, ...]
+    geweigerd: tuple[tuple[int, KlantregisterError], ...]
 
 
 # eq=False: a register is an entity with a lock, equal only to itself (and hashable).
@@ -149,13 +181,55 @@ class KlantRegister:
     :class:`VersieconflictError` unless the stored klant has that versie.
     """
 
-    _store: _Store = attrs.field(default=None, converter=_opslag, alias="repository")
+    _store: KlantRepository = attrs.field(default=None, converter=_opslag, alias="repository")
     minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau = attrs.field(
         default=Betrouwbaarheidsniveau.SUBSTANTIEEL,
         converter=niveau,
         kw_only=True,
     )
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+
+    @classmethod
+    def open(
+        cls,
+        url: str,
+        *,
+        minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau | str = (
+            Betrouwbaarheidsniveau.SUBSTANTIEEL
+        ),
+    ) -> KlantRegister:
+        """A register on the storage the URL names.
+
+        - ``memory://``: in this process's memory (what ``KlantRegister()`` uses);
+        - ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``: a SQLite
+          file, created with its schema when it does not exist;
+        - ``postgresql://user:password@host:port/database`` (or ``postgres://``): a
+          PostgreSQL database, needing the extra ``klantregister[postgres]``.
+
+        An unknown scheme, an unreachable database or a database that is not a
+        klantregister's raises :class:`OpslagError`. Close the register when
+        done, or use it as a context manager.
+        """
+        return cls(
+            repository_from_url(url),
+            minimaal_betrouwbaarheidsniveau=minimaal_betrouwbaarheidsniveau,
+        )
+
+    def close(self) -> None:
+        """Release the storage's connection; the register is unusable afterwards."""
+        with self._lock:
+            self._store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        soort: type[BaseException] | None,
+        fout: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     # --- changing the register ------------------------------------------------
 
@@ -179,30 +253,122 @@ class KlantRegister:
         Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
         :class:`KardinaliteitError` or :class:`KlantnummerInGebruikError`.
         """
-        gemeente = Gemeentecode.parse(gemeente)
-        gegevens = _klantgegevens(klantgegevens)
-        identificatie = _identificatie(identificatie)
-        authenticatie = _authenticatie(authenticatie)
-        if identificatie is not None:
-            self._controleer_niveau(authenticatie)
-        nummer = None if klantnummer is None else _klantnummer(klantnummer)
-        klant_id = uuid.uuid4()
-        with self._lock:
-            if identificatie is not None:
-                self._controleer_uniek(gemeente, identificatie, None)
-            if nummer is None:
-                nummer = self._store.next_klantnummer(gemeente)
-            elif (houder := self._store.klantnummer_holder(gemeente, nummer)) is not None:
-                raise KlantnummerInGebruikError(
-                    f"klantnummer {toon(nummer)} is in gemeente {gemeente} al gegeven", houder
-                )
-            klant = Klant(klant_id, gemeente, nummer, gegevens, identificatie)
-            self._store.add(klant)
-        if _log.isEnabledFor(logging.DEBUG):
-            _log.debug("klant %s geregistreerd in gemeente %s", klant_id, gemeente)
-            if authenticatie is not None and identificatie is not None:
-                _log_authenticatie(klant, authenticatie)
+        registratie = Registratie(
+            gemeente,
+            klantgegevens,
+            identificatie,
+            authenticatie=authenticatie,
+            klantnummer=klantnummer,
+        )
+        self._controleer_registratie(registratie)
+        with self._lock, self._store.transaction():
+            klant = self._registreer(registratie)
+        _log_registratie(klant, registratie.authenticatie)
         return klant
+
+    def registreer_alle(
+        self, registraties: Iterable[Registratie], *, batchgrootte: int = 10_000
+    ) -> BulkResultaat:
+        """Register many klanten: the bulk path, one transaction per batch.
+
+        Each :class:`Registratie` is checked as :meth:`registreer` checks it;
+        a refused one is skipped and reported in ``BulkResultaat.geweigerd``
+        with its position (0-based) and the error, and the others are stored.
+        A batch is written in one round trip where the storage allows; if it
+        meets a conflict (a klant already registered, a duplicate within the
+        batch, another process racing), that batch is redone one klant at a
+        time, each in a savepoint, so only the conflicting ones are refused.
+        """
+        if not isinstance(batchgrootte, int) or batchgrootte < 1:
+            raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
+        geregistreerd: list[Klant] = []
+        geweigerd: list[tuple[int, KlantregisterError]] = []
+        batch: list[tuple[int, Registratie]] = []
+        for positie, registratie in enumerate(registraties):
+            try:
+                if not isinstance(registratie, Registratie):
+                    raise OngeldigFormaatError(
+                        "registratie", f"verwacht Registratie, kreeg {type(registratie).__name__}"
+                    )
+                self._controleer_registratie(registratie)
+            except KlantregisterError as fout:
+                geweigerd.append((positie, fout))
+                continue
+            batch.append((positie, registratie))
+            if len(batch) >= batchgrootte:
+                self._registreer_batch(batch, geregistreerd, geweigerd)
+                batch = []
+        if batch:
+            self._registreer_batch(batch, geregistreerd, geweigerd)
+        geweigerd.sort(key=lambda paar: paar[0])
+        return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
+
+    def _controleer_registratie(self, registratie: Registratie) -> None:
+        """Rule 5, checked before any storage is touched."""
+        if registratie.identificatie is not None:
+            self._controleer_niveau(registratie.authenticatie)
+
+    def _registreer(self, registratie: Registratie) -> Klant:
+        """Register one klant; under the lock, inside a transaction."""
+        gemeente = registratie.gemeente
+        identificatie = registratie.identificatie
+        if identificatie is not None:
+            self._controleer_uniek(gemeente, identificatie, None)
+        nummer = registratie.klantnummer
+        if nummer is None:
+            nummer = self._store.next_klantnummers(gemeente, 1)[0]
+        elif (houder := self._store.klantnummer_holder(gemeente, nummer)) is not None:
+            raise KlantnummerInGebruikError(
+                f"klantnummer {toon(nummer)} is in gemeente {gemeente} al gegeven", houder
+            )
+        klant = Klant(uuid.uuid4(), gemeente, nummer, registratie.klantgegevens, identificatie)
+        self._store.add(klant)
+        return klant
+
+    def _registreer_batch(
+        self,
+        batch: list[tuple[int, Registratie]],
+        geregistreerd: list[Klant],
+        geweigerd: list[tuple[int, KlantregisterError]],
+    ) -> None:
+        with self._lock, self._store.transaction():
+            # Generated klantnummers are taken per gemeente in one go.
+            zonder_nummer: dict[Gemeentecode, int] = {}
+            for _, registratie in batch:
+                if registratie.klantnummer is None:
+                    gemeente = registratie.gemeente
+                    zonder_nummer[gemeente] = zonder_nummer.get(gemeente, 0) + 1
+            nummers = {
+                gemeente: iter(self._store.next_klantnummers(gemeente, aantal))
+                for gemeente, aantal in zonder_nummer.items()
+            }
+            nieuw = [
+                (
+                    Klant(
+                        uuid.uuid4(),
+                        registratie.gemeente,
+                        registratie.klantnummer or next(nummers[registratie.gemeente]),
+                        registratie.klantgegevens,
+                        registratie.identificatie,
+                    ),
+                    registratie,
+                )
+                for _, registratie in batch
+            ]
+            try:
+                with self._store.transaction():
+                    self._store.add_many([klant for klant, _ in nieuw])
+            except (KardinaliteitError, KlantnummerInGebruikError):
+                nieuw = []
+                for positie, registratie in batch:
+                    try:
+                        with self._store.transaction():
+                            nieuw.append((self._registreer(registratie), registratie))
+                    except KlantregisterError as fout:
+                        geweigerd.append((positie, fout))
+        for klant, registratie in nieuw:
+            geregistreerd.append(klant)
+            _log_registratie(klant, registratie.authenticatie)
 
     def wijzig_klantgegevens(
         self,
@@ -217,7 +383,7 @@ class KlantRegister:
         one higher; its identificatie is untouched.
         """
         gegevens = _klantgegevens(klantgegevens)
-        with self._lock:
+        with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
             nieuw = attrs.evolve(oud, klantgegevens=gegevens, versie=oud.versie + 1)
             self._store.replace(oud, nieuw)
@@ -248,7 +414,7 @@ class KlantRegister:
                 "een identificatie kan worden gecorrigeerd, niet verwijderd; "
                 "verwijder de klant om de gegevens te wissen",
             )
-        with self._lock:
+        with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
             if oud.identificatie is None:
                 raise ZelfstandigeKlantError(
@@ -273,7 +439,7 @@ class KlantRegister:
 
     def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
         """Erase the klant (KLUIT01); its keys and klantnummer are free again."""
-        with self._lock:
+        with self._lock, self._store.transaction():
             klant = self._actueel(klant_id, versie)
             self._store.remove(klant)
         _log.debug("klant %s verwijderd", klant.id)
@@ -360,12 +526,7 @@ class KlantRegister:
         for sleutel in identificatie.persoonssleutels:
             houder = self._store.holder(gemeente, sleutel)
             if houder is not None and houder != zelf:
-                raise KardinaliteitError(
-                    1,
-                    f"er is in gemeente {gemeente} al een klant ({houder}) gerelateerd aan "
-                    f"deze natuurlijk persoon ({type(sleutel).__name__} {sleutel})",
-                    houder,
-                )
+                raise KardinaliteitError(1, regel_1_melding(gemeente, houder, sleutel), houder)
 
     def _actueel(self, klant_id: uuid.UUID | str, versie: int | None) -> Klant:
         """The stored klant, checked against the versie the caller read (under the lock)."""

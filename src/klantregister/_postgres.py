@@ -1,0 +1,176 @@
+"""The PostgreSQL repository: one database shared by many worker processes.
+
+Needs psycopg 3 (``pip install 'klantregister[postgres]'``); this module is the
+only one that imports it. Every register operation that writes runs in one
+transaction; the schema's unique constraints enforce KLOK01 rule 1 and unique
+klantnummers across processes, and a violation reaches the caller as the same
+:class:`KardinaliteitError` the in-memory register raises. The generated
+klantnummer comes from a counter row updated in the same transaction, so no
+two processes hand out the same number.
+
+The schema is created on first open, guarded by an advisory lock, and carries
+its version. The tables live in the connection's current schema (set
+``options=-csearch_path=...`` in the URL to choose another).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from klantregister._errors import OpslagError
+from klantregister._sql import SCHEMA_VERSIE, SqlRepository, UniekeSchending
+
+try:
+    import psycopg
+    from psycopg import errors as pg_errors
+except ImportError:  # pragma: no cover - exercised by the install without the extra
+    psycopg = None  # type: ignore[assignment]
+
+__all__ = ["PostgresRepository"]
+
+_TABELLEN = ("klantregister_schema", "klant", "persoonssleutel", "organisatiesleutel")
+# Any fixed number: serialises the creation of the schema between processes.
+_SCHEMA_SLOT = 0x6B6C616E
+
+_SCHEMA = f"""
+CREATE TABLE klantregister_schema (versie integer NOT NULL);
+INSERT INTO klantregister_schema (versie) VALUES ({SCHEMA_VERSIE});
+CREATE TABLE klant (
+    volgorde bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id uuid NOT NULL UNIQUE,
+    gemeente char(4) NOT NULL,
+    klantnummer varchar(8) NOT NULL,
+    versie integer NOT NULL CHECK (versie >= 1),
+    klantgegevens jsonb NOT NULL,
+    soort text CHECK (soort IN ('natuurlijk_persoon', 'niet_natuurlijk_persoon')),
+    bsn char(9),
+    a_nummer char(10),
+    kvk_nummer char(8),
+    vestigingsnummer char(12),
+    rsin char(9),
+    buitenlands_land char(2),
+    buitenlands_register text,
+    buitenlands_nummer text,
+    CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
+);
+CREATE TABLE persoonssleutel (
+    gemeente char(4) NOT NULL,
+    soort text NOT NULL,
+    waarde text NOT NULL,
+    klant_id uuid NOT NULL REFERENCES klant (id),
+    CONSTRAINT persoonssleutel_regel_1 PRIMARY KEY (gemeente, soort, waarde)
+);
+CREATE INDEX persoonssleutel_klant ON persoonssleutel (klant_id);
+CREATE TABLE organisatiesleutel (
+    volgorde bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    gemeente char(4) NOT NULL,
+    soort text NOT NULL,
+    waarde text NOT NULL,
+    klant_id uuid NOT NULL REFERENCES klant (id)
+);
+CREATE INDEX organisatiesleutel_sleutel ON organisatiesleutel (gemeente, soort, waarde);
+CREATE INDEX organisatiesleutel_klant ON organisatiesleutel (klant_id);
+CREATE TABLE klantnummerteller (
+    gemeente char(4) PRIMARY KEY,
+    volgnummer integer NOT NULL
+);
+"""
+
+
+class PostgresRepository(SqlRepository):
+    """Klanten in a PostgreSQL database, reached through a libpq URL or DSN.
+
+    ``connect_timeout`` (seconds) bounds the wait for an unreachable server.
+    """
+
+    _placeholder = "%s"
+
+    def __init__(self, dsn: str, *, connect_timeout: int = 10) -> None:
+        super().__init__()
+        if psycopg is None:  # pragma: no cover - exercised by the install without the extra
+            raise OpslagError(
+                "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
+                "'klantregister[postgres]'"
+            )
+        try:
+            # autocommit: reads are single statements; writes open their own transaction.
+            self._verbinding = psycopg.connect(
+                dsn, autocommit=True, connect_timeout=connect_timeout
+            )
+        except psycopg.Error as fout:
+            raise OpslagError(
+                f"kan de PostgreSQL-database niet bereiken: {_melding(fout)}"
+            ) from None
+        try:
+            self._open_schema()
+        except BaseException:
+            self._verbinding.close()
+            raise
+
+    def _open_schema(self) -> None:
+        with self.transaction():
+            self._rijen("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_SLOT,))
+            tabellen = self._tabellen()
+            if "klantregister_schema" not in tabellen:
+                vreemd = [tabel for tabel in _TABELLEN if tabel in tabellen]
+                if vreemd:
+                    raise OpslagError(
+                        "de database is geen klantregister-database: de tabellen "
+                        f"{', '.join(vreemd)} bestaan al, zonder schemaversie"
+                    )
+                self._rijen(_SCHEMA)
+        versie = self._rijen("SELECT versie FROM klantregister_schema")[0][0]
+        if versie > SCHEMA_VERSIE:
+            raise OpslagError(
+                f"de database heeft schemaversie {versie}; deze versie van klantregister kent "
+                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
+            )
+
+    def _tabellen(self) -> set[str]:
+        rijen = self._rijen(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return {rij[0] for rij in rijen}
+
+    def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            with self._verbinding.cursor() as cursor:
+                cursor.execute(sql, parameters or None)
+                return cursor.fetchall() if cursor.description is not None else []
+        except pg_errors.UniqueViolation as fout:
+            raise UniekeSchending(_melding(fout)) from None
+        except psycopg.Error as fout:
+            raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
+
+    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
+        try:
+            with self._verbinding.cursor() as cursor:
+                cursor.executemany(sql, rijen)
+        except pg_errors.UniqueViolation as fout:
+            raise UniekeSchending(_melding(fout)) from None
+        except psycopg.Error as fout:
+            raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
+
+    def _begin(self, diepte: int) -> None:
+        self._voer_uit("BEGIN" if diepte == 0 else f"SAVEPOINT s{diepte}")
+
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        if diepte > 0:
+            if not geslaagd:
+                self._voer_uit(f"ROLLBACK TO SAVEPOINT s{diepte}")
+            self._voer_uit(f"RELEASE SAVEPOINT s{diepte}")
+        else:
+            self._voer_uit("COMMIT" if geslaagd else "ROLLBACK")
+
+    def _sluit(self) -> None:
+        self._verbinding.close()
+
+    def __repr__(self) -> str:
+        info = self._verbinding.info
+        return f"<PostgresRepository {info.host}:{info.port}/{info.dbname}>"
+
+
+def _melding(fout: Exception) -> str:
+    """The driver's message without its detail lines, which can quote row values."""
+    return str(fout).split("\n", 1)[0].strip()

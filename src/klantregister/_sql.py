@@ -1,0 +1,508 @@
+"""What the SQLite and PostgreSQL repositories share: the schema's shape, rows, keys, queries.
+
+A klant is one row of ``klant``; each natural-person key is a row of
+``persoonssleutel`` whose primary key is (gemeente, soort, waarde), which is
+KLOK01 rule 1 as a constraint; each organisation key a row of
+``organisatiesleutel``, not unique (rule 2). ``klant`` is unique on (gemeente,
+klantnummer). ``klantnummerteller`` keeps each gemeente's last generated
+klantnummer, ``klantregister_schema`` the schema's version.
+
+The subclasses supply the connection, the dialect and the translation of the
+driver's errors; this base class holds every query and the rules for turning a
+constraint violation into the register's own error.
+"""
+
+from __future__ import annotations
+
+import abc
+import json
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import attrs
+
+from klantregister._errors import (
+    KardinaliteitError,
+    KlantNietGevondenError,
+    KlantnummerInGebruikError,
+    OpslagError,
+    VersieconflictError,
+)
+from klantregister._identificatie import Identificatie, Identificator, Subjectsoort
+from klantregister._identifiers import (
+    ANummer,
+    Bsn,
+    BuitenlandsNummer,
+    Gemeentecode,
+    KvkNummer,
+    Rsin,
+    Vestigingsnummer,
+)
+from klantregister._klant import GEEN_KLANTGEGEVENS, Klant
+from klantregister._klantgegevens import Adres, Klantgegevens
+from klantregister._memory import MAX_VOLGNUMMER, klantnummer_op, regel_1_melding
+
+__all__ = ["SCHEMA_VERSIE", "SqlRepository", "UniekeSchending"]
+
+#: The version of the schema this release writes and reads.
+SCHEMA_VERSIE = 1
+
+_SOORTEN: dict[type[Identificator], str] = {
+    Bsn: "bsn",
+    ANummer: "a_nummer",
+    KvkNummer: "kvk_nummer",
+    Vestigingsnummer: "vestigingsnummer",
+    Rsin: "rsin",
+    BuitenlandsNummer: "buitenlands",
+}
+# Between the parts of a foreign key: a control character, which no part may hold.
+_SCHEIDING = "\x1f"
+
+KLANT_KOLOMMEN = (
+    "id, gemeente, klantnummer, versie, klantgegevens, soort, bsn, a_nummer, kvk_nummer, "
+    "vestigingsnummer, rsin, buitenlands_land, buitenlands_register, buitenlands_nummer"
+)
+
+
+class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, not an error)
+    """Raised by a subclass's driver translation when a unique constraint fails."""
+
+
+def sleutel(identificator: Identificator) -> tuple[str, str]:
+    """(soort, waarde) of an identifier as the key tables hold it.
+
+    A foreign number's register is compared without regard to case, as
+    :class:`BuitenlandsNummer` compares it.
+    """
+    if isinstance(identificator, BuitenlandsNummer):
+        return "buitenlands", _SCHEIDING.join(
+            (identificator.land, identificator.register.casefold(), identificator.nummer)
+        )
+    return _SOORTEN[type(identificator)], identificator.waarde
+
+
+def klantgegevens_naar_dict(gegevens: Klantgegevens) -> dict[str, Any]:
+    """The given fields only; an address as a nested dict."""
+    uit: dict[str, Any] = {}
+    for veld in attrs.fields(Klantgegevens):
+        waarde = getattr(gegevens, veld.name)
+        if waarde is None:
+            continue
+        if isinstance(waarde, Adres):
+            waarde = {
+                v.name: getattr(waarde, v.name)
+                for v in attrs.fields(Adres)
+                if getattr(waarde, v.name) is not None
+            }
+        uit[veld.name] = waarde
+    return uit
+
+
+def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
+    if not data:
+        return GEEN_KLANTGEGEVENS
+    velden = dict(data)
+    if "adres" in velden:
+        velden["adres"] = Adres(**velden["adres"])
+    return Klantgegevens(**velden)
+
+
+def klant_rij(klant: Klant) -> tuple[Any, ...]:
+    """The values of a ``klant`` row, in the order of :data:`KLANT_KOLOMMEN`."""
+    identificatie = klant.identificatie
+    gegevens = (
+        "{}"
+        if klant.klantgegevens is GEEN_KLANTGEGEVENS
+        else json.dumps(klantgegevens_naar_dict(klant.klantgegevens), ensure_ascii=False)
+    )
+    if identificatie is None:
+        return (str(klant.id), klant.gemeente.waarde, klant.klantnummer, klant.versie, gegevens)
+    buitenlands = identificatie.buitenlands
+    return (
+        str(klant.id),
+        klant.gemeente.waarde,
+        klant.klantnummer,
+        klant.versie,
+        gegevens,
+        identificatie.soort.value,
+        _waarde(identificatie.bsn),
+        _waarde(identificatie.a_nummer),
+        _waarde(identificatie.kvk_nummer),
+        _waarde(identificatie.vestigingsnummer),
+        _waarde(identificatie.rsin),
+        None if buitenlands is None else buitenlands.land,
+        None if buitenlands is None else buitenlands.register,
+        None if buitenlands is None else buitenlands.nummer,
+    )
+
+
+def _waarde(nummer: Bsn | ANummer | KvkNummer | Vestigingsnummer | Rsin | None) -> str | None:
+    return None if nummer is None else nummer.waarde
+
+
+def klant_uit_rij(rij: Sequence[Any]) -> Klant:
+    """A klant from its row; the value objects check the stored values once more."""
+    (
+        klant_id,
+        gemeente,
+        klantnummer,
+        versie,
+        gegevens,
+        soort,
+        bsn,
+        a_nummer,
+        kvk_nummer,
+        vestigingsnummer,
+        rsin,
+        land,
+        register,
+        nummer,
+    ) = rij
+    if isinstance(gegevens, str):
+        gegevens = json.loads(gegevens)
+    identificatie = None
+    if soort is not None:
+        identificatie = Identificatie(
+            soort,
+            bsn=bsn,
+            a_nummer=a_nummer,
+            kvk_nummer=kvk_nummer,
+            vestigingsnummer=vestigingsnummer,
+            rsin=rsin,
+            buitenlands=None if land is None else BuitenlandsNummer(land, register, nummer),
+        )
+    return Klant(
+        uuid.UUID(str(klant_id)),
+        gemeente,
+        klantnummer,
+        klantgegevens_uit_dict(gegevens),
+        identificatie,
+        versie,
+    )
+
+
+_Sleutelrij = tuple[str, str, str, str]
+
+
+def sleutel_rijen(klant: Klant) -> tuple[list[_Sleutelrij], list[_Sleutelrij]]:
+    """The (gemeente, soort, waarde, klant_id) rows of the person and organisation keys."""
+    identificatie = klant.identificatie
+    if identificatie is None:
+        return [], []
+    rijen = [
+        (klant.gemeente.waarde, *sleutel(identificator), str(klant.id))
+        for identificator in identificatie.identificatoren
+    ]
+    if identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
+        return rijen, []
+    return [], rijen
+
+
+class SqlRepository(abc.ABC):
+    """A repository on a SQL database through a DB-API connection.
+
+    Thread-safe: one re-entrant lock guards the connection, held for a whole
+    transaction. Queries are written with ``?`` placeholders; a dialect using
+    ``%s`` sets :attr:`_placeholder`.
+    """
+
+    _placeholder = "?"
+
+    def __init__(self) -> None:
+        self._slot = threading.RLock()
+        self._diepte = 0
+        self._gesloten = False
+
+    # --- what a dialect supplies ------------------------------------------------
+
+    @abc.abstractmethod
+    def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement; its rows (empty for a statement without).
+
+        Translates a unique violation into :class:`UniekeSchending` and any
+        other driver error into :class:`OpslagError`.
+        """
+
+    @abc.abstractmethod
+    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many rows, translating errors as :meth:`_voer_uit`."""
+
+    @abc.abstractmethod
+    def _begin(self, diepte: int) -> None:
+        """Start a transaction (``diepte`` 0) or a savepoint named after the depth."""
+
+    @abc.abstractmethod
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        """Commit or roll back what :meth:`_begin` started at this depth."""
+
+    @abc.abstractmethod
+    def _sluit(self) -> None:
+        """Close the connection."""
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
+
+    def _rijen(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self._gesloten:
+            raise OpslagError("de verbinding met de database is gesloten")
+        return self._voer_uit(self._sql(sql), parameters)
+
+    # --- the port -----------------------------------------------------------------
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return _Transactie(self)
+
+    def get(self, klant_id: uuid.UUID) -> Klant | None:
+        with self._slot:
+            rijen = self._rijen(
+                f"SELECT {KLANT_KOLOMMEN} FROM klant WHERE id = ?", (str(klant_id),)
+            )
+        return klant_uit_rij(rijen[0]) if rijen else None
+
+    def holder(self, gemeente: Gemeentecode, sleutel_: Identificator) -> uuid.UUID | None:
+        with self._slot:
+            rijen = self._rijen(
+                "SELECT klant_id FROM persoonssleutel "
+                "WHERE gemeente = ? AND soort = ? AND waarde = ?",
+                (gemeente.waarde, *sleutel(sleutel_)),
+            )
+        return uuid.UUID(str(rijen[0][0])) if rijen else None
+
+    def klantnummer_holder(self, gemeente: Gemeentecode, nummer: str) -> uuid.UUID | None:
+        with self._slot:
+            rijen = self._rijen(
+                "SELECT id FROM klant WHERE gemeente = ? AND klantnummer = ?",
+                (gemeente.waarde, nummer),
+            )
+        return uuid.UUID(str(rijen[0][0])) if rijen else None
+
+    def find(self, gemeente: Gemeentecode, identificator: Identificator) -> list[Klant]:
+        soort, waarde = sleutel(identificator)
+        kolommen = ", ".join(f"k.{kolom.strip()}" for kolom in KLANT_KOLOMMEN.split(","))
+        with self._slot:
+            personen = self._rijen(
+                f"SELECT {kolommen} FROM persoonssleutel s JOIN klant k ON k.id = s.klant_id "
+                "WHERE s.gemeente = ? AND s.soort = ? AND s.waarde = ?",
+                (gemeente.waarde, soort, waarde),
+            )
+            organisaties = self._rijen(
+                f"SELECT {kolommen} FROM organisatiesleutel s JOIN klant k ON k.id = s.klant_id "
+                "WHERE s.gemeente = ? AND s.soort = ? AND s.waarde = ? ORDER BY s.volgorde",
+                (gemeente.waarde, soort, waarde),
+            )
+        return [klant_uit_rij(rij) for rij in (*personen, *organisaties)]
+
+    def next_klantnummers(self, gemeente: Gemeentecode, aantal: int = 1) -> list[str]:
+        nummers: list[str] = []
+        with self.transaction():
+            while len(nummers) < aantal:
+                # One atomic statement: it takes the counter's row lock until the
+                # transaction ends, so no two processes get the same numbers.
+                laatste = self._rijen(
+                    "INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (?, ?) "
+                    "ON CONFLICT (gemeente) DO UPDATE "
+                    "SET volgnummer = klantnummerteller.volgnummer + excluded.volgnummer "
+                    "RETURNING volgnummer",
+                    (gemeente.waarde, aantal - len(nummers)),
+                )[0][0]
+                vorige = laatste - (aantal - len(nummers))
+                if laatste > MAX_VOLGNUMMER:
+                    raise klantnummer_op(gemeente)
+                # Numbers a caller chose may lie in the range: skip those.
+                bezet = {
+                    rij[0]
+                    for rij in self._rijen(
+                        "SELECT klantnummer FROM klant WHERE gemeente = ? "
+                        "AND klantnummer BETWEEN ? AND ?",
+                        (gemeente.waarde, f"{vorige + 1:08d}", f"{laatste:08d}"),
+                    )
+                }
+                nummers.extend(
+                    nummer
+                    for volgnummer in range(vorige + 1, laatste + 1)
+                    if (nummer := f"{volgnummer:08d}") not in bezet
+                )
+        return nummers
+
+    def add(self, klant: Klant) -> None:
+        self.add_many((klant,))
+
+    def add_many(self, klanten: Sequence[Klant]) -> None:
+        with self._slot:
+            try:
+                with self.transaction():
+                    self._schrijf(klanten)
+            except UniekeSchending:
+                # The savepoint is rolled back: find out which klant, and whose key, conflicts.
+                self._verklaar_schending(klanten)
+
+    def replace(self, oud: Klant, nieuw: Klant) -> None:
+        with self._slot:
+            try:
+                with self.transaction():
+                    self._controleer_versie(oud)
+                    self._verwijder_sleutels(oud)
+                    self._rijen(
+                        "UPDATE klant SET gemeente = ?, klantnummer = ?, versie = ?, "
+                        "klantgegevens = ?, soort = ?, bsn = ?, a_nummer = ?, kvk_nummer = ?, "
+                        "vestigingsnummer = ?, rsin = ?, buitenlands_land = ?, "
+                        "buitenlands_register = ?, buitenlands_nummer = ? "
+                        "WHERE id = ? AND versie = ?",
+                        (*self._volledige_rij(nieuw)[1:], str(oud.id), oud.versie),
+                    )
+                    self._schrijf_sleutels((nieuw,))
+            except UniekeSchending:
+                self._verklaar_schending((nieuw,))
+
+    def remove(self, klant: Klant) -> None:
+        with self._slot, self.transaction():
+            self._controleer_versie(klant)
+            self._verwijder_sleutels(klant)
+            self._rijen("DELETE FROM klant WHERE id = ?", (str(klant.id),))
+
+    def __len__(self) -> int:
+        with self._slot:
+            return int(self._rijen("SELECT count(*) FROM klant")[0][0])
+
+    def __iter__(self) -> Iterator[Klant]:
+        # Page by page on the registration order, each page its own query, so the
+        # connection is never held between pages and changes meanwhile do no harm.
+        vorige = -1
+        while True:
+            with self._slot:
+                rijen = self._rijen(
+                    f"SELECT volgorde, {KLANT_KOLOMMEN} FROM klant WHERE volgorde > ? "
+                    "ORDER BY volgorde LIMIT 1000",
+                    (vorige,),
+                )
+            if not rijen:
+                return
+            for rij in rijen:
+                yield klant_uit_rij(rij[1:])
+            vorige = rijen[-1][0]
+
+    def __contains__(self, klant_id: object) -> bool:
+        if not isinstance(klant_id, uuid.UUID):
+            return False
+        with self._slot:
+            return bool(self._rijen("SELECT 1 FROM klant WHERE id = ?", (str(klant_id),)))
+
+    def gemeenten(self) -> int:
+        with self._slot:
+            return int(self._rijen("SELECT count(DISTINCT gemeente) FROM klant")[0][0])
+
+    def close(self) -> None:
+        with self._slot:
+            if not self._gesloten:
+                self._gesloten = True
+                self._sluit()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    # --- the writes -----------------------------------------------------------------
+
+    def _volledige_rij(self, klant: Klant) -> tuple[Any, ...]:
+        rij = klant_rij(klant)
+        return rij + (None,) * (14 - len(rij))
+
+    def _schrijf(self, klanten: Sequence[Klant]) -> None:
+        self._voer_uit_voor_alle(
+            self._sql(f"INSERT INTO klant ({KLANT_KOLOMMEN}) VALUES ({', '.join('?' * 14)})"),
+            [self._volledige_rij(klant) for klant in klanten],
+        )
+        self._schrijf_sleutels(klanten)
+
+    def _schrijf_sleutels(self, klanten: Sequence[Klant]) -> None:
+        personen: list[_Sleutelrij] = []
+        organisaties: list[_Sleutelrij] = []
+        for klant in klanten:
+            p, o = sleutel_rijen(klant)
+            personen += p
+            organisaties += o
+        if personen:
+            self._voer_uit_voor_alle(
+                self._sql(
+                    "INSERT INTO persoonssleutel (gemeente, soort, waarde, klant_id) "
+                    "VALUES (?, ?, ?, ?)"
+                ),
+                personen,
+            )
+        if organisaties:
+            self._voer_uit_voor_alle(
+                self._sql(
+                    "INSERT INTO organisatiesleutel (gemeente, soort, waarde, klant_id) "
+                    "VALUES (?, ?, ?, ?)"
+                ),
+                organisaties,
+            )
+
+    def _verwijder_sleutels(self, klant: Klant) -> None:
+        self._rijen("DELETE FROM persoonssleutel WHERE klant_id = ?", (str(klant.id),))
+        self._rijen("DELETE FROM organisatiesleutel WHERE klant_id = ?", (str(klant.id),))
+
+    def _controleer_versie(self, klant: Klant) -> None:
+        rijen = self._rijen("SELECT versie FROM klant WHERE id = ?", (str(klant.id),))
+        if not rijen:
+            raise KlantNietGevondenError(klant.id)
+        if rijen[0][0] != klant.versie:
+            raise VersieconflictError(klant.id, klant.versie, rijen[0][0])
+
+    def _verklaar_schending(self, klanten: Sequence[Klant]) -> None:
+        """Raise the register's error for the first klant whose key or number is held."""
+        gezien: dict[tuple[str, str, str], uuid.UUID] = {}
+        nummers: dict[tuple[str, str], uuid.UUID] = {}
+        for klant in klanten:
+            houder = self.klantnummer_holder(klant.gemeente, klant.klantnummer)
+            houder = houder or nummers.get((klant.gemeente.waarde, klant.klantnummer))
+            if houder is not None and houder != klant.id:
+                raise KlantnummerInGebruikError(
+                    f"klantnummer is in gemeente {klant.gemeente} al gegeven", houder
+                )
+            nummers[(klant.gemeente.waarde, klant.klantnummer)] = klant.id
+            identificatie = klant.identificatie
+            for identificator in () if identificatie is None else identificatie.persoonssleutels:
+                soort, waarde = sleutel(identificator)
+                houder = self.holder(klant.gemeente, identificator)
+                houder = houder or gezien.get((klant.gemeente.waarde, soort, waarde))
+                if houder is not None and houder != klant.id:
+                    raise KardinaliteitError(
+                        1, regel_1_melding(klant.gemeente, houder, identificator), houder
+                    )
+                gezien[(klant.gemeente.waarde, soort, waarde)] = klant.id
+        raise OpslagError("een unieke sleutel van de database werd geschonden, maar welke niet")
+
+
+class _Transactie:
+    """One level of :meth:`SqlRepository.transaction`: a transaction, or a savepoint in one."""
+
+    __slots__ = ("_diepte", "_repository")
+
+    def __init__(self, repository: SqlRepository) -> None:
+        self._repository = repository
+        self._diepte = 0
+
+    def __enter__(self) -> None:
+        repository = self._repository
+        repository._slot.acquire()
+        if repository._gesloten:
+            repository._slot.release()
+            raise OpslagError("de verbinding met de database is gesloten")
+        self._diepte = repository._diepte
+        try:
+            repository._begin(self._diepte)
+        except BaseException:
+            repository._slot.release()
+            raise
+        repository._diepte += 1
+
+    def __exit__(self, soort: object, fout: BaseException | None, traceback: object) -> None:
+        repository = self._repository
+        repository._diepte -= 1
+        try:
+            repository._einde(self._diepte, geslaagd=fout is None)
+        finally:
+            repository._slot.release()

@@ -1,0 +1,180 @@
+"""The SQLite repository: a register in one file, for anything that must survive a restart.
+
+Standard library ``sqlite3`` only. The file is opened in WAL mode (readers
+never block the writer) with ``synchronous=NORMAL``: a committed operation
+survives the process being killed; after a power failure the last few may be
+lost, never half of one. Every register operation that writes runs in one
+``BEGIN IMMEDIATE`` transaction, which also serialises writers across
+processes, and the unique constraints of the schema enforce KLOK01 rule 1 and
+unique klantnummers even so.
+
+The schema is created when the file is new, and carries its version; a file
+that is not a klantregister database, or has a newer schema, is refused and
+left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from klantregister._errors import OpslagError
+from klantregister._sql import SCHEMA_VERSIE, SqlRepository, UniekeSchending
+
+__all__ = ["SqliteRepository"]
+
+_TABELLEN = ("klant", "persoonssleutel", "organisatiesleutel", "klantnummerteller")
+
+_SCHEMA = f"""
+CREATE TABLE klantregister_schema (versie INTEGER NOT NULL);
+INSERT INTO klantregister_schema (versie) VALUES ({SCHEMA_VERSIE});
+CREATE TABLE klant (
+    volgorde INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    gemeente TEXT NOT NULL,
+    klantnummer TEXT NOT NULL,
+    versie INTEGER NOT NULL CHECK (versie >= 1),
+    klantgegevens TEXT NOT NULL,
+    soort TEXT CHECK (soort IN ('natuurlijk_persoon', 'niet_natuurlijk_persoon')),
+    bsn TEXT,
+    a_nummer TEXT,
+    kvk_nummer TEXT,
+    vestigingsnummer TEXT,
+    rsin TEXT,
+    buitenlands_land TEXT,
+    buitenlands_register TEXT,
+    buitenlands_nummer TEXT,
+    CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
+);
+CREATE TABLE persoonssleutel (
+    gemeente TEXT NOT NULL,
+    soort TEXT NOT NULL,
+    waarde TEXT NOT NULL,
+    klant_id TEXT NOT NULL REFERENCES klant (id),
+    PRIMARY KEY (gemeente, soort, waarde)
+) WITHOUT ROWID;
+CREATE INDEX persoonssleutel_klant ON persoonssleutel (klant_id);
+CREATE TABLE organisatiesleutel (
+    volgorde INTEGER PRIMARY KEY,
+    gemeente TEXT NOT NULL,
+    soort TEXT NOT NULL,
+    waarde TEXT NOT NULL,
+    klant_id TEXT NOT NULL REFERENCES klant (id)
+);
+CREATE INDEX organisatiesleutel_sleutel ON organisatiesleutel (gemeente, soort, waarde);
+CREATE INDEX organisatiesleutel_klant ON organisatiesleutel (klant_id);
+CREATE TABLE klantnummerteller (
+    gemeente TEXT PRIMARY KEY,
+    volgnummer INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+class SqliteRepository(SqlRepository):
+    """Klanten in a SQLite file (``":memory:"`` for a private, temporary one).
+
+    ``timeout`` is how long a writer waits for another process's transaction
+    to end before giving up with :class:`OpslagError`.
+    """
+
+    def __init__(self, pad: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+        super().__init__()
+        self.pad = os.fspath(pad)
+        try:
+            # isolation_level=None: the module starts no transactions of its own.
+            self._verbinding = sqlite3.connect(
+                self.pad, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as fout:
+            raise OpslagError(f"kan SQLite-database {self.pad!r} niet openen: {fout}") from None
+        try:
+            self._open_schema()
+        except BaseException:
+            self._verbinding.close()
+            raise
+
+    def _open_schema(self) -> None:
+        # Read before writing anything: a file that is not ours stays as it was.
+        tabellen = self._tabellen()
+        if "klantregister_schema" not in tabellen:
+            if tabellen:
+                raise OpslagError(
+                    f"{self.pad!r} is geen klantregister-database: er staan andere tabellen in"
+                )
+            with self.transaction():
+                # Another process may have created it while this one waited for the lock.
+                if "klantregister_schema" not in self._tabellen():
+                    for opdracht in _SCHEMA.split(";"):
+                        if opdracht.strip():
+                            self._rijen(opdracht)
+        versie = self._rijen("SELECT versie FROM klantregister_schema")[0][0]
+        if versie > SCHEMA_VERSIE:
+            raise OpslagError(
+                f"{self.pad!r} heeft schemaversie {versie}; deze versie van klantregister kent "
+                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
+            )
+        aanwezig = self._tabellen()
+        ontbrekend = [tabel for tabel in _TABELLEN if tabel not in aanwezig]
+        if ontbrekend:
+            raise OpslagError(f"{self.pad!r} mist de tabellen {', '.join(ontbrekend)}")
+        self._rijen("PRAGMA journal_mode = WAL")
+        self._rijen("PRAGMA synchronous = NORMAL")
+        self._rijen("PRAGMA foreign_keys = ON")
+
+    def _tabellen(self) -> set[str]:
+        try:
+            rijen = self._verbinding.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            ).fetchall()
+        except sqlite3.DatabaseError as fout:
+            raise OpslagError(f"{self.pad!r} is geen SQLite-database: {fout}") from None
+        return {rij[0] for rij in rijen}
+
+    def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._verbinding.execute(sql, parameters).fetchall()
+        except sqlite3.IntegrityError as fout:
+            raise _vertaal_integriteit(fout) from None
+        except sqlite3.Error as fout:
+            raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
+
+    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
+        try:
+            self._verbinding.executemany(sql, rijen)
+        except sqlite3.IntegrityError as fout:
+            raise _vertaal_integriteit(fout) from None
+        except sqlite3.Error as fout:
+            raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
+
+    def _begin(self, diepte: int) -> None:
+        # IMMEDIATE takes the write lock at once, so a transaction's reads and its
+        # writes see one state even with other processes writing the same file.
+        self._voer_uit("BEGIN IMMEDIATE" if diepte == 0 else f"SAVEPOINT s{diepte}")
+
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        if diepte > 0:
+            if not geslaagd:
+                self._voer_uit(f"ROLLBACK TO s{diepte}")
+            self._voer_uit(f"RELEASE s{diepte}")
+        elif geslaagd:
+            try:
+                self._voer_uit("COMMIT")
+            except OpslagError:
+                self._voer_uit("ROLLBACK")
+                raise
+        else:
+            self._voer_uit("ROLLBACK")
+
+    def _sluit(self) -> None:
+        self._verbinding.close()
+
+    def __repr__(self) -> str:
+        return f"<SqliteRepository {self.pad!r}>"
+
+
+def _vertaal_integriteit(fout: sqlite3.IntegrityError) -> Exception:
+    if "UNIQUE" in str(fout):
+        return UniekeSchending(str(fout))
+    return OpslagError(f"SQLite: {fout}")
