@@ -108,6 +108,31 @@ class Klant:
     identificatie: Identificatie | None = attrs.field(default=None, converter=_identificatie)
     versie: int = attrs.field(default=1, converter=_versie)
 
+    @classmethod
+    def _uit_gecontroleerde_delen(
+        cls,
+        id: uuid.UUID,
+        gemeente: Gemeentecode,
+        klantnummer: str,
+        klantgegevens: Klantgegevens,
+        identificatie: Identificatie | None,
+    ) -> Klant:
+        """A new klant (versie 1) from parts that are already values of their types.
+
+        Skips the converters: the register's bulk path builds klanten from a
+        validated :class:`Registratie`, and checking each part again would
+        cost as much as storing it.
+        """
+        klant = object.__new__(cls)
+        zet = object.__setattr__
+        zet(klant, "id", id)
+        zet(klant, "gemeente", gemeente)
+        zet(klant, "klantnummer", klantnummer)
+        zet(klant, "klantgegevens", klantgegevens)
+        zet(klant, "identificatie", identificatie)
+        zet(klant, "versie", 1)
+        return klant
+
     @property
     def aangehaakt(self) -> bool:
         """Whether identificerende gegevens hook this klant to a subject (aangehaakte klant)."""

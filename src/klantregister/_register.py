@@ -24,6 +24,7 @@ klantregister._errors.KardinaliteitError: KLOK01 regel 1: ...
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
@@ -260,7 +261,8 @@ class KlantRegister:
             authenticatie=authenticatie,
             klantnummer=klantnummer,
         )
-        self._controleer_registratie(registratie)
+        if registratie.identificatie is not None:
+            self._controleer_niveau(registratie.authenticatie)
         with self._lock, self._store.transaction():
             klant = self._registreer(registratie)
         _log_registratie(klant, registratie.authenticatie)
@@ -286,11 +288,12 @@ class KlantRegister:
         batch: list[tuple[int, Registratie]] = []
         for positie, registratie in enumerate(registraties):
             try:
-                if not isinstance(registratie, Registratie):
+                if registratie.__class__ is not Registratie:
                     raise OngeldigFormaatError(
                         "registratie", f"verwacht Registratie, kreeg {type(registratie).__name__}"
                     )
-                self._controleer_registratie(registratie)
+                if registratie.identificatie is not None:
+                    self._controleer_niveau(registratie.authenticatie)
             except KlantregisterError as fout:
                 geweigerd.append((positie, fout))
                 continue
@@ -302,11 +305,6 @@ class KlantRegister:
             self._registreer_batch(batch, geregistreerd, geweigerd)
         geweigerd.sort(key=lambda paar: paar[0])
         return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
-
-    def _controleer_registratie(self, registratie: Registratie) -> None:
-        """Rule 5, checked before any storage is touched."""
-        if registratie.identificatie is not None:
-            self._controleer_niveau(registratie.authenticatie)
 
     def _registreer(self, registratie: Registratie) -> Klant:
         """Register one klant; under the lock, inside a transaction."""
@@ -342,10 +340,12 @@ class KlantRegister:
                 gemeente: iter(self._store.next_klantnummers(gemeente, aantal))
                 for gemeente, aantal in zonder_nummer.items()
             }
+            # One read of the system's randomness for the batch's version-4 UUIDs.
+            willekeurig = os.urandom(16 * len(batch))
             nieuw = [
                 (
-                    Klant(
-                        uuid.uuid4(),
+                    Klant._uit_gecontroleerde_delen(
+                        uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4),
                         registratie.gemeente,
                         registratie.klantnummer or next(nummers[registratie.gemeente]),
                         registratie.klantgegevens,
@@ -353,7 +353,7 @@ class KlantRegister:
                     ),
                     registratie,
                 )
-                for _, registratie in batch
+                for index, (_, registratie) in enumerate(batch)
             ]
             try:
                 with self._store.transaction():
@@ -366,9 +366,10 @@ class KlantRegister:
                             nieuw.append((self._registreer(registratie), registratie))
                     except KlantregisterError as fout:
                         geweigerd.append((positie, fout))
-        for klant, registratie in nieuw:
-            geregistreerd.append(klant)
-            _log_registratie(klant, registratie.authenticatie)
+        geregistreerd.extend(klant for klant, _ in nieuw)
+        if _log.isEnabledFor(logging.DEBUG):
+            for klant, registratie in nieuw:
+                _log_registratie(klant, registratie.authenticatie)
 
     def wijzig_klantgegevens(
         self,

@@ -58,6 +58,8 @@ _SOORTEN: dict[type[Identificator], str] = {
     Rsin: "rsin",
     BuitenlandsNummer: "buitenlands",
 }
+# The kinds in the order of the klant row's columns bsn .. rsin.
+_NUMMERSOORTEN = ("bsn", "a_nummer", "kvk_nummer", "vestigingsnummer", "rsin")
 # Between the parts of a foreign key: a control character, which no part may hold.
 _SCHEIDING = "\x1f"
 
@@ -110,37 +112,62 @@ def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
     return Klantgegevens(**velden)
 
 
-def klant_rij(klant: Klant) -> tuple[Any, ...]:
-    """The values of a ``klant`` row, in the order of :data:`KLANT_KOLOMMEN`."""
-    identificatie = klant.identificatie
+_Sleutelrij = tuple[str, str, str, str]
+_GEEN_IDENTIFICATIE = (None,) * 9
+
+
+def buitenlands_kolommen(nummer: BuitenlandsNummer) -> tuple[str, str, str]:
+    return nummer.land, nummer.register, nummer.nummer
+
+
+def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[_Sleutelrij], list[_Sleutelrij]]:
+    """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
+    organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
+
+    Written flat, without helper calls: the bulk path runs it once per klant.
+    """
+    klant_id = str(klant.id)
+    gemeente = klant.gemeente.waarde
     gegevens = (
         "{}"
         if klant.klantgegevens is GEEN_KLANTGEGEVENS
         else json.dumps(klantgegevens_naar_dict(klant.klantgegevens), ensure_ascii=False)
     )
+    identificatie = klant.identificatie
     if identificatie is None:
-        return (str(klant.id), klant.gemeente.waarde, klant.klantnummer, klant.versie, gegevens)
+        return (
+            (klant_id, gemeente, klant.klantnummer, klant.versie, gegevens, *_GEEN_IDENTIFICATIE),
+            [],
+            [],
+        )
+    bsn, a_nummer, kvk_nummer = identificatie.bsn, identificatie.a_nummer, identificatie.kvk_nummer
+    vestigingsnummer, rsin = identificatie.vestigingsnummer, identificatie.rsin
     buitenlands = identificatie.buitenlands
-    return (
-        str(klant.id),
-        klant.gemeente.waarde,
+    rij: tuple[Any, ...] = (
+        klant_id,
+        gemeente,
         klant.klantnummer,
         klant.versie,
         gegevens,
         identificatie.soort.value,
-        _waarde(identificatie.bsn),
-        _waarde(identificatie.a_nummer),
-        _waarde(identificatie.kvk_nummer),
-        _waarde(identificatie.vestigingsnummer),
-        _waarde(identificatie.rsin),
-        None if buitenlands is None else buitenlands.land,
-        None if buitenlands is None else buitenlands.register,
-        None if buitenlands is None else buitenlands.nummer,
+        None if bsn is None else bsn.waarde,
+        None if a_nummer is None else a_nummer.waarde,
+        None if kvk_nummer is None else kvk_nummer.waarde,
+        None if vestigingsnummer is None else vestigingsnummer.waarde,
+        None if rsin is None else rsin.waarde,
+        *((None, None, None) if buitenlands is None else buitenlands_kolommen(buitenlands)),
     )
-
-
-def _waarde(nummer: Bsn | ANummer | KvkNummer | Vestigingsnummer | Rsin | None) -> str | None:
-    return None if nummer is None else nummer.waarde
+    # The key rows from the values at hand, in the order of Identificatie.identificatoren.
+    sleutels = [
+        (gemeente, soort, waarde, klant_id)
+        for soort, waarde in zip(_NUMMERSOORTEN, rij[6:11], strict=True)
+        if waarde is not None
+    ]
+    if buitenlands is not None:
+        sleutels.append((gemeente, *sleutel(buitenlands), klant_id))
+    if identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
+        return rij, sleutels, []
+    return rij, [], sleutels
 
 
 def klant_uit_rij(rij: Sequence[Any]) -> Klant:
@@ -182,23 +209,6 @@ def klant_uit_rij(rij: Sequence[Any]) -> Klant:
         identificatie,
         versie,
     )
-
-
-_Sleutelrij = tuple[str, str, str, str]
-
-
-def sleutel_rijen(klant: Klant) -> tuple[list[_Sleutelrij], list[_Sleutelrij]]:
-    """The (gemeente, soort, waarde, klant_id) rows of the person and organisation keys."""
-    identificatie = klant.identificatie
-    if identificatie is None:
-        return [], []
-    rijen = [
-        (klant.gemeente.waarde, *sleutel(identificator), str(klant.id))
-        for identificator in identificatie.identificatoren
-    ]
-    if identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
-        return rijen, []
-    return [], rijen
 
 
 class SqlRepository(abc.ABC):
@@ -340,20 +350,26 @@ class SqlRepository(abc.ABC):
                 self._verklaar_schending(klanten)
 
     def replace(self, oud: Klant, nieuw: Klant) -> None:
+        # Keys left as they were stay put: rewriting them would move the klant
+        # behind the other holders of an organisation key.
+        nieuwe_sleutels = (oud.gemeente, oud.identificatie) != (nieuw.gemeente, nieuw.identificatie)
         with self._slot:
             try:
                 with self.transaction():
                     self._controleer_versie(oud)
-                    self._verwijder_sleutels(oud)
+                    if nieuwe_sleutels:
+                        self._verwijder_sleutels(oud)
+                    rij, personen, organisaties = klant_rijen(nieuw)
                     self._rijen(
                         "UPDATE klant SET gemeente = ?, klantnummer = ?, versie = ?, "
                         "klantgegevens = ?, soort = ?, bsn = ?, a_nummer = ?, kvk_nummer = ?, "
                         "vestigingsnummer = ?, rsin = ?, buitenlands_land = ?, "
                         "buitenlands_register = ?, buitenlands_nummer = ? "
                         "WHERE id = ? AND versie = ?",
-                        (*self._volledige_rij(nieuw)[1:], str(oud.id), oud.versie),
+                        (*rij[1:], str(oud.id), oud.versie),
                     )
-                    self._schrijf_sleutels((nieuw,))
+                    if nieuwe_sleutels:
+                        self._schrijf_sleutels(personen, organisaties)
             except UniekeSchending:
                 self._verklaar_schending((nieuw,))
 
@@ -368,15 +384,22 @@ class SqlRepository(abc.ABC):
             return int(self._rijen("SELECT count(*) FROM klant")[0][0])
 
     def __iter__(self) -> Iterator[Klant]:
+        # The klanten registered when iteration starts, as the register promises: without
+        # this bound, a caller registering while iterating would never reach the end.
+        with self._slot:
+            laatste = self._rijen("SELECT max(volgorde) FROM klant")[0][0]
+        return self._tot_en_met(-1 if laatste is None else laatste)
+
+    def _tot_en_met(self, laatste: int) -> Iterator[Klant]:
         # Page by page on the registration order, each page its own query, so the
         # connection is never held between pages and changes meanwhile do no harm.
         vorige = -1
         while True:
             with self._slot:
                 rijen = self._rijen(
-                    f"SELECT volgorde, {KLANT_KOLOMMEN} FROM klant WHERE volgorde > ? "
-                    "ORDER BY volgorde LIMIT 1000",
-                    (vorige,),
+                    f"SELECT volgorde, {KLANT_KOLOMMEN} FROM klant "
+                    "WHERE volgorde > ? AND volgorde <= ? ORDER BY volgorde LIMIT 1000",
+                    (vorige, laatste),
                 )
             if not rijen:
                 return
@@ -405,24 +428,24 @@ class SqlRepository(abc.ABC):
 
     # --- the writes -----------------------------------------------------------------
 
-    def _volledige_rij(self, klant: Klant) -> tuple[Any, ...]:
-        rij = klant_rij(klant)
-        return rij + (None,) * (14 - len(rij))
-
     def _schrijf(self, klanten: Sequence[Klant]) -> None:
-        self._voer_uit_voor_alle(
-            self._sql(f"INSERT INTO klant ({KLANT_KOLOMMEN}) VALUES ({', '.join('?' * 14)})"),
-            [self._volledige_rij(klant) for klant in klanten],
-        )
-        self._schrijf_sleutels(klanten)
-
-    def _schrijf_sleutels(self, klanten: Sequence[Klant]) -> None:
+        klantrijen = []
         personen: list[_Sleutelrij] = []
         organisaties: list[_Sleutelrij] = []
         for klant in klanten:
-            p, o = sleutel_rijen(klant)
+            rij, p, o = klant_rijen(klant)
+            klantrijen.append(rij)
             personen += p
             organisaties += o
+        self._voer_uit_voor_alle(
+            self._sql(f"INSERT INTO klant ({KLANT_KOLOMMEN}) VALUES ({', '.join('?' * 14)})"),
+            klantrijen,
+        )
+        self._schrijf_sleutels(personen, organisaties)
+
+    def _schrijf_sleutels(
+        self, personen: list[_Sleutelrij], organisaties: list[_Sleutelrij]
+    ) -> None:
         if personen:
             self._voer_uit_voor_alle(
                 self._sql(
