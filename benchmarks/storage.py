@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +74,10 @@ def ruwe_rijen(
         for volgnummer, (soort, nummer) in enumerate(rijen[start : start + BATCH], start + 1):
             klant_id = str(uuid.uuid4())
             leeg: tuple[None, ...] = (None,) * 8
-            if soort == "bsn":
-                assert nummer is not None
+            if soort == "bsn" and nummer is not None:
                 identificatie: tuple[Any, ...] = ("natuurlijk_persoon", nummer, *leeg[:7])
                 personen.append((GEMEENTE, "bsn", nummer, klant_id))
-            elif soort == "kvk":
-                assert nummer is not None
+            elif soort == "kvk" and nummer is not None:
                 identificatie = ("niet_natuurlijk_persoon", None, None, nummer, *leeg[:5])
                 organisaties.append((GEMEENTE, "kvk_nummer", nummer, klant_id))
             else:
@@ -139,7 +137,8 @@ def enkele_registraties(pad: Path, aantal: int) -> list[float]:
         for index in range(1, aantal + 1):
             # BSNs from a range the bulk input does not use (they start with 0).
             acht = f"{index:08d}"
-            controle = sum(g * int(c) for g, c in zip((9, 8, 7, 6, 5, 4, 3, 2), acht)) % 11
+            gewichten = (9, 8, 7, 6, 5, 4, 3, 2)
+            controle = sum(g * int(c) for g, c in zip(gewichten, acht, strict=True)) % 11
             if controle == 10:
                 continue
             identificatie = Identificatie.natuurlijk_persoon(bsn=acht + str(controle))
@@ -156,7 +155,7 @@ def _schema_url(url: str, schema: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
 
 
-def postgres_schema(url: str) -> Iterator[str]:
+def postgres_schema(url: str) -> Generator[str, None, None]:
     import psycopg  # noqa: PLC0415
 
     while True:
@@ -218,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--enkel", type=int, default=2000, help="single registreer calls (2000)")
     args = parser.parse_args(argv)
-    print(f"klantregister storage benchmark, Python {sys.version.split()[0]}, "
-          f"SQLite {sqlite3.sqlite_version}, batches of {BATCH:,}")
+    print(
+        f"klantregister storage benchmark, Python {sys.version.split()[0]}, "
+        f"SQLite {sqlite3.sqlite_version}, batches of {BATCH:,}"
+    )
     print(f"{'measure':34} {'register':>12} {'baseline':>12} {'ratio':>7}  target")
     geslaagd = True
 
@@ -234,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     p95 = statistics.quantiles(tijden, n=20)[-1] * 1000
     ok = mediaan < 1.0
     geslaagd &= ok
-    print(f"{'SQLite single registreer':34} median {mediaan:.3f} ms, p95 {p95:.3f} ms  "
-          f"(< 1 ms {'ok' if ok else 'MISSED'}; {len(tijden):,} calls on the loaded file)")
+    print(
+        f"{'SQLite single registreer':34} median {mediaan:.3f} ms, p95 {p95:.3f} ms  "
+        f"(< 1 ms {'ok' if ok else 'MISSED'}; {len(tijden):,} calls on the loaded file)"
+    )
 
     if args.postgres:
         rijen = invoer(args.postgres_aantal)
