@@ -15,6 +15,7 @@ from klantregister import (
     KardinaliteitError,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
+    KlantRegister,
     KlantregisterError,
     KvkNummer,
     OnbekendeCodeError,
@@ -283,3 +284,10 @@ def test_a_raised_error_survives_pickling() -> None:
         Bsn("111222334")
     kopie = pickle.loads(pickle.dumps(info.value))  # noqa: S301 - our own bytes, just made
     assert (info.value.veld, info.value.reden) == (kopie.veld, kopie.reden)
+
+
+@pytest.mark.parametrize("repository", ["memory://", 3, object()])
+def test_a_register_on_something_that_is_no_repository_is_refused(repository: object) -> None:
+    with pytest.raises(OngeldigeWaardeError) as fout:
+        KlantRegister(repository)  # type: ignore[arg-type]
+    assert "repository" == fout.value.veld

@@ -80,7 +80,7 @@ ADRES_LIMIETEN: list[tuple[str, int, Callable[[int], str]]] = [
     ("straatnaam", 100, lambda n: "S" * n),
     ("huisletter", 1, lambda n: "A" * n),
     ("huisnummertoevoeging", 4, lambda n: "1" * n),
-    ("postcode", 10, lambda n: "1" * n),  # with land="BE": a foreign postcode is kept as written
+    ("postcode", 7, lambda n: "1" * n),  # with land="BE": a foreign postcode is kept as written
     ("woonplaatsnaam", 80, lambda n: "W" * n),
     ("adresregel1", 80, lambda n: "r" * n),
     ("adresregel2", 80, lambda n: "r" * n),
@@ -467,7 +467,7 @@ def test_a_dutch_postcode_with_letters_sa_sd_or_ss_is_refused(postcode: str) -> 
         Adres(postcode=postcode)
 
 
-@pytest.mark.parametrize("postcode", ["1000", "1234 ab", "B-1000", "SW1A 2AA"])
+@pytest.mark.parametrize("postcode", ["1000", "1234 ab", "B-1000", "75008"])
 def test_a_foreign_postcode_is_kept_as_written(postcode: str) -> None:
     assert postcode == Adres(postcode=postcode, land="BE").postcode
 
@@ -675,3 +675,16 @@ def test_klantgegevens_treat_an_empty_dutch_address_as_no_address() -> None:
 
 def test_klantgegevens_keep_an_address_that_names_only_a_foreign_land() -> None:
     assert Adres(land="BE") == Klantgegevens(adres=Adres(land="BE")).adres
+
+
+def test_a_foreign_postcode_longer_than_the_klanten_api_allows_is_refused() -> None:
+    with pytest.raises(OngeldigeLengteError) as fout:
+        Adres(postcode="SW1A 2AA", land="GB")
+    assert "adres.postcode" == fout.value.veld
+
+
+def test_the_repr_of_klantgegevens_masks_a_bsn_typed_into_free_text() -> None:
+    gegevens = Klantgegevens(functie="BSN 111222333", telefoonnummer="111 222 333")
+    assert "111222333" not in repr(gegevens)
+    assert "111 222 333" not in repr(gegevens)
+    assert "BSN ******333" in repr(gegevens)

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 # Six or more digits, whatever separators stand between them: long enough to be
 # (part of) a BSN or A-nummer, which no message may show (KLUIT06).
-# \d and \W never overlap, so the pattern runs in linear time.
-_CIJFERREEKS = re.compile(r"\d(?:\W*\d){5,}")
+# Separators are anything but letters and digits; \d and [\W_] never overlap, so the
+# pattern runs in linear time.
+_CIJFERREEKS = re.compile(r"\d(?:[\W_]*\d){5,}")
 _MAX_GETOOND = 40
 
 

@@ -28,6 +28,7 @@ from klantregister._errors import (
     OnbekendeCodeError,
     OngeldigeLengteError,
     OngeldigFormaatError,
+    maskeer,
     toon,
 )
 from klantregister._iso import ISO_639_2, ISO_3166_1_ALPHA_2
@@ -117,11 +118,14 @@ def _toevoeging(tekst: str) -> str:
     return tekst
 
 
+_MAX_POSTCODE = 7  # the Klanten API v1 limit
+
 _ADRES_REGELS: _Regels = {
     "straatnaam": (100, None),
     "huisletter": (1, _huisletter),
     "huisnummertoevoeging": (4, _toevoeging),
-    "postcode": (10, None),
+    # Checked below, by the land's rules: a Dutch one by its format, a foreign one by length.
+    "postcode": (100, None),
     "woonplaatsnaam": (80, None),
     "adresregel1": (80, None),
     "adresregel2": (80, None),
@@ -135,13 +139,14 @@ class Adres:
 
     ``land`` is an ISO 3166-1 alpha-2 code, ``"NL"`` unless given. A Dutch
     postcode is checked and normalised to ``1234 AB``; a foreign one is kept as
-    written (at most 10 characters). ``adresregel1``-``3`` hold the lines of a
+    written, at most 7 characters as in the Klanten API v1 (a longer one, such
+    as a British ``SW1A 2AA``, goes in an ``adresregel``). ``adresregel1``-``3`` hold the lines of a
     foreign address that does not fit the Dutch fields (Klantinteracties API).
 
     >>> Adres(straatnaam="Amstel", huisnummer=1, postcode="1011pn", woonplaatsnaam="Amsterdam")
     Adres(straatnaam='Amstel', huisnummer=1, postcode='1011 PN', woonplaatsnaam='Amsterdam', \
 land='NL')
-    >>> Adres(adresregel1="10 Downing Street", postcode="SW1A 2AA", land="gb").land
+    >>> Adres(adresregel1="10 Downing Street", adresregel2="London SW1A 2AA", land="gb").land
     'GB'
     """
 
@@ -161,6 +166,12 @@ land='NL')
         # The postcode's format depends on the land, so it is checked once both are known.
         if self.postcode is not None and self.land == "NL":
             object.__setattr__(self, "postcode", _postcode_nl(self.postcode))
+        elif self.postcode is not None and len(self.postcode) > _MAX_POSTCODE:
+            raise OngeldigeLengteError(
+                "adres.postcode",
+                f"{len(self.postcode)} tekens, ten hoogste {_MAX_POSTCODE} toegestaan "
+                "(een langere buitenlandse postcode past in een adresregel)",
+            )
 
     @property
     def nederlands(self) -> bool:
@@ -326,7 +337,8 @@ class Klantgegevens:
 def _repr_gegeven(obj: Any) -> str:
     """A repr naming only the fields that are given, so data-minimised values read short."""
     velden = ", ".join(
-        f"{veld.name}={waarde!r}"
+        # Free text may hold a BSN (typed into the wrong field): mask long digit runs.
+        f"{veld.name}={maskeer(waarde)!r}" if isinstance(waarde, str) else f"{veld.name}={waarde!r}"
         for veld in attrs.fields(type(obj))
         if (waarde := getattr(obj, veld.name)) is not None
     )

@@ -8,8 +8,9 @@ call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
+from typing import Any
 from uuid import UUID
 
 import attrs
@@ -47,17 +48,29 @@ def regel_1_melding(gemeente: Gemeentecode, houder: UUID, sleutel: Identificator
     )
 
 
-class _Transactie:
-    """A transaction of the memory repository (a class: @contextmanager is slow here)."""
+# How to undo one write: a method of the repository and its arguments.
+_Ongedaan = tuple[Callable[..., None], tuple[Any, ...]]
 
-    __slots__ = ("_repository", "_volgnummers")
+
+class _Transactie:
+    """A transaction of the memory repository: a journal of how to undo each write.
+
+    A failed transaction undoes its writes, the last first; a nested one that
+    ends normally hands its journal to the one around it, which may still fail.
+    (A class: @contextmanager is slow here.)
+    """
+
+    __slots__ = ("_buiten", "_journaal", "_repository")
 
     def __init__(self, repository: MemoryRepository) -> None:
         self._repository = repository
-        self._volgnummers: dict[str, int] = {}
+        self._buiten: list[_Ongedaan] | None = None
+        self._journaal: list[_Ongedaan] = []
 
     def __enter__(self) -> None:
-        self._volgnummers = dict(self._repository._volgnummers)
+        repository = self._repository
+        self._buiten = repository._journaal
+        repository._journaal = self._journaal
 
     def __exit__(
         self,
@@ -65,8 +78,12 @@ class _Transactie:
         fout: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._repository._journaal = self._buiten
         if fout is not None:
-            self._repository._volgnummers = self._volgnummers
+            for ongedaan_maken, argumenten in reversed(self._journaal):
+                ongedaan_maken(*argumenten)
+        elif self._buiten is not None:
+            self._buiten.extend(self._journaal)
 
 
 @attrs.define(repr=False, eq=False)
@@ -82,10 +99,12 @@ class MemoryRepository:
     _organisaties: dict[str, dict[Identificator, list[UUID]]] = attrs.field(factory=dict)
     _klantnummers: dict[str, dict[str, UUID]] = attrs.field(factory=dict)
     _volgnummers: dict[str, int] = attrs.field(factory=dict)
+    # The open transaction's journal; None outside a transaction, where nothing is undone.
+    _journaal: list[_Ongedaan] | None = attrs.field(default=None, init=False)
 
     def transaction(self) -> _Transactie:
-        """Every write checks before it changes anything; only the klantnummer
-        counters need putting back when the operation fails later."""
+        """Every write checks before it changes anything, so a refused write
+        needs no undoing; the transaction undoes the writes before it."""
         return _Transactie(self)
 
     def get(self, klant_id: UUID) -> Klant | None:
@@ -120,6 +139,10 @@ class MemoryRepository:
             nummer = f"{volgnummer:08d}"
             if nummer not in bezet:
                 nummers.append(nummer)
+        if (journaal := self._journaal) is not None:
+            journaal.append(
+                (self._zet_volgnummer, (gemeente.waarde, self._volgnummers.get(gemeente.waarde)))
+            )
         self._volgnummers[gemeente.waarde] = volgnummer
         return nummers
 
@@ -127,6 +150,8 @@ class MemoryRepository:
         self._controleer_uniek(klant)
         self._klanten[klant.id] = klant
         self._index(klant)
+        if (journaal := self._journaal) is not None:
+            journaal.append((self._vergeet, (klant,)))
 
     def add_many(self, klanten: Sequence[Klant]) -> None:
         # All or none: check the batch against the store and against itself first.
@@ -134,9 +159,12 @@ class MemoryRepository:
         for klant in klanten:
             self._controleer_uniek(klant)
             nieuw.add(klant)
+        journaal = self._journaal
         for klant in klanten:
             self._klanten[klant.id] = klant
             self._index(klant)
+            if journaal is not None:
+                journaal.append((self._vergeet, (klant,)))
 
     def replace(self, oud: Klant, nieuw: Klant) -> None:
         self._controleer_versie(oud)
@@ -148,16 +176,22 @@ class MemoryRepository:
             # Same keys: re-indexing would move the klant behind the other
             # holders of an organisation key.
             self._klanten[nieuw.id] = nieuw
+            if (journaal := self._journaal) is not None:
+                journaal.append((self._klanten.__setitem__, (oud.id, oud)))
             return
         self._controleer_uniek(nieuw)
-        self._unindex(oud)
+        posities = self._unindex(oud)
         self._klanten[nieuw.id] = nieuw
         self._index(nieuw)
+        if (journaal := self._journaal) is not None:
+            journaal.append((self._zet_terug, (oud, nieuw, posities)))
 
     def remove(self, klant: Klant) -> None:
         self._controleer_versie(klant)
-        self._unindex(klant)
+        posities = self._unindex(klant)
         del self._klanten[klant.id]
+        if (journaal := self._journaal) is not None:
+            journaal.append((self._zet_terug, (klant, None, posities)))
 
     def __len__(self) -> int:
         return len(self._klanten)
@@ -216,12 +250,14 @@ class MemoryRepository:
             for sleutel in identificatie.identificatoren:
                 organisaties.setdefault(sleutel, []).append(klant.id)
 
-    def _unindex(self, klant: Klant) -> None:
+    def _unindex(self, klant: Klant) -> list[tuple[Identificator, int]]:
+        """Drop the klant's keys; where it stood among each organisation key's holders."""
         gemeente = klant.gemeente.waarde
         del self._klantnummers[gemeente][klant.klantnummer]
         identificatie = klant.identificatie
+        posities: list[tuple[Identificator, int]] = []
         if identificatie is None:
-            return
+            return posities
         if identificatie.soort is Subjectsoort.NATUURLIJK_PERSOON:
             personen = self._personen[gemeente]
             for sleutel in identificatie.identificatoren:
@@ -230,6 +266,39 @@ class MemoryRepository:
             organisaties = self._organisaties[gemeente]
             for sleutel in identificatie.identificatoren:
                 houders = organisaties[sleutel]
-                houders.remove(klant.id)
+                positie = houders.index(klant.id)
+                del houders[positie]
+                posities.append((sleutel, positie))
                 if not houders:
                     del organisaties[sleutel]
+        return posities
+
+    # --- undoing the writes of a failed transaction ---------------------------------
+
+    def _zet_volgnummer(self, gemeente: str, volgnummer: int | None) -> None:
+        if volgnummer is None:
+            del self._volgnummers[gemeente]
+        else:
+            self._volgnummers[gemeente] = volgnummer
+
+    def _vergeet(self, klant: Klant) -> None:
+        """Undo an add."""
+        self._unindex(klant)
+        del self._klanten[klant.id]
+
+    def _zet_terug(
+        self, oud: Klant, nieuw: Klant | None, posities: list[tuple[Identificator, int]]
+    ) -> None:
+        """Undo the replace of ``oud`` by ``nieuw``, or the remove of ``oud``.
+
+        The klant gets its place back among each organisation key's holders; an
+        erased klant comes back last in the order of iteration.
+        """
+        if nieuw is not None:
+            self._unindex(nieuw)
+        self._klanten[oud.id] = oud
+        self._index(oud)
+        organisaties = self._organisaties.get(oud.gemeente.waarde, {})
+        for sleutel, positie in posities:
+            houders = organisaties[sleutel]
+            houders.insert(positie, houders.pop())

@@ -93,7 +93,7 @@ class KlantRepository(Protocol):
         ...
 
     def __iter__(self) -> Iterator[Klant]:
-        """Every klant, in order of registration."""
+        """Every klant stored when iteration starts, in order of registration."""
         ...
 
     def __contains__(self, klant_id: object) -> bool:

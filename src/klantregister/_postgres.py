@@ -85,6 +85,9 @@ class PostgresRepository(SqlRepository):
     """
 
     _placeholder = "%s"
+    # Under READ COMMITTED a plain SELECT would let two transactions read the same
+    # versie and both write; SQLite's BEGIN IMMEDIATE already serialises writers.
+    _vergrendel_rij = " FOR UPDATE"
 
     def __init__(self, dsn: str, *, connect_timeout: int = 10) -> None:
         super().__init__()

@@ -99,7 +99,14 @@ def _identificatoren(value: object) -> tuple[Identificator, ...]:
 
 
 def _opslag(repository: KlantRepository | None) -> KlantRepository:
-    return MemoryRepository() if repository is None else repository
+    if repository is None:
+        return MemoryRepository()
+    if not isinstance(repository, KlantRepository):
+        raise OngeldigFormaatError(
+            "repository",
+            f"verwacht een KlantRepository of None, kreeg {type(repository).__name__}",
+        )
+    return repository
 
 
 def _optioneel_klantnummer(value: object) -> str | None:

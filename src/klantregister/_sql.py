@@ -220,6 +220,9 @@ class SqlRepository(abc.ABC):
     """
 
     _placeholder = "?"
+    #: What makes the ``SELECT`` of a changing klant's versie lock its row until the
+    #: transaction ends, where a transaction's reads do not already exclude other writers.
+    _vergrendel_rij = ""
 
     def __init__(self) -> None:
         self._slot = threading.RLock()
@@ -468,7 +471,11 @@ class SqlRepository(abc.ABC):
         self._rijen("DELETE FROM organisatiesleutel WHERE klant_id = ?", (str(klant.id),))
 
     def _controleer_versie(self, klant: Klant) -> None:
-        rijen = self._rijen("SELECT versie FROM klant WHERE id = ?", (str(klant.id),))
+        # Locked: another process changing the same klant waits for this transaction,
+        # then reads the new versie, so two cannot both change (or erase) versie n.
+        rijen = self._rijen(
+            f"SELECT versie FROM klant WHERE id = ?{self._vergrendel_rij}", (str(klant.id),)
+        )
         if not rijen:
             raise KlantNietGevondenError(klant.id)
         if rijen[0][0] != klant.versie:

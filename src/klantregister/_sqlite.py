@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,6 +83,7 @@ class SqliteRepository(SqlRepository):
     def __init__(self, pad: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
         super().__init__()
         self.pad = os.fspath(pad)
+        self._timeout = timeout
         try:
             # isolation_level=None: the module starts no transactions of its own.
             self._verbinding = sqlite3.connect(
@@ -119,9 +121,27 @@ class SqliteRepository(SqlRepository):
         ontbrekend = [tabel for tabel in _TABELLEN if tabel not in aanwezig]
         if ontbrekend:
             raise OpslagError(f"{self.pad!r} mist de tabellen {', '.join(ontbrekend)}")
-        self._rijen("PRAGMA journal_mode = WAL")
+        self._zet_wal()
         self._rijen("PRAGMA synchronous = NORMAL")
         self._rijen("PRAGMA foreign_keys = ON")
+
+    def _zet_wal(self) -> None:
+        """Put the file in WAL mode (a no-op when it is), waiting for other processes.
+
+        The switch needs the file to itself, and SQLite refuses it at once, without
+        waiting, while another connection is writing: as when several processes open
+        a new file together and one of them is creating the schema. So try again
+        until ``timeout``.
+        """
+        einde = time.monotonic() + self._timeout
+        while True:
+            try:
+                self._verbinding.execute("PRAGMA journal_mode = WAL").fetchall()
+                return
+            except sqlite3.OperationalError as fout:
+                if "locked" not in str(fout) or time.monotonic() >= einde:
+                    raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
+            time.sleep(0.01)
 
     def _tabellen(self) -> set[str]:
         try:
