@@ -75,9 +75,13 @@ def ids(klanten: tuple[Klant, ...] | list[Klant]) -> list[uuid.UUID]:
     return [klant.id for klant in klanten]
 
 
+MaakRegister = Callable[..., KlantRegister]
+
+
 @pytest.fixture
-def register() -> KlantRegister:
-    return KlantRegister()
+def register(maak_register: MaakRegister) -> KlantRegister:
+    """A new, empty register on each storage in turn: memory, SQLite, PostgreSQL."""
+    return maak_register()
 
 
 # --- registreer ---------------------------------------------------------------
@@ -637,8 +641,11 @@ def test_correcting_an_unknown_klant_is_refused(register: KlantRegister) -> None
 # --- rule 5: identificerende gegevens need sufficient authenticatie ----------------
 
 
-def test_the_default_minimum_is_substantieel() -> None:
-    assert Betrouwbaarheidsniveau.SUBSTANTIEEL == KlantRegister().minimaal_betrouwbaarheidsniveau
+def test_the_default_minimum_is_substantieel(register: KlantRegister) -> None:
+    assert (Betrouwbaarheidsniveau.SUBSTANTIEEL, Betrouwbaarheidsniveau.SUBSTANTIEEL) == (
+        KlantRegister().minimaal_betrouwbaarheidsniveau,
+        register.minimaal_betrouwbaarheidsniveau,
+    )
 
 
 def test_an_identificatie_without_authenticatie_is_refused(register: KlantRegister) -> None:
@@ -664,37 +671,39 @@ def test_an_authenticatie_above_the_minimum_is_accepted(register: KlantRegister)
     assert persoon(bsn=BSN) == klant.identificatie
 
 
-def test_a_register_with_minimum_laag_accepts_laag() -> None:
-    register = KlantRegister(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.LAAG)
+def test_a_register_with_minimum_laag_accepts_laag(maak_register: MaakRegister) -> None:
+    register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.LAAG)
 
     klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=LAAG)
 
     assert persoon(bsn=BSN) == klant.identificatie
 
 
-def test_the_minimum_may_be_given_by_name() -> None:
-    register = KlantRegister(minimaal_betrouwbaarheidsniveau="hoog")
+def test_the_minimum_may_be_given_by_name(maak_register: MaakRegister) -> None:
+    register = maak_register(minimaal_betrouwbaarheidsniveau="hoog")
 
     assert Betrouwbaarheidsniveau.HOOG == register.minimaal_betrouwbaarheidsniveau
 
 
-def test_a_register_with_minimum_hoog_refuses_substantieel() -> None:
-    register = KlantRegister(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
+def test_a_register_with_minimum_hoog_refuses_substantieel(maak_register: MaakRegister) -> None:
+    register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
 
     with pytest.raises(BetrouwbaarheidsniveauError):
         register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
 
 
-def test_a_register_with_minimum_hoog_refuses_a_correction_at_substantieel() -> None:
-    register = KlantRegister(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
+def test_a_register_with_minimum_hoog_refuses_a_correction_at_substantieel(
+    maak_register: MaakRegister,
+) -> None:
+    register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
     klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=HOOG)
 
     with pytest.raises(BetrouwbaarheidsniveauError):
         register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID)
 
 
-def test_a_zelfstandige_klant_needs_no_authenticatie() -> None:
-    register = KlantRegister(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
+def test_a_zelfstandige_klant_needs_no_authenticatie(maak_register: MaakRegister) -> None:
+    register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
 
     klant = register.registreer(AMSTERDAM, Klantgegevens(voornaam="Anna"))
 
@@ -1175,14 +1184,13 @@ def test_the_repr_counts_only_gemeenten_that_still_have_klanten(
     assert "<KlantRegister gemeenten=1 klanten=1>" == repr(register)
 
 
-def test_two_registers_holding_the_same_are_not_equal() -> None:
-    # A register is an entity: equal only to itself, whatever it holds.
-    assert KlantRegister() != KlantRegister()
+def test_two_registers_holding_the_same_are_not_equal(maak_register: MaakRegister) -> None:
+    # A register is an entity: equal only to itself, whatever it holds (on SQL storage,
+    # both registers even hold the same database).
+    assert maak_register() != maak_register()
 
 
-def test_a_register_is_hashable() -> None:
-    register = KlantRegister()
-
+def test_a_register_is_hashable(register: KlantRegister) -> None:
     assert {register: "gemeente"}[register] == "gemeente"
 
 
@@ -1224,8 +1232,8 @@ PAPIEREN = BuitenlandsNummer("DE", "Melderegister", "X123")
 class Bevolkt:
     """A register with klanten of both soorten in two gemeenten, to refuse operations against."""
 
-    def __init__(self) -> None:
-        self.register = KlantRegister()
+    def __init__(self, register: KlantRegister) -> None:
+        self.register = register
         self.persoon = self.register.registreer(
             AMSTERDAM,
             Klantgegevens(voornaam="Anna"),
@@ -1434,9 +1442,9 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
     [pytest.param(weigering, fout, id=naam) for naam, weigering, fout in WEIGERINGEN],
 )
 def test_a_refused_operation_leaves_the_register_as_it_was(
-    weigering: Weigering, fout: type[Exception]
+    maak_register: MaakRegister, weigering: Weigering, fout: type[Exception]
 ) -> None:
-    bevolkt = Bevolkt()
+    bevolkt = Bevolkt(maak_register())
     voor = bevolkt.toestand()
 
     with pytest.raises(fout):
@@ -1450,9 +1458,9 @@ def test_a_refused_operation_leaves_the_register_as_it_was(
     [pytest.param(weigering, fout, id=naam) for naam, weigering, fout in WEIGERINGEN],
 )
 def test_a_refused_operation_uses_up_no_klantnummer(
-    weigering: Weigering, fout: type[Exception]
+    maak_register: MaakRegister, weigering: Weigering, fout: type[Exception]
 ) -> None:
-    bevolkt = Bevolkt()  # gave Amsterdam K-1 and 00000001 to 00000003
+    bevolkt = Bevolkt(maak_register())  # gave Amsterdam K-1 and 00000001 to 00000003
 
     with pytest.raises(fout):
         weigering(bevolkt)

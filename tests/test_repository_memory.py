@@ -1,0 +1,17 @@
+"""The repository contract, run against the in-memory repository."""
+
+from __future__ import annotations
+
+from contract import RepositoryContract
+from klantregister import Gemeentecode, KlantRepository, MemoryRepository
+
+
+class TestMemoryRepository(RepositoryContract):
+    def make_repository(self) -> MemoryRepository:
+        return MemoryRepository()
+
+    def zet_volgnummer(
+        self, repository: KlantRepository, gemeente: Gemeentecode, volgnummer: int
+    ) -> None:
+        assert isinstance(repository, MemoryRepository)
+        repository._volgnummers[gemeente.waarde] = volgnummer
