@@ -146,10 +146,16 @@ class PostgresRepository(SqlRepository):
         except psycopg.Error as fout:
             raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
 
-    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
+    def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
+        # COPY: the server's bulk path. A unique violation aborts the whole COPY, and
+        # the savepoint around it is rolled back; the caller then finds the culprit.
         try:
-            with self._verbinding.cursor() as cursor:
-                cursor.executemany(sql, rijen)
+            with (
+                self._verbinding.cursor() as cursor,
+                cursor.copy(f"COPY {tabel} ({kolommen}) FROM STDIN") as copy,
+            ):
+                for rij in rijen:
+                    copy.write_row(rij)
         except pg_errors.UniqueViolation as fout:
             raise UniekeSchending(_melding(fout)) from None
         except psycopg.Error as fout:

@@ -69,6 +69,9 @@ KLANT_KOLOMMEN = (
 )
 
 
+_SLEUTEL_KOLOMMEN = "gemeente, soort, waarde, klant_id"
+
+
 class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, not an error)
     """Raised by a subclass's driver translation when a unique constraint fails."""
 
@@ -240,8 +243,9 @@ class SqlRepository(abc.ABC):
         """
 
     @abc.abstractmethod
-    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
-        """Run one statement for many rows, translating errors as :meth:`_voer_uit`."""
+    def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows into ``tabel`` in the dialect's fastest way (the bulk path),
+        translating errors as :meth:`_voer_uit`. ``kolommen`` is a constant of this module."""
 
     @abc.abstractmethod
     def _begin(self, diepte: int) -> None:
@@ -440,31 +444,16 @@ class SqlRepository(abc.ABC):
             klantrijen.append(rij)
             personen += p
             organisaties += o
-        self._voer_uit_voor_alle(
-            self._sql(f"INSERT INTO klant ({KLANT_KOLOMMEN}) VALUES ({', '.join('?' * 14)})"),
-            klantrijen,
-        )
+        self._voeg_in("klant", KLANT_KOLOMMEN, klantrijen)
         self._schrijf_sleutels(personen, organisaties)
 
     def _schrijf_sleutels(
         self, personen: list[_Sleutelrij], organisaties: list[_Sleutelrij]
     ) -> None:
         if personen:
-            self._voer_uit_voor_alle(
-                self._sql(
-                    "INSERT INTO persoonssleutel (gemeente, soort, waarde, klant_id) "
-                    "VALUES (?, ?, ?, ?)"
-                ),
-                personen,
-            )
+            self._voeg_in("persoonssleutel", _SLEUTEL_KOLOMMEN, personen)
         if organisaties:
-            self._voer_uit_voor_alle(
-                self._sql(
-                    "INSERT INTO organisatiesleutel (gemeente, soort, waarde, klant_id) "
-                    "VALUES (?, ?, ?, ?)"
-                ),
-                organisaties,
-            )
+            self._voeg_in("organisatiesleutel", _SLEUTEL_KOLOMMEN, organisaties)
 
     def _verwijder_sleutels(self, klant: Klant) -> None:
         self._rijen("DELETE FROM persoonssleutel WHERE klant_id = ?", (str(klant.id),))

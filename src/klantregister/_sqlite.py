@@ -160,9 +160,12 @@ class SqliteRepository(SqlRepository):
         except sqlite3.Error as fout:
             raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
 
-    def _voer_uit_voor_alle(self, sql: str, rijen: Sequence[Sequence[Any]]) -> None:
+    def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
+        plaatsen = ", ".join("?" * (kolommen.count(",") + 1))
         try:
-            self._verbinding.executemany(sql, rijen)
+            self._verbinding.executemany(
+                f"INSERT INTO {tabel} ({kolommen}) VALUES ({plaatsen})", rijen
+            )
         except sqlite3.IntegrityError as fout:
             raise _vertaal_integriteit(fout) from None
         except sqlite3.Error as fout:
