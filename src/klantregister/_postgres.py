@@ -161,17 +161,6 @@ class PostgresRepository(SqlRepository):
         except psycopg.Error as fout:
             raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
 
-    def _begin(self, diepte: int) -> None:
-        self._voer_uit("BEGIN" if diepte == 0 else f"SAVEPOINT s{diepte}")
-
-    def _einde(self, diepte: int, geslaagd: bool) -> None:
-        if diepte > 0:
-            if not geslaagd:
-                self._voer_uit(f"ROLLBACK TO SAVEPOINT s{diepte}")
-            self._voer_uit(f"RELEASE SAVEPOINT s{diepte}")
-        else:
-            self._voer_uit("COMMIT" if geslaagd else "ROLLBACK")
-
     def _sluit(self) -> None:
         self._verbinding.close()
 

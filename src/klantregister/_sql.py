@@ -223,6 +223,8 @@ class SqlRepository(abc.ABC):
     """
 
     _placeholder = "?"
+    #: How a dialect starts a transaction.
+    _begin_opdracht = "BEGIN"
     #: What makes the ``SELECT`` of a changing klant's versie lock its row until the
     #: transaction ends, where a transaction's reads do not already exclude other writers.
     _vergrendel_rij = ""
@@ -247,13 +249,24 @@ class SqlRepository(abc.ABC):
         """Insert many rows into ``tabel`` in the dialect's fastest way (the bulk path),
         translating errors as :meth:`_voer_uit`. ``kolommen`` is a constant of this module."""
 
-    @abc.abstractmethod
     def _begin(self, diepte: int) -> None:
         """Start a transaction (``diepte`` 0) or a savepoint named after the depth."""
+        self._voer_uit(self._begin_opdracht if diepte == 0 else f"SAVEPOINT s{diepte}")
 
-    @abc.abstractmethod
     def _einde(self, diepte: int, geslaagd: bool) -> None:
         """Commit or roll back what :meth:`_begin` started at this depth."""
+        if diepte > 0:
+            if not geslaagd:
+                self._voer_uit(f"ROLLBACK TO SAVEPOINT s{diepte}")
+            self._voer_uit(f"RELEASE SAVEPOINT s{diepte}")
+        elif not geslaagd:
+            self._voer_uit("ROLLBACK")
+        else:
+            try:
+                self._voer_uit("COMMIT")
+            except OpslagError:
+                self._voer_uit("ROLLBACK")
+                raise
 
     @abc.abstractmethod
     def _sluit(self) -> None:

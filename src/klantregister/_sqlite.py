@@ -80,6 +80,10 @@ class SqliteRepository(SqlRepository):
     to end before giving up with :class:`OpslagError`.
     """
 
+    # IMMEDIATE takes the write lock at once, so a transaction's reads and its
+    # writes see one state even with other processes writing the same file.
+    _begin_opdracht = "BEGIN IMMEDIATE"
+
     def __init__(self, pad: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
         super().__init__()
         self.pad = os.fspath(pad)
@@ -170,25 +174,6 @@ class SqliteRepository(SqlRepository):
             raise _vertaal_integriteit(fout) from None
         except sqlite3.Error as fout:
             raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
-
-    def _begin(self, diepte: int) -> None:
-        # IMMEDIATE takes the write lock at once, so a transaction's reads and its
-        # writes see one state even with other processes writing the same file.
-        self._voer_uit("BEGIN IMMEDIATE" if diepte == 0 else f"SAVEPOINT s{diepte}")
-
-    def _einde(self, diepte: int, geslaagd: bool) -> None:
-        if diepte > 0:
-            if not geslaagd:
-                self._voer_uit(f"ROLLBACK TO s{diepte}")
-            self._voer_uit(f"RELEASE s{diepte}")
-        elif geslaagd:
-            try:
-                self._voer_uit("COMMIT")
-            except OpslagError:
-                self._voer_uit("ROLLBACK")
-                raise
-        else:
-            self._voer_uit("ROLLBACK")
 
     def _sluit(self) -> None:
         self._verbinding.close()
