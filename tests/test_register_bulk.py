@@ -20,11 +20,14 @@ from klantregister import (
     Gemeentecode,
     Identificatie,
     KardinaliteitError,
+    Klant,
     Klantgegevens,
     KlantnummerInGebruikError,
     KlantRegister,
     KlantregisterError,
+    MemoryRepository,
     OngeldigeWaardeError,
+    OpslagError,
     Registratie,
 )
 
@@ -185,3 +188,29 @@ def test_every_klant_registered_in_bulk_can_be_read_back(register: KlantRegister
 
     gelezen = [register.get(klant.id) for klant in resultaat.geregistreerd]
     assert list(resultaat.geregistreerd) == gelezen
+
+
+def test_a_batch_size_of_true_is_refused() -> None:
+    with pytest.raises(OngeldigeWaardeError):
+        KlantRegister().registreer_alle([], batchgrootte=True)
+
+
+class _KapotteOpslag(MemoryRepository):
+    """A memory repository whose single writes fail as a broken database would."""
+
+    def add(self, klant: Klant) -> None:
+        raise OpslagError("de schijf is vol")
+
+
+def test_a_storage_failure_in_the_one_by_one_redo_is_raised_not_reported() -> None:
+    register = KlantRegister(_KapotteOpslag())
+    digid = Authenticatie("substantieel")
+    dubbel = Identificatie.natuurlijk_persoon(bsn="111222333")
+    with pytest.raises(OpslagError):
+        # The duplicate makes the batch fail, so it is redone one klant at a time.
+        register.registreer_alle(
+            [
+                Registratie("0363", identificatie=dubbel, authenticatie=digid),
+                Registratie("0363", identificatie=dubbel, authenticatie=digid),
+            ]
+        )

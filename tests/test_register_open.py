@@ -7,6 +7,7 @@ the caller, not even as the cause or context of the one raised.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from klantregister import (
     Identificatie,
     KlantRegister,
     KlantregisterError,
+    OngeldigeWaardeError,
     OpslagError,
+    PostgresRepository,
 )
 
 AMSTERDAM = "0363"
@@ -276,3 +279,33 @@ def test_a_closed_memory_register_keeps_working() -> None:
     klant = register.registreer(AMSTERDAM)
 
     assert [klant] == list(register)
+
+
+def test_a_closed_register_says_so_in_its_repr(opslag_url: str) -> None:
+    register = KlantRegister.open(opslag_url)
+    register.close()
+    assert "<KlantRegister gesloten>" == repr(register)
+
+
+def test_a_bad_minimum_level_is_refused_before_the_storage_is_opened(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    with pytest.raises(OngeldigeWaardeError):
+        KlantRegister.open(f"sqlite:///{pad}", minimaal_betrouwbaarheidsniveau="midden")
+    assert not pad.exists()
+
+
+def test_a_sqlite_file_whose_schema_table_holds_no_version_is_refused(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    KlantRegister.open(f"sqlite:///{pad}").close()
+    with sqlite3.connect(pad) as verbinding:
+        verbinding.execute("DELETE FROM klantregister_schema")
+    verbinding.close()
+    with pytest.raises(OpslagError) as fout:
+        KlantRegister.open(f"sqlite:///{pad}")
+    assert "schemaversie" in str(fout.value)
+
+
+def test_a_closed_postgres_repository_still_has_a_repr(postgres_schema_url: str) -> None:
+    repository = PostgresRepository(postgres_schema_url)
+    repository.close()
+    assert repr(repository).startswith("<PostgresRepository ")

@@ -89,7 +89,7 @@ class PostgresRepository(SqlRepository):
     # versie and both write; SQLite's BEGIN IMMEDIATE already serialises writers.
     _vergrendel_rij = " FOR UPDATE"
 
-    def __init__(self, dsn: str, *, connect_timeout: int = 10) -> None:
+    def __init__(self, dsn: str, *, connect_timeout: int | None = None) -> None:
         super().__init__()
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
@@ -98,9 +98,15 @@ class PostgresRepository(SqlRepository):
             )
         try:
             # autocommit: reads are single statements; writes open their own transaction.
+            # A connect_timeout in the URL counts, unless the caller gives one here;
+            # psycopg leaves out a keyword that is None.
+            if connect_timeout is None and "connect_timeout" not in dsn:
+                connect_timeout = 10
             self._verbinding = psycopg.connect(
                 dsn, autocommit=True, connect_timeout=connect_timeout
             )
+            info = self._verbinding.info
+            self._naam = f"{info.host}:{info.port}/{info.dbname}"
         except psycopg.Error as fout:
             raise OpslagError(
                 f"kan de PostgreSQL-database niet bereiken: {_melding(fout)}"
@@ -123,7 +129,12 @@ class PostgresRepository(SqlRepository):
                         f"{', '.join(vreemd)} bestaan al, zonder schemaversie"
                     )
                 self._rijen(_SCHEMA)
-        versie = self._rijen("SELECT versie FROM klantregister_schema")[0][0]
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        if len(rijen) != 1:
+            raise OpslagError(
+                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
+            )
+        versie = rijen[0][0]
         if versie > SCHEMA_VERSIE:
             raise OpslagError(
                 f"de database heeft schemaversie {versie}; deze versie van klantregister kent "
@@ -165,8 +176,7 @@ class PostgresRepository(SqlRepository):
         self._verbinding.close()
 
     def __repr__(self) -> str:
-        info = self._verbinding.info
-        return f"<PostgresRepository {info.host}:{info.port}/{info.dbname}>"
+        return f"<PostgresRepository {self._naam}>"
 
 
 def _melding(fout: Exception) -> str:

@@ -41,6 +41,7 @@ from klantregister._errors import (
     KlantnummerInGebruikError,
     KlantregisterError,
     OngeldigFormaatError,
+    OpslagError,
     SubjectsoortError,
     VersieconflictError,
     ZelfstandigeKlantError,
@@ -196,6 +197,7 @@ class KlantRegister:
         kw_only=True,
     )
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+    _gesloten: bool = attrs.field(default=False, init=False)
 
     @classmethod
     def open(
@@ -218,15 +220,15 @@ class KlantRegister:
         klantregister's raises :class:`OpslagError`. Close the register when
         done, or use it as a context manager.
         """
-        return cls(
-            repository_from_url(url),
-            minimaal_betrouwbaarheidsniveau=minimaal_betrouwbaarheidsniveau,
-        )
+        # Check the setting before the storage is opened (and a file perhaps created).
+        minimum = niveau(minimaal_betrouwbaarheidsniveau)
+        return cls(repository_from_url(url), minimaal_betrouwbaarheidsniveau=minimum)
 
     def close(self) -> None:
         """Release the storage's connection; the register is unusable afterwards."""
         with self._lock:
             self._store.close()
+            self._gesloten = True
 
     def __enter__(self) -> Self:
         return self
@@ -288,7 +290,7 @@ class KlantRegister:
         batch, another process racing), that batch is redone one klant at a
         time, each in a savepoint, so only the conflicting ones are refused.
         """
-        if not isinstance(batchgrootte, int) or batchgrootte < 1:
+        if not isinstance(batchgrootte, int) or isinstance(batchgrootte, bool) or batchgrootte < 1:
             raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
         geregistreerd: list[Klant] = []
         geweigerd: list[tuple[int, KlantregisterError]] = []
@@ -371,6 +373,8 @@ class KlantRegister:
                     try:
                         with self._store.transaction():
                             nieuw.append((self._registreer(registratie), registratie))
+                    except OpslagError:
+                        raise  # the storage failing is no refusal of this klant
                     except KlantregisterError as fout:
                         geweigerd.append((positie, fout))
         geregistreerd.extend(klant for klant, _ in nieuw)
@@ -508,6 +512,8 @@ class KlantRegister:
 
     def __repr__(self) -> str:
         with self._lock:
+            if self._gesloten:
+                return "<KlantRegister gesloten>"
             return f"<KlantRegister gemeenten={self._store.gemeenten()} klanten={len(self._store)}>"
 
     # --- the rules ------------------------------------------------------------

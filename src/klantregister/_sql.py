@@ -287,8 +287,11 @@ class SqlRepository(abc.ABC):
 
     def get(self, klant_id: uuid.UUID) -> Klant | None:
         with self._slot:
+            # Inside a transaction the register reads what it is about to change:
+            # lock the row, so no other process changes it in between.
+            vergrendel = self._vergrendel_rij if self._diepte else ""
             rijen = self._rijen(
-                f"SELECT {KLANT_KOLOMMEN} FROM klant WHERE id = ?", (str(klant_id),)
+                f"SELECT {KLANT_KOLOMMEN} FROM klant WHERE id = ?{vergrendel}", (str(klant_id),)
             )
         return klant_uit_rij(rijen[0]) if rijen else None
 

@@ -115,7 +115,12 @@ class SqliteRepository(SqlRepository):
                     for opdracht in _SCHEMA.split(";"):
                         if opdracht.strip():
                             self._rijen(opdracht)
-        versie = self._rijen("SELECT versie FROM klantregister_schema")[0][0]
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        if len(rijen) != 1:
+            raise OpslagError(
+                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
+            )
+        versie = rijen[0][0]
         if versie > SCHEMA_VERSIE:
             raise OpslagError(
                 f"{self.pad!r} heeft schemaversie {versie}; deze versie van klantregister kent "
