@@ -132,7 +132,7 @@ class MemoryRepository:
         bezet = self._klantnummers.get(gemeente.waarde, {})
         volgnummer = self._volgnummers.get(gemeente.waarde, 0)
         nummers: list[str] = []
-        while len(nummers) < aantal:
+        while len(nummers) < aantal:  # mostly once: a klant at a time
             if volgnummer >= MAX_VOLGNUMMER:
                 raise klantnummer_op(gemeente)
             volgnummer += 1

@@ -263,18 +263,16 @@ class KlantRegister:
         Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
         :class:`KardinaliteitError` or :class:`KlantnummerInGebruikError`.
         """
-        registratie = Registratie(
-            gemeente,
-            klantgegevens,
-            identificatie,
-            authenticatie=authenticatie,
-            klantnummer=klantnummer,
-        )
-        if registratie.identificatie is not None:
-            self._controleer_niveau(registratie.authenticatie)
+        gemeente = Gemeentecode.parse(gemeente)
+        gegevens = _klantgegevens(klantgegevens)
+        identificatie = _identificatie(identificatie)
+        authenticatie = _authenticatie(authenticatie)
+        nummer = None if klantnummer is None else _klantnummer(klantnummer)
+        if identificatie is not None:
+            self._controleer_niveau(authenticatie)
         with self._lock, self._store.transaction():
-            klant = self._registreer(registratie)
-        _log_registratie(klant, registratie.authenticatie)
+            klant = self._registreer(gemeente, gegevens, identificatie, nummer)
+        _log_registratie(klant, authenticatie)
         return klant
 
     def registreer_alle(
@@ -315,20 +313,24 @@ class KlantRegister:
         geweigerd.sort(key=lambda paar: paar[0])
         return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
 
-    def _registreer(self, registratie: Registratie) -> Klant:
-        """Register one klant; under the lock, inside a transaction."""
-        gemeente = registratie.gemeente
-        identificatie = registratie.identificatie
-        if identificatie is not None:
-            self._controleer_uniek(gemeente, identificatie, None)
-        nummer = registratie.klantnummer
+    def _registreer(
+        self,
+        gemeente: Gemeentecode,
+        gegevens: Klantgegevens,
+        identificatie: Identificatie | None,
+        nummer: str | None,
+    ) -> Klant:
+        """Register one klant from validated parts; under the lock, inside a transaction.
+
+        Rule 1 and the klantnummer's uniqueness are the repository's to enforce
+        here: ``add`` raises the register's own errors, and the transaction
+        undoes the klantnummer taken for a refused klant.
+        """
         if nummer is None:
             nummer = self._store.next_klantnummers(gemeente, 1)[0]
-        elif (houder := self._store.klantnummer_holder(gemeente, nummer)) is not None:
-            raise KlantnummerInGebruikError(
-                f"klantnummer {toon(nummer)} is in gemeente {gemeente} al gegeven", houder
-            )
-        klant = Klant(uuid.uuid4(), gemeente, nummer, registratie.klantgegevens, identificatie)
+        klant = Klant._uit_gecontroleerde_delen(
+            uuid.uuid4(), gemeente, nummer, gegevens, identificatie
+        )
         self._store.add(klant)
         return klant
 
@@ -372,7 +374,13 @@ class KlantRegister:
                 for positie, registratie in batch:
                     try:
                         with self._store.transaction():
-                            nieuw.append((self._registreer(registratie), registratie))
+                            klant = self._registreer(
+                                registratie.gemeente,
+                                registratie.klantgegevens,
+                                registratie.identificatie,
+                                registratie.klantnummer,
+                            )
+                            nieuw.append((klant, registratie))
                     except OpslagError:
                         raise  # the storage failing is no refusal of this klant
                     except KlantregisterError as fout:
