@@ -19,6 +19,7 @@ import uuid
 import attrs
 
 from klantregister._errors import OngeldigeLengteError, OngeldigFormaatError, toon
+from klantregister._html import klant_html
 from klantregister._identificatie import Identificatie
 from klantregister._identifiers import Gemeentecode
 from klantregister._klantgegevens import Klantgegevens
@@ -142,3 +143,7 @@ class Klant:
     def zelfstandig(self) -> bool:
         """Whether this klant has no identificerende gegevens (zelfstandige klant)."""
         return self.identificatie is None
+
+    def _repr_html_(self) -> str:
+        """The klant as an HTML table in Jupyter, identifiers masked as in ``repr``."""
+        return klant_html(self)

@@ -47,6 +47,7 @@ from klantregister._errors import (
     ZelfstandigeKlantError,
     toon,
 )
+from klantregister._html import gesloten_register_html, register_html
 from klantregister._identificatie import Identificatie, Identificator
 from klantregister._identifiers import (
     ANummer,
@@ -63,6 +64,7 @@ from klantregister._klant import klantnummer as _klantnummer
 from klantregister._klantgegevens import Klantgegevens
 from klantregister._memory import MemoryRepository, regel_1_melding
 from klantregister._ports import KlantRepository
+from klantregister._records import record
 from klantregister._urls import repository_from_url
 
 __all__ = ["KlantRegister"]
@@ -517,6 +519,60 @@ class KlantRegister:
             return False
         with self._lock:
             return sleutel in self._store
+
+    def to_records(self, *, volledig: bool = False) -> list[dict[str, object]]:
+        """Every klant as a flat dict of plain values, in order of registration.
+
+        Made for ``pandas.DataFrame(register.to_records())`` (pandas is not
+        needed for anything else). Each dict has the same keys in the same
+        order, ``None`` where nothing is given: ``id``, ``gemeente``,
+        ``klantnummer`` (text), ``versie`` (int), ``aangehaakt`` (bool),
+        ``soort`` (``"natuurlijk_persoon"``, ``"niet_natuurlijk_persoon"`` or
+        ``None`` for a zelfstandige klant), the identifiers ``bsn``,
+        ``a_nummer``, ``kvk_nummer``, ``vestigingsnummer``, ``rsin``,
+        ``buitenlands_land``, ``buitenlands_register``, ``buitenlands_nummer``,
+        then every field of :class:`Klantgegevens`, the address's flattened as
+        ``adres_straatnaam``, ``adres_huisnummer`` (int) and so on.
+
+        By default the records show what a ``repr`` shows, so they are safe to
+        display in a notebook: a BSN, an A-nummer and a foreign number masked
+        but their last digits, and every run of six or more digits in the
+        klantgegevens' text masked too (a BSN may have been typed into a name
+        field; a telephone number is masked as well). ``volledig=True`` gives
+        every value in full, as stored: that is personal data (KLUIT06, the
+        AVG), so keep such a table out of shared notebooks and logs.
+
+        A list, not an iterator: a DataFrame holds every row anyway. To stream
+        a register too large for that, iterate over the register itself.
+
+        >>> from klantregister import Authenticatie, Identificatie
+        >>> register = KlantRegister()
+        >>> _ = register.registreer(
+        ...     "0363",
+        ...     identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+        ...     authenticatie=Authenticatie("substantieel", "DigiD"),
+        ... )
+        >>> register.to_records()[0]["bsn"], register.to_records(volledig=True)[0]["bsn"]
+        ('******333', '111222333')
+        """
+        if not isinstance(volledig, bool):
+            # Anything but True keeps the data masked; refuse a value that only looks like it.
+            raise OngeldigFormaatError(
+                "volledig", f"verwacht True of False, kreeg {type(volledig).__name__}"
+            )
+        return [record(klant, volledig=volledig) for klant in self]
+
+    def _repr_html_(self) -> str:
+        """A summary and the first klanten as HTML tables in Jupyter, identifiers masked.
+
+        The counts take one pass over the register; only the first
+        :data:`~klantregister._html.RIJEN` klanten are rendered.
+        """
+        with self._lock:
+            if self._gesloten:
+                return gesloten_register_html()
+            klanten = iter(self._store)
+        return register_html(klanten)
 
     def __repr__(self) -> str:
         with self._lock:
