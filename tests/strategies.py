@@ -12,6 +12,7 @@ from klantregister import (
     Adres,
     BuitenlandsNummer,
     Identificatie,
+    Klant,
     Klantgegevens,
 )
 
@@ -101,4 +102,63 @@ klantgegevens = st.builds(
     telefoonnummer=st.none() | st.from_regex(r"\+31 [1-9][0-9]{8}", fullmatch=True),
     adres=st.none() | adressen,
     voorkeurstaal=st.none() | st.sampled_from(["nld", "dut", "eng", "tur", "ara", "pol"]),
+)
+
+
+# --- klanten, and the subsets an exchange format can hold ------------------------------
+
+klantnummers = st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True)
+
+
+def klanten(
+    identificatie: st.SearchStrategy[Identificatie | None] | None = None,
+    gegevens: st.SearchStrategy[Klantgegevens] | None = None,
+) -> st.SearchStrategy[Klant]:
+    """Klanten of any gemeente and versie, with the given identificatie and klantgegevens."""
+    if identificatie is None:
+        identificatie = st.none() | identificaties
+    if gegevens is None:
+        gegevens = klantgegevens
+    return st.builds(
+        Klant,
+        id=st.uuids(),
+        gemeente=gemeentecodes,
+        klantnummer=klantnummers,
+        klantgegevens=gegevens,
+        identificatie=identificatie,
+        versie=st.integers(1, 10**6),
+    )
+
+
+#: The identificaties one Klanten API v1 subject can hold: no foreign number, one
+#: innNnpId (a KvK-nummer or an RSIN), or a vestigingsNummer on its own.
+identificaties_v1 = st.one_of(
+    st.builds(
+        lambda bsn, a_nummer: Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer),
+        bsns,
+        st.none() | a_nummers,
+    ),
+    st.builds(lambda a_nummer: Identificatie.natuurlijk_persoon(a_nummer=a_nummer), a_nummers),
+    st.builds(lambda kvk: Identificatie.niet_natuurlijk_persoon(kvk_nummer=kvk), kvk_nummers),
+    st.builds(lambda rsin: Identificatie.niet_natuurlijk_persoon(rsin=rsin), rsins),
+    st.builds(
+        lambda nummer: Identificatie.niet_natuurlijk_persoon(vestigingsnummer=nummer),
+        vestigingsnummers,
+    ),
+)
+
+#: Klantgegevens without the fields the Klanten API v1 lacks (voorletters, voorkeurstaal).
+klantgegevens_v1 = st.builds(
+    Klantgegevens,
+    voornaam=st.none() | _namen,
+    voorvoegsel_achternaam=st.none() | st.sampled_from(["van", "de", "van der", "ten"]),
+    achternaam=st.none() | _namen,
+    bedrijfsnaam=st.none() | _namen,
+    functie=st.none() | _namen,
+    emailadres=st.none() | st.from_regex(r"[a-z]{1,10}@[a-z]{1,10}\.nl", fullmatch=True),
+    telefoonnummer=st.none() | st.from_regex(r"\+31 [1-9][0-9]{8}", fullmatch=True),
+    website_url=st.none() | st.from_regex(r"https://[a-z]{1,10}\.nl/[a-z]{0,10}", fullmatch=True),
+    adres=st.none()
+    | adressen
+    | st.builds(Adres, woonplaatsnaam=_namen, land=st.sampled_from(["DE", "BE", "TR"])),
 )

@@ -11,6 +11,7 @@ import klantregister
 from klantregister import (
     BetrouwbaarheidsniveauError,
     Bsn,
+    FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
     KlantNietGevondenError,
@@ -33,6 +34,7 @@ KLANT_ID = UUID("12345678-1234-5678-1234-567812345678")
 
 FOUTEN = [
     BetrouwbaarheidsniveauError,
+    FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
     KlantNietGevondenError,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from klantregister._authenticatie import Authenticatie, Betrouwbaarheidsniveau
 from klantregister._errors import (
     BetrouwbaarheidsniveauError,
+    FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
     KlantNietGevondenError,
@@ -64,6 +65,7 @@ __all__ = [
     "Bsn",
     "BuitenlandsNummer",
     "BulkResultaat",
+    "FormaatError",
     "Gemeentecode",
     "GemengdeIdentificatieError",
     "Identificatie",

@@ -203,3 +203,47 @@ class VersieconflictError(KlantregisterError):
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (type(self), (self.klant_id, self.verwacht, self.actueel))
+
+
+class FormaatError(KlantregisterError, ValueError):
+    """Records cannot be read from, or written to, an exchange format.
+
+    Raised for input that is not a readable stream of records (a missing
+    file, invalid UTF-8, malformed or truncated JSON, a wrong top-level type,
+    nesting too deep, a number too large, a record too large), for a reader
+    that was given no gemeente, and for a klant that a format cannot hold
+    without losing data. ``bron`` names the file, ``positie`` the record
+    (1-based) and ``regel`` its line, where known; ``reden`` says what is wrong.
+    """
+
+    def __init__(
+        self,
+        reden: str,
+        *,
+        bron: str | None = None,
+        positie: int | None = None,
+        regel: int | None = None,
+    ) -> None:
+        plaats = ", ".join(
+            deel
+            for deel in (
+                bron,
+                None if positie is None else f"record {positie}",
+                None if regel is None else f"regel {regel}",
+            )
+            if deel is not None
+        )
+        super().__init__(f"{plaats}: {reden}" if plaats else reden)
+        self.reden = reden
+        self.bron = bron
+        self.positie = positie
+        self.regel = regel
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_maak_formaatfout, (self.reden, self.bron, self.positie, self.regel))
+
+
+def _maak_formaatfout(
+    reden: str, bron: str | None, positie: int | None, regel: int | None
+) -> FormaatError:
+    return FormaatError(reden, bron=bron, positie=positie, regel=regel)

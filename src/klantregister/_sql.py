@@ -22,8 +22,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-import attrs
-
 from klantregister._errors import (
     KardinaliteitError,
     KlantNietGevondenError,
@@ -42,8 +40,8 @@ from klantregister._identifiers import (
     Vestigingsnummer,
 )
 from klantregister._klant import GEEN_KLANTGEGEVENS, Klant
-from klantregister._klantgegevens import Adres, Klantgegevens
 from klantregister._memory import MAX_VOLGNUMMER, klantnummer_op, regel_1_melding
+from klantregister.formats.kanoniek import klantgegevens_naar_dict, klantgegevens_uit_dict
 
 __all__ = ["SCHEMA_VERSIE", "SqlRepository", "UniekeSchending"]
 
@@ -87,32 +85,6 @@ def sleutel(identificator: Identificator) -> tuple[str, str]:
             (identificator.land, identificator.register.casefold(), identificator.nummer)
         )
     return _SOORTEN[type(identificator)], identificator.waarde
-
-
-def klantgegevens_naar_dict(gegevens: Klantgegevens) -> dict[str, Any]:
-    """The given fields only; an address as a nested dict."""
-    uit: dict[str, Any] = {}
-    for veld in attrs.fields(Klantgegevens):
-        waarde = getattr(gegevens, veld.name)
-        if waarde is None:
-            continue
-        if isinstance(waarde, Adres):
-            waarde = {
-                v.name: getattr(waarde, v.name)
-                for v in attrs.fields(Adres)
-                if getattr(waarde, v.name) is not None
-            }
-        uit[veld.name] = waarde
-    return uit
-
-
-def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
-    if not data:
-        return GEEN_KLANTGEGEVENS
-    velden = dict(data)
-    if "adres" in velden:
-        velden["adres"] = Adres(**velden["adres"])
-    return Klantgegevens(**velden)
 
 
 _Sleutelrij = tuple[str, str, str, str]
