@@ -17,6 +17,7 @@ from klantregister._errors import (
     OngeldigeWaardeError,
     maskeer,
 )
+from klantregister._identificatie import Identificatie
 from klantregister._identifiers import Gemeentecode
 from klantregister._register import Registratie
 from klantregister.formats._stream import Bron, lees_records
@@ -64,6 +65,10 @@ class Gelezen:
     and either a :class:`~klantregister.Registratie` or the problems that prevent one.
 
     ``registratie`` is ``None`` exactly when ``problemen`` is not empty.
+
+    ``gemeente`` and ``identificatie`` are what could be read of them even when
+    other fields have problems, so a check can still find the record's person
+    among the others (KLOK01 rule 1).
     """
 
     positie: int
@@ -71,6 +76,8 @@ class Gelezen:
     id: str | None
     registratie: Registratie | None
     problemen: tuple[Probleem, ...] = ()
+    gemeente: Gemeentecode | None = None
+    identificatie: Identificatie | None = None
 
     @property
     def geldig(self) -> bool:

@@ -142,9 +142,9 @@ def _lees(
     gegevens = _klantgegevens(record, problemen)
     identificatie = _identificatie(record, problemen)
     if problemen or gemeente is None:
-        return Gelezen(positie, regel, record_id, None, tuple(problemen))
+        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
     registratie = Registratie(gemeente, gegevens, identificatie, klantnummer=nummer)
-    return Gelezen(positie, regel, record_id, registratie)
+    return Gelezen(positie, regel, record_id, registratie, (), gemeente, identificatie)
 
 
 def _type(waarde: object) -> str:

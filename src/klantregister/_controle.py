@@ -1,0 +1,267 @@
+"""Checking klant records against KLOK01 before they enter a register.
+
+A :class:`Controle` takes the records a format reader gives
+(:class:`~klantregister.formats.Gelezen`) one at a time and keeps only what it
+needs to find KLOK01 rule-1 groups: per gemeente, every natural-person key and
+the record that first held it. Its :class:`Controlerapport` lists each
+violation with the record's file, position and id:
+
+- ``ongeldige_identificatie``: a BSN, A-nummer, RSIN, KvK-nummer or
+  vestigingsnummer that fails a check (which check: ``controle``);
+- ``regel_1``: records of one gemeente sharing a natural person (each group
+  once, its key masked);
+- ``regel_3``: a record mixing a natural person and an organisation;
+- ``limiet``: a field value over its limit;
+- ``ongeldig_veld``: any other field the register cannot take as it is;
+- ``niet_over_te_nemen``: identifying data the register has no place for;
+- ``gemeente``: a record whose gemeente cannot be told.
+
+>>> import io, json
+>>> from klantregister.formats import klanten_v1
+>>> klant = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}}
+>>> export = io.StringIO(json.dumps([klant, klant]))
+>>> controle = Controle()
+>>> for gelezen in klanten_v1.lees(export, gemeenten="0363"):
+...     controle.voeg_toe(gelezen, "export.json")
+>>> rapport = controle.rapport()
+>>> rapport.records, rapport.per_soort()
+(2, {'regel_1': 1})
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from klantregister._sql import sleutel
+from klantregister.formats._resultaat import Gelezen, Probleemsoort
+
+__all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
+
+
+class Overtreding(enum.Enum):
+    """The kinds of violation a check reports."""
+
+    ONGELDIGE_IDENTIFICATIE = "ongeldige_identificatie"
+    REGEL_1 = "regel_1"
+    REGEL_3 = "regel_3"
+    LIMIET = "limiet"
+    ONGELDIG_VELD = "ongeldig_veld"
+    NIET_OVER_TE_NEMEN = "niet_over_te_nemen"
+    GEMEENTE = "gemeente"
+
+
+# The fields whose values are identifiers, in the formats' own names.
+_IDENTIFICERENDE_VELDEN = (
+    "bsn",
+    "anummer",
+    "a_nummer",
+    "rsin",
+    "nnpid",
+    "kvk",
+    "vestiging",
+    "objectid",
+)
+
+
+@attrs.frozen
+class Bevinding:
+    """One violation of one record: where it is, which field, and why (masked)."""
+
+    soort: Overtreding
+    bron: str
+    positie: int
+    regel: int
+    id: str | None
+    veld: str
+    melding: str
+    controle: str | None = None
+
+    def naar_dict(self) -> dict[str, Any]:
+        return {
+            "soort": self.soort.value,
+            "bron": self.bron,
+            "positie": self.positie,
+            "regel": self.regel,
+            "id": self.id,
+            "veld": self.veld,
+            "controle": self.controle,
+            "melding": self.melding,
+        }
+
+
+@attrs.frozen
+class Regel1Groep:
+    """Records of one gemeente that share a natural person (KLOK01 rule 1)."""
+
+    gemeente: str
+    sleutels: tuple[str, ...]  # masked, as "BSN ******333"
+    records: tuple[tuple[str, int, str | None], ...]  # (bron, positie, id), in input order
+
+    def naar_dict(self) -> dict[str, Any]:
+        return {
+            "soort": Overtreding.REGEL_1.value,
+            "gemeente": self.gemeente,
+            "sleutels": list(self.sleutels),
+            "records": [{"bron": b, "positie": p, "id": i} for b, p, i in self.records],
+        }
+
+
+@attrs.frozen
+class Controlerapport:
+    """What a check found: counts, and every violation with its record.
+
+    ``aangehaakt``: records with valid identifying data; ``zelfstandig``:
+    records without any; a record whose identifiers are refused is neither.
+    """
+
+    records: int
+    aangehaakt: int
+    zelfstandig: int
+    bevindingen: tuple[Bevinding, ...]
+    groepen: tuple[Regel1Groep, ...]
+
+    @property
+    def schoon(self) -> bool:
+        """Whether no violation was found."""
+        return not self.bevindingen and not self.groepen
+
+    def per_soort(self) -> dict[str, int]:
+        """How many violations of each kind (a rule-1 group counts once)."""
+        telling = Counter(bevinding.soort.value for bevinding in self.bevindingen)
+        if self.groepen:
+            telling[Overtreding.REGEL_1.value] += len(self.groepen)
+        return dict(sorted(telling.items()))
+
+    def naar_dict(self) -> dict[str, Any]:
+        """The report as plain JSON values (``klantregister check --format json``)."""
+        return {
+            "samenvatting": {
+                "records": self.records,
+                "aangehaakt": self.aangehaakt,
+                "zelfstandig": self.zelfstandig,
+                "overtredingen": self.per_soort(),
+            },
+            "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
+            "regel_1": [groep.naar_dict() for groep in self.groepen],
+        }
+
+
+_IDENTIFICATIEFOUTEN = frozenset(
+    {Overtreding.ONGELDIGE_IDENTIFICATIE, Overtreding.REGEL_3, Overtreding.NIET_OVER_TE_NEMEN}
+)
+
+
+def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
+    if probleemsoort is Probleemsoort.REGEL_3:
+        return Overtreding.REGEL_3
+    if probleemsoort is Probleemsoort.NIET_OVER_TE_NEMEN:
+        return Overtreding.NIET_OVER_TE_NEMEN
+    if probleemsoort is Probleemsoort.GEMEENTE:
+        return Overtreding.GEMEENTE
+    if any(naam in veld.lower() for naam in _IDENTIFICERENDE_VELDEN):
+        return Overtreding.ONGELDIGE_IDENTIFICATIE
+    if probleemsoort is Probleemsoort.LENGTE:
+        return Overtreding.LIMIET
+    return Overtreding.ONGELDIG_VELD
+
+
+@attrs.define
+class Controle:
+    """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`."""
+
+    _records: int = 0
+    _aangehaakt: int = 0
+    _zelfstandig: int = 0
+    _bevindingen: list[Bevinding] = attrs.field(factory=list)
+    # Per gemeente and natural-person key ("0363|bsn|111222333"): the first record's number.
+    _houders: dict[str, int] = attrs.field(factory=dict)
+    # Per record number that holds a key: (bron, positie, id), its masked keys, its gemeente.
+    _wie: dict[int, tuple[tuple[str, int, str | None], tuple[str, ...], str]] = attrs.field(
+        factory=dict
+    )
+    # Union-find over the records that share a key with another.
+    _ouder: dict[int, int] = attrs.field(factory=dict)
+
+    def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
+        """Check one record read from ``bron`` (a file name, for the report)."""
+        self._records += 1
+        nummer = self._records
+        for probleem in gelezen.problemen:
+            self._bevindingen.append(
+                Bevinding(
+                    _soort(probleem.veld, probleem.soort),
+                    bron,
+                    gelezen.positie,
+                    gelezen.regel,
+                    gelezen.id,
+                    probleem.veld,
+                    probleem.melding,
+                    probleem.soort.value,
+                )
+            )
+        identificatie = gelezen.identificatie
+        # A record whose identifying data is refused (in part) is neither aangehaakt nor
+        # zelfstandig: it is counted among the violations.
+        geweigerd = any(_soort(p.veld, p.soort) in _IDENTIFICATIEFOUTEN for p in gelezen.problemen)
+        if identificatie is None:
+            self._zelfstandig += not geweigerd
+            return
+        self._aangehaakt += not geweigerd
+        if gelezen.gemeente is None:
+            return
+        persoonssleutels = identificatie.persoonssleutels
+        if not persoonssleutels:
+            return
+        gemeente = gelezen.gemeente.waarde
+        self._wie[nummer] = (
+            (bron, gelezen.positie, gelezen.id),
+            tuple(f"{type(s).__name__} {s}" for s in persoonssleutels),
+            gemeente,
+        )
+        for identificator in persoonssleutels:
+            soort, waarde = sleutel(identificator)
+            houder = self._houders.setdefault(f"{gemeente}|{soort}|{waarde}", nummer)
+            if houder != nummer:
+                self._verbind(houder, nummer)
+
+    def rapport(self) -> Controlerapport:
+        """The report of every record given so far."""
+        leden: dict[int, list[int]] = {}
+        for nummer in self._ouder:
+            leden.setdefault(self._wortel(nummer), []).append(nummer)
+        groepen = []
+        for nummers in sorted(leden.values(), key=min):
+            nummers.sort()
+            groepen.append(
+                Regel1Groep(
+                    gemeente=self._wie[nummers[0]][2],
+                    sleutels=tuple(dict.fromkeys(s for n in nummers for s in self._wie[n][1])),
+                    records=tuple(self._wie[n][0] for n in nummers),
+                )
+            )
+        return Controlerapport(
+            records=self._records,
+            aangehaakt=self._aangehaakt,
+            zelfstandig=self._zelfstandig,
+            bevindingen=tuple(self._bevindingen),
+            groepen=tuple(groepen),
+        )
+
+    def _wortel(self, nummer: int) -> int:
+        while (ouder := self._ouder.get(nummer, nummer)) != nummer:
+            # Path halving keeps the trees flat.
+            self._ouder[nummer] = self._ouder.get(ouder, ouder)
+            nummer = ouder
+        return nummer
+
+    def _verbind(self, a: int, b: int) -> None:
+        self._ouder.setdefault(a, a)
+        self._ouder.setdefault(b, b)
+        wortel_a, wortel_b = self._wortel(a), self._wortel(b)
+        if wortel_a != wortel_b:
+            # The earliest record stays the root: the group is reported in input order.
+            self._ouder[max(wortel_a, wortel_b)] = min(wortel_a, wortel_b)

@@ -1,0 +1,115 @@
+"""The check behind ``klantregister check``: rule-1 groups, counts, violation kinds."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klantregister._controle import Controle, Controlerapport, Overtreding
+from klantregister.formats import klanten_v1
+
+BSN_A, BSN_B, BSN_C = "111222333", "123456782", "010000008"
+A_NUMMER = "5483029174"
+
+
+def persoon(bsn: str = "", a_nummer: str = "", **extra: Any) -> dict[str, Any]:
+    record = {
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpBsn": bsn, "inpANummer": a_nummer},
+    }
+    record.update(extra)
+    return record
+
+
+def controleer(*records: dict[str, Any], gemeenten: Any = "0363") -> Controlerapport:
+    controle = Controle()
+    export = io.StringIO(json.dumps(list(records)))
+    for gelezen in klanten_v1.lees(export, gemeenten=gemeenten, naam="export.json"):
+        controle.voeg_toe(gelezen, "export.json")
+    return controle.rapport()
+
+
+def test_two_records_with_one_bsn_form_one_rule_1_group() -> None:
+    rapport = controleer(persoon(BSN_A), persoon(BSN_B), persoon(BSN_A))
+    assert [(("export.json", 1, None), ("export.json", 3, None))] == [
+        groep.records for groep in rapport.groepen
+    ]
+
+
+def test_a_shared_a_nummer_joins_records_with_different_bsns() -> None:
+    rapport = controleer(persoon(BSN_A, A_NUMMER), persoon(BSN_B), persoon("", A_NUMMER))
+    assert [[1, 3]] == [[p for _, p, _ in groep.records] for groep in rapport.groepen]
+
+
+def test_a_chain_of_shared_keys_is_one_group() -> None:
+    rapport = controleer(
+        persoon(BSN_A), persoon(BSN_B, A_NUMMER), persoon(BSN_A, A_NUMMER), persoon(BSN_C)
+    )
+    assert [[1, 2, 3]] == [[p for _, p, _ in groep.records] for groep in rapport.groepen]
+
+
+def test_the_same_bsn_in_two_gemeenten_is_no_violation() -> None:
+    tabel = {"002564440": "0363", "002220647": "0344"}
+    rapport = controleer(
+        persoon(BSN_A, bronorganisatie="002564440"),
+        persoon(BSN_A, bronorganisatie="002220647"),
+        gemeenten=tabel,
+    )
+    assert rapport.schoon
+
+
+def test_a_rule_1_group_shows_its_keys_masked() -> None:
+    rapport = controleer(persoon(BSN_A), persoon(BSN_A))
+    assert ("Bsn ******333",) == rapport.groepen[0].sleutels
+    assert BSN_A not in json.dumps(rapport.naar_dict())
+
+
+def test_organisations_may_share_a_kvk_nummer() -> None:
+    organisatie = {
+        "subjectType": "niet_natuurlijk_persoon",
+        "subjectIdentificatie": {"innNnpId": "69046938"},
+    }
+    rapport = controleer(organisatie, organisatie, organisatie)
+    assert rapport.schoon
+    assert 3 == rapport.aangehaakt
+
+
+def test_counts_tell_aangehaakt_zelfstandig_and_refused_apart() -> None:
+    rapport = controleer(persoon(BSN_A), {"voornaam": "Zoë"}, persoon("111222334"))
+    assert (3, 1, 1) == (rapport.records, rapport.aangehaakt, rapport.zelfstandig)
+    assert {"ongeldige_identificatie": 1} == rapport.per_soort()
+
+
+def test_a_field_over_its_limit_is_a_limiet_violation() -> None:
+    rapport = controleer(persoon(BSN_A, achternaam="x" * 201))
+    assert [Overtreding.LIMIET] == [bevinding.soort for bevinding in rapport.bevindingen]
+
+
+def test_a_record_mixing_person_and_organisation_is_a_rule_3_violation() -> None:
+    gemengd = persoon(BSN_A)
+    gemengd["subjectIdentificatie"]["innNnpId"] = "69046938"
+    rapport = controleer(gemengd)
+    assert {"regel_3": 1} == rapport.per_soort()
+
+
+@given(st.lists(st.tuples(st.sampled_from([BSN_A, BSN_B, BSN_C, ""]), st.booleans()), max_size=12))
+def test_the_groups_are_exactly_the_records_that_share_a_person(
+    sleutels: list[tuple[str, bool]],
+) -> None:
+    records = [persoon(bsn, A_NUMMER if met_a else "") for bsn, met_a in sleutels]
+    rapport = controleer(*records)
+    # The model: join records sharing any key, by brute force.
+    sleutelsets = [{k for k in (bsn, A_NUMMER if met_a else "") if k} for bsn, met_a in sleutels]
+    groepen: list[set[int]] = []
+    for index, eigen in enumerate(sleutelsets, 1):
+        if not eigen:
+            continue
+        raak = [g for g in groepen if any(sleutelsets[i - 1] & eigen for i in g)]
+        nieuw = {index}.union(*raak)
+        groepen = [g for g in groepen if g not in raak] + [nieuw]
+    verwacht = sorted(sorted(g) for g in groepen if len(g) > 1)
+    assert verwacht == sorted(sorted(p for _, p, _ in groep.records) for groep in rapport.groepen)
