@@ -369,3 +369,26 @@ def test_a_register_with_hostile_names_gives_well_formed_html_showing_them_as_te
     assert [maskeer(klant.klantgegevens.achternaam) for klant in register] == [
         rij[5] for rij in pagina.tabellen[1][1:]
     ]
+
+
+def test_a_check_report_renders_its_summary_violations_and_groups_masked() -> None:
+    import io  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    from klantregister._controle import Controle  # noqa: PLC0415
+    from klantregister.formats import klanten_v1  # noqa: PLC0415
+
+    persoon = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}}
+    kapot = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222334"}}
+    naam = {"voornaam": "<script>alert(1)</script>", "achternaam": "x" * 201}
+    controle = Controle()
+    export = io.StringIO(json.dumps([persoon, persoon, kapot, naam]))
+    for gelezen in klanten_v1.lees(export, gemeenten="0363"):
+        controle.voeg_toe(gelezen, "export.json")
+    pagina = controle.rapport()._repr_html_()
+    assert "111222333" not in pagina
+    assert "111222334" not in pagina
+    assert "******333" in pagina
+    assert "<script>" not in pagina
+    assert "export.json:1, export.json:2" in pagina
+    assert "ongeldige_identificatie/controlegetal" in pagina

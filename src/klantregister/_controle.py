@@ -136,6 +136,12 @@ class Controlerapport:
             telling[Overtreding.REGEL_1.value] += len(self.groepen)
         return dict(sorted(telling.items()))
 
+    def _repr_html_(self) -> str:
+        """The report as HTML tables in Jupyter: summary, violations, rule-1 groups."""
+        from klantregister._html import rapport_html  # noqa: PLC0415 - display only
+
+        return rapport_html(self)
+
     def naar_dict(self) -> dict[str, Any]:
         """The report as plain JSON values (``klantregister check --format json``)."""
         return {

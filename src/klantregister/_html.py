@@ -26,11 +26,12 @@ from klantregister._errors import maskeer
 from klantregister._klantgegevens import Adres, Klantgegevens
 
 if TYPE_CHECKING:
+    from klantregister._controle import Controlerapport
     from klantregister._identificatie import Identificatie
     from klantregister._identifiers import Gemeentecode
     from klantregister._klant import Klant
 
-__all__ = ["RIJEN", "gesloten_register_html", "klant_html", "register_html"]
+__all__ = ["RIJEN", "gesloten_register_html", "klant_html", "rapport_html", "register_html"]
 
 #: How many klanten a register's table shows; the rest are only counted.
 RIJEN = 20
@@ -217,3 +218,61 @@ def register_html(klanten: Iterable[Klant], rijen: int = RIJEN) -> str:
 def gesloten_register_html() -> str:
     """What a closed register shows: it can no longer be read."""
     return "<p>KlantRegister gesloten</p>"
+
+
+def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
+    """A check report: its summary, then the first ``rijen`` violations and rule-1 groups.
+
+    Every text is masked and escaped as elsewhere; the report's messages and
+    keys are masked already, and stay so.
+    """
+    samenvatting = "".join(
+        _rij(html.escape(kop), _tekst(waarde))
+        for kop, waarde in (
+            ("records", rapport.records),
+            ("aangehaakt", rapport.aangehaakt),
+            ("zelfstandig", rapport.zelfstandig),
+            *rapport.per_soort().items(),
+        )
+    )
+    delen = [f"<table><caption>Controlerapport</caption><tbody>{samenvatting}</tbody></table>"]
+    kolommen = ("bron", "positie", "id", "veld", "soort", "melding")
+    bevindingen = [
+        "<tr>"
+        + "".join(
+            _cel("td", _tekst(waarde))
+            for waarde in (
+                b.bron,
+                b.positie,
+                b.id or "",
+                b.veld,
+                b.soort.value + (f"/{b.controle}" if b.controle else ""),
+                b.melding,
+            )
+        )
+        + "</tr>"
+        for b in rapport.bevindingen[:rijen]
+    ]
+    if bevindingen:
+        kop = "".join(_cel("th", kolom) for kolom in kolommen)
+        delen.append(
+            f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(bevindingen)}</tbody></table>"
+        )
+    if len(rapport.bevindingen) > rijen:
+        delen.append(f"<p>… en {len(rapport.bevindingen) - rijen} bevindingen meer</p>")
+    groepen = [
+        "<tr>"
+        + _cel("td", _tekst(groep.gemeente))
+        + _cel("td", _tekst(" / ".join(groep.sleutels)))
+        + _cel("td", _tekst(", ".join(f"{b}:{p}" for b, p, _ in groep.records)))
+        + "</tr>"
+        for groep in rapport.groepen[:rijen]
+    ]
+    if groepen:
+        kop = "".join(_cel("th", kolom) for kolom in ("gemeente", "regel 1: sleutels", "records"))
+        delen.append(
+            f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(groepen)}</tbody></table>"
+        )
+    if len(rapport.groepen) > rijen:
+        delen.append(f"<p>… en {len(rapport.groepen) - rijen} groepen meer</p>")
+    return f"<div>{''.join(delen)}</div>"
