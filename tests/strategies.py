@@ -162,3 +162,57 @@ klantgegevens_v1 = st.builds(
     | adressen
     | st.builds(Adres, woonplaatsnaam=_namen, land=st.sampled_from(["DE", "BE", "TR"])),
 )
+
+
+# --- what one Klantinteracties Partij can hold ---------------------------------------
+
+#: A natural person's identificatie a Partij can hold: a BSN only (no A-nummer or foreign
+#: number).
+identificaties_partij_persoon = st.builds(
+    lambda bsn: Identificatie.natuurlijk_persoon(bsn=bsn), bsns
+)
+
+#: An organisation's identificatie a Partij can hold: any of KvK-nummer, RSIN and
+#: vestigingsnummer (no foreign number).
+identificaties_partij_organisatie = st.one_of(
+    st.builds(
+        lambda kvk, rsin, vestiging: Identificatie.niet_natuurlijk_persoon(
+            kvk_nummer=kvk, rsin=rsin, vestigingsnummer=vestiging
+        ),
+        kvk_nummers,
+        st.none() | rsins,
+        st.none() | vestigingsnummers,
+    ),
+    st.builds(
+        lambda rsin, vestiging: Identificatie.niet_natuurlijk_persoon(
+            rsin=rsin, vestigingsnummer=vestiging
+        ),
+        rsins,
+        st.none() | vestigingsnummers,
+    ),
+    st.builds(
+        lambda vestiging: Identificatie.niet_natuurlijk_persoon(vestigingsnummer=vestiging),
+        vestigingsnummers,
+    ),
+)
+
+_digitaal = {
+    "emailadres": st.none() | st.from_regex(r"[a-z]{1,10}@[a-z]{1,10}\.nl", fullmatch=True),
+    "telefoonnummer": st.none() | st.from_regex(r"\+31 [1-9][0-9]{8}", fullmatch=True),
+    "website_url": st.none()
+    | st.from_regex(r"https://[a-z]{1,10}\.nl/[a-z]{0,10}", fullmatch=True),
+    "voorkeurstaal": st.none() | st.sampled_from(["nld", "dut", "eng", "tur", "ara", "pol"]),
+}
+
+#: Klantgegevens of a Partij persoon: contactnaam, digitale adressen, voorkeurstaal.
+klantgegevens_persoon = st.builds(
+    Klantgegevens,
+    voorletters=st.none() | st.from_regex(r"([A-Z]\.){1,4}", fullmatch=True),
+    voornaam=st.none() | _namen,
+    voorvoegsel_achternaam=st.none() | st.sampled_from(["van", "de", "van der", "ten"]),
+    achternaam=st.none() | _namen,
+    **_digitaal,
+)
+
+#: Klantgegevens of a Partij organisatie: naam, digitale adressen, voorkeurstaal.
+klantgegevens_organisatie = st.builds(Klantgegevens, bedrijfsnaam=st.none() | _namen, **_digitaal)

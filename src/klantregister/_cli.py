@@ -1,6 +1,7 @@
 """The ``klantregister`` command line: check an export, import it, export a register.
 
     klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
+                        [--invoer klanten_v1|klantinteracties]
     klantregister import FILE... (--gemeente CODE | --gemeenten MAPPING) --into URL
     klantregister export --from URL --format klanten_v1|jsonl [--bronorganisatie RSIN]
 
@@ -22,7 +23,7 @@ from typing import IO, Any
 from klantregister._controle import Controle, Controlerapport
 from klantregister._errors import KlantregisterError, OpslagError
 from klantregister._register import KlantRegister, Registratie
-from klantregister.formats import kanoniek, klanten_v1
+from klantregister.formats import kanoniek, klanten_v1, klantinteracties
 from klantregister.formats._resultaat import Gelezen
 from klantregister.formats._stream import schrijf_regels
 
@@ -43,7 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     commando = parser.add_subparsers(dest="commando", required=True, metavar="COMMANDO")
 
     def invoer(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("bestanden", nargs="+", metavar="FILE", help="Klanten API v1 export(s)")
+        sub.add_argument("bestanden", nargs="+", metavar="FILE", help="export(s) to read")
+        sub.add_argument(
+            "--invoer",
+            choices=("klanten_v1", "klantinteracties"),
+            default="klanten_v1",
+            help="the format of FILE: Klanten API v1 Klant objects (default) or "
+            "Klantinteracties Partij objects",
+        )
         groep = sub.add_mutually_exclusive_group(required=True)
         groep.add_argument("--gemeente", help="the gemeentecode of every record (0363)")
         groep.add_argument(
@@ -86,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return GEBRUIK
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return GEBRUIK
 
 
 def _gemeenten(args: argparse.Namespace) -> Any:
@@ -111,7 +123,8 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
         with bestand:
             if voortgang is not None:
                 voortgang.begin(pad, bestand)
-            for gelezen in klanten_v1.lees(bestand, gemeenten=gemeenten, naam=pad):
+            lezer = klantinteracties if args.invoer == "klantinteracties" else klanten_v1
+            for gelezen in lezer.lees(bestand, gemeenten=gemeenten, naam=pad):
                 if voortgang is not None:
                     voortgang.tik()
                 yield pad, gelezen
