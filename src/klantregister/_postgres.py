@@ -129,17 +129,7 @@ class PostgresRepository(SqlRepository):
                         f"{', '.join(vreemd)} bestaan al, zonder schemaversie"
                     )
                 self._rijen(_SCHEMA)
-        rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        if len(rijen) != 1:
-            raise OpslagError(
-                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
-            )
-        versie = rijen[0][0]
-        if versie > SCHEMA_VERSIE:
-            raise OpslagError(
-                f"de database heeft schemaversie {versie}; deze versie van klantregister kent "
-                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
-            )
+        self._controleer_schemaversie("de database")
 
     def _tabellen(self) -> set[str]:
         rijen = self._rijen(

@@ -244,6 +244,23 @@ class SqlRepository(abc.ABC):
     def _sluit(self) -> None:
         """Close the connection."""
 
+    def _controleer_schemaversie(self, naam: str) -> None:
+        """Refuse a schema this release does not know, before anything is written.
+
+        ``naam`` names the database in the message.
+        """
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        if len(rijen) != 1:
+            raise OpslagError(
+                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
+            )
+        versie = rijen[0][0]
+        if versie > SCHEMA_VERSIE:
+            raise OpslagError(
+                f"{naam} heeft schemaversie {versie}; deze versie van klantregister kent "
+                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
+            )
+
     def _sql(self, sql: str) -> str:
         return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
 

@@ -115,17 +115,7 @@ class SqliteRepository(SqlRepository):
                     for opdracht in _SCHEMA.split(";"):
                         if opdracht.strip():
                             self._rijen(opdracht)
-        rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        if len(rijen) != 1:
-            raise OpslagError(
-                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
-            )
-        versie = rijen[0][0]
-        if versie > SCHEMA_VERSIE:
-            raise OpslagError(
-                f"{self.pad!r} heeft schemaversie {versie}; deze versie van klantregister kent "
-                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
-            )
+        self._controleer_schemaversie(repr(self.pad))
         aanwezig = self._tabellen()
         ontbrekend = [tabel for tabel in _TABELLEN if tabel not in aanwezig]
         if ontbrekend:
