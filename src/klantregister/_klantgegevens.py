@@ -47,11 +47,18 @@ def _tekst(veld: str, maximum: int, value: object) -> str | None:
     if not isinstance(value, str):
         raise OngeldigFormaatError(veld, f"verwacht tekst (str), kreeg {type(value).__name__}")
     # Any run of whitespace (tabs, line breaks, no-break spaces) becomes one space.
-    tekst = unicodedata.normalize("NFC", " ".join(value.split()))
+    tekst = " ".join(value.split())
     if not tekst:
         return None
-    if any(unicodedata.category(teken) in _VERBODEN_CATEGORIEEN for teken in tekst):
-        raise OngeldigFormaatError(veld, "bevat stuurtekens of tekens die Unicode niet kent")
+    if tekst.isascii():
+        # The common case, checked in C: ASCII is its own NFC form, and its only
+        # forbidden characters are the control characters, which are not printable.
+        if not tekst.isprintable():
+            raise OngeldigFormaatError(veld, "bevat stuurtekens of tekens die Unicode niet kent")
+    else:
+        tekst = unicodedata.normalize("NFC", tekst)
+        if any(unicodedata.category(teken) in _VERBODEN_CATEGORIEEN for teken in tekst):
+            raise OngeldigFormaatError(veld, "bevat stuurtekens of tekens die Unicode niet kent")
     if len(tekst) > maximum:
         raise OngeldigeLengteError(veld, f"{len(tekst)} tekens, ten hoogste {maximum} toegestaan")
     return tekst
