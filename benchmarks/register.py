@@ -122,18 +122,23 @@ def laad_naief(rijen: list[tuple[str, str | None]]) -> tuple[NaiveRegister, list
     return register, ids
 
 
+def identificatie(soort: str, nummer: str | None) -> Identificatie | None:
+    """The identificatie of one row of :func:`invoer`, validated from its string."""
+    if soort == "bsn":
+        return Identificatie.natuurlijk_persoon(bsn=nummer)
+    if soort == "kvk":
+        return Identificatie.niet_natuurlijk_persoon(kvk_nummer=nummer)
+    return None
+
+
 def laad_register(rijen: list[tuple[str, str | None]]) -> tuple[KlantRegister, list[Any]]:
     register = KlantRegister()
     digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
     ids = []
     for soort, nummer in rijen:
-        if soort == "bsn":
-            identificatie: Identificatie | None = Identificatie.natuurlijk_persoon(bsn=nummer)
-        elif soort == "kvk":
-            identificatie = Identificatie.niet_natuurlijk_persoon(kvk_nummer=nummer)
-        else:
-            identificatie = None
-        klant = register.registreer(GEMEENTE, identificatie=identificatie, authenticatie=digid)
+        klant = register.registreer(
+            GEMEENTE, identificatie=identificatie(soort, nummer), authenticatie=digid
+        )
         ids.append(klant.id)
     return register, ids
 

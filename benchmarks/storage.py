@@ -33,7 +33,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from register import GEMEENTE, invoer
+from register import GEMEENTE, identificatie, invoer
 
 from klantregister import (
     Authenticatie,
@@ -50,16 +50,10 @@ DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
 
 def registraties(rijen: list[tuple[str, str | None]]) -> list[Registratie]:
     """Validated input for the register's bulk path."""
-    uit = []
-    for soort, nummer in rijen:
-        if soort == "bsn":
-            identificatie: Identificatie | None = Identificatie.natuurlijk_persoon(bsn=nummer)
-        elif soort == "kvk":
-            identificatie = Identificatie.niet_natuurlijk_persoon(kvk_nummer=nummer)
-        else:
-            identificatie = None
-        uit.append(Registratie(GEMEENTE, identificatie=identificatie, authenticatie=DIGID))
-    return uit
+    return [
+        Registratie(GEMEENTE, identificatie=identificatie(soort, nummer), authenticatie=DIGID)
+        for soort, nummer in rijen
+    ]
 
 
 def ruwe_rijen(

@@ -51,22 +51,10 @@ PAPIEREN = BuitenlandsNummer("DE", "Melderegister Berlin", "L01X00T47")
 LAATSTE_VOLGNUMMER = 99_999_999
 
 
-def persoon(
-    bsn: str | None = None,
-    a_nummer: str | None = None,
-    buitenlands: BuitenlandsNummer | None = None,
-) -> Identificatie:
-    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands)
+persoon = Identificatie.natuurlijk_persoon
 
 
-def bedrijf(
-    kvk_nummer: str | None = None,
-    rsin: str | None = None,
-    buitenlands: BuitenlandsNummer | None = None,
-) -> Identificatie:
-    return Identificatie.niet_natuurlijk_persoon(
-        kvk_nummer=kvk_nummer, rsin=rsin, buitenlands=buitenlands
-    )
+bedrijf = Identificatie.niet_natuurlijk_persoon
 
 
 def klant(

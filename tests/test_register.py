@@ -52,23 +52,10 @@ DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD Midden")
 HOOG = Authenticatie(Betrouwbaarheidsniveau.HOOG, "DigiD Hoog")
 
 
-def persoon(
-    bsn: str | None = None,
-    a_nummer: str | None = None,
-    buitenlands: BuitenlandsNummer | None = None,
-) -> Identificatie:
-    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands)
+persoon = Identificatie.natuurlijk_persoon
 
 
-def bedrijf(
-    kvk_nummer: str | None = None,
-    vestigingsnummer: str | None = None,
-    rsin: str | None = None,
-    buitenlands: BuitenlandsNummer | None = None,
-) -> Identificatie:
-    return Identificatie.niet_natuurlijk_persoon(
-        kvk_nummer=kvk_nummer, vestigingsnummer=vestigingsnummer, rsin=rsin, buitenlands=buitenlands
-    )
+bedrijf = Identificatie.niet_natuurlijk_persoon
 
 
 def ids(klanten: tuple[Klant, ...] | list[Klant]) -> list[uuid.UUID]:

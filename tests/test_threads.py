@@ -88,8 +88,7 @@ def fouten(uitkomsten: list[object]) -> list[BaseException]:
     return [uitkomst for uitkomst in uitkomsten if isinstance(uitkomst, BaseException)]
 
 
-def persoon(bsn: str | None = None, a_nummer: str | None = None) -> Identificatie:
-    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer)
+persoon = Identificatie.natuurlijk_persoon
 
 
 @herhaald

@@ -154,10 +154,8 @@ class SqliteRepository(SqlRepository):
     def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._verbinding.execute(sql, parameters).fetchall()
-        except sqlite3.IntegrityError as fout:
-            raise _vertaal_integriteit(fout) from None
         except sqlite3.Error as fout:
-            raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
+            raise self._vertaal(fout) from None
 
     def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         plaatsen = ", ".join("?" * (kolommen.count(",") + 1))
@@ -165,19 +163,17 @@ class SqliteRepository(SqlRepository):
             self._verbinding.executemany(
                 f"INSERT INTO {tabel} ({kolommen}) VALUES ({plaatsen})", rijen
             )
-        except sqlite3.IntegrityError as fout:
-            raise _vertaal_integriteit(fout) from None
         except sqlite3.Error as fout:
-            raise OpslagError(f"SQLite ({self.pad!r}): {fout}") from None
+            raise self._vertaal(fout) from None
+
+    def _vertaal(self, fout: sqlite3.Error) -> Exception:
+        """The driver's error as this package's: a unique violation, or an OpslagError."""
+        if isinstance(fout, sqlite3.IntegrityError) and "UNIQUE" in str(fout):
+            return UniekeSchending(str(fout))
+        return OpslagError(f"SQLite ({self.pad!r}): {fout}")
 
     def _sluit(self) -> None:
         self._verbinding.close()
 
     def __repr__(self) -> str:
         return f"<SqliteRepository {self.pad!r}>"
-
-
-def _vertaal_integriteit(fout: sqlite3.IntegrityError) -> Exception:
-    if "UNIQUE" in str(fout):
-        return UniekeSchending(str(fout))
-    return OpslagError(f"SQLite: {fout}")
