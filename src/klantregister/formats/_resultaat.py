@@ -22,7 +22,7 @@ from klantregister._identifiers import Gemeentecode
 from klantregister._register import Registratie
 from klantregister.formats._stream import Bron, lees_records
 
-__all__ = ["Gelezen", "Probleem", "Probleemsoort", "lees_met"]
+__all__ = ["Gelezen", "Kern", "Probleem", "Probleemsoort", "lees_met"]
 
 
 class Probleemsoort(enum.Enum):
@@ -83,6 +83,14 @@ class Gelezen:
     def geldig(self) -> bool:
         """Whether the record can be registered as it is."""
         return not self.problemen
+
+
+#: What a check needs of a record that is valid as it stands: its id, its gemeente,
+#: and its natural-person keys as ``(soort, waarde)`` pairs (KLOK01 rule 1):
+#: ``None`` for a record without identifying data (zelfstandig), ``()`` for one
+#: identifying an organisation. A reader's fast path gives it in place of a
+#: :class:`Gelezen` when cheap checks prove the record valid.
+Kern = tuple[str | None, Gemeentecode, tuple[tuple[str, str], ...] | None]
 
 
 _SOORTEN: tuple[tuple[type[KlantregisterError], Probleemsoort], ...] = (

@@ -34,18 +34,30 @@ Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from klantregister._errors import FormaatError, OngeldigeWaardeError, toon
 from klantregister._identificatie import Identificatie, Subjectsoort
 from klantregister._identifiers import ANummer, Bsn, Gemeentecode, KvkNummer, Rsin, Vestigingsnummer
 from klantregister._klant import Klant, klantnummer
-from klantregister._klantgegevens import Adres, Klantgegevens
+from klantregister._klantgegevens import (
+    _ADRES_REGELS,
+    _HUISLETTER,
+    _KLANTGEGEVENS_REGELS,
+    _POSTCODE_NL,
+    _POSTCODE_NL_NIET_UITGEGEVEN,
+    _TOEVOEGING,
+    Adres,
+    Klantgegevens,
+)
 from klantregister._register import Registratie
 from klantregister.formats._resultaat import (
     Gelezen,
     Gemeenten,
+    Kern,
     Probleem,
     Probleemsoort,
     gemeente_tabel,
@@ -54,7 +66,7 @@ from klantregister.formats._resultaat import (
 )
 from klantregister.formats._stream import Bron, schrijf_regels
 
-__all__ = ["lees", "lees_klant", "naar_v1", "schrijf"]
+__all__ = ["kern", "lees", "lees_klant", "naar_v1", "schrijf"]
 
 #: v1 field -> Klantgegevens attribute.
 _GEGEVENS = {
@@ -361,6 +373,219 @@ def _inn_nnp_id(waarde: object, waarden: dict[str, object], problemen: list[Prob
                 f"{toon(waarde)} heeft {len(cijfers)} tekens, verwacht 8 (KvK-nummer) of 9 (RSIN)",
             )
         )
+
+
+# --- the check's fast path ------------------------------------------------------------
+#
+# A check reads every record, but of a valid one it needs only its id, gemeente and
+# natural-person keys. ``kern`` proves a record valid with cheap tests, each a narrower
+# rule than the value objects' own (ASCII patterns, text that Unicode normalisation
+# leaves as it is), or with the very checks they run (identifiers, klantnummer). A
+# record it cannot vouch for is left to ``_lees``, which says exactly what is wrong.
+# tests/test_formats_kern.py checks that every record it accepts, ``_lees`` accepts
+# with the same id, gemeente and keys.
+
+#: v1 text fields checked for length and characters only, with their limits.
+_KERN_TEKST = tuple(
+    (v1, _KLANTGEGEVENS_REGELS[attr][0])
+    for v1, attr in _GEGEVENS.items()
+    if _KLANTGEGEVENS_REGELS[attr][1] is None
+)
+_KERN_ADRES_TEKST = tuple(
+    (v1, _ADRES_REGELS[attr][0])
+    for v1, attr in _ADRES.items()
+    if attr in {"straatnaam", "woonplaatsnaam"}
+)
+# Narrower than the value objects' rules: what they accept beyond these is left to them.
+_KERN_PATRONEN = (
+    (
+        "emailadres",
+        _KLANTGEGEVENS_REGELS["emailadres"][0],
+        re.compile(
+            r"[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+            r"[A-Za-z]{2,63}"
+        ).fullmatch,
+    ),
+    (
+        "telefoonnummer",
+        _KLANTGEGEVENS_REGELS["telefoonnummer"][0],
+        re.compile(r"\+?[0-9]{3}[0-9 ()./-]*").fullmatch,
+    ),
+    (
+        "websiteUrl",
+        _KLANTGEGEVENS_REGELS["website_url"][0],
+        re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][!-~]*)?").fullmatch,
+    ),
+)
+_KERN_ADRES_PATRONEN = (
+    ("huisletter", _ADRES_REGELS["huisletter"][0], _HUISLETTER.fullmatch),
+    ("huisnummertoevoeging", _ADRES_REGELS["huisnummertoevoeging"][0], _TOEVOEGING.fullmatch),
+)
+#: What ``_gegeven`` calls not given (for hashable values).
+_LEEG = frozenset({None, ""})
+_ALLE_SLEUTELS = tuple(sleutel for sleutels in _SLEUTELS.values() for sleutel in sleutels)
+# Identifying members the fast path leaves to the full reader whatever the subjectType.
+_KERN_NIET = frozenset({"inpA_nummer", "anpIdentificatie", "annIdentificatie"})
+
+
+class _Onzeker(Exception):  # noqa: N818 (a signal inside kern, never raised further)
+    """The fast path cannot vouch for the record."""
+
+
+def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> Kern | None:
+    """What a check needs of ``record`` when cheap tests prove it valid; else ``None``.
+
+    ``None`` says only that the record needs the full reader (:func:`lees_klant`),
+    not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
+    RSIN to gemeentecode, already validated.
+
+    >>> kern({"uuid": "k1", "voornaam": "Zoë", "subjectType": "natuurlijk_persoon",
+    ...     "subjectIdentificatie": {"inpBsn": "111222333"}}, Gemeentecode("0363"))
+    ('k1', Gemeentecode('0363'), (('bsn', '111222333'),))
+    """
+    if record.__class__ is not dict:
+        return None
+    get = record.get
+    gemeente: Gemeentecode | None = gemeenten if isinstance(gemeenten, Gemeentecode) else None
+    try:
+        if gemeente is None:
+            bron = get("bronorganisatie")
+            gemeente = gemeenten.get(Rsin.compact(bron))  # type: ignore[union-attr, arg-type]
+            if gemeente is None:
+                return None
+        if get("klantnummer") not in _LEEG:
+            klantnummer(get("klantnummer"))
+        _kern_velden(get, _KERN_TEKST, _KERN_PATRONEN)
+        adres = get("adres")
+        if adres is not None:
+            _kern_adres(adres)
+        sleutels = _kern_sleutels(get)
+    # TypeError: an unhashable value (a list or an object) where text belongs.
+    except (_Onzeker, OngeldigeWaardeError, TypeError):
+        return None
+    id_ = get("uuid")
+    if id_.__class__ is not str or not id_:
+        id_ = get("url")
+        if id_.__class__ is not str or not id_:
+            id_ = None
+    return id_, gemeente, sleutels
+
+
+def _kern_velden(
+    get: Any,
+    teksten: tuple[tuple[str, int], ...],
+    patronen: tuple[tuple[str, int, Callable[[str], object]], ...],
+) -> None:
+    """Pass text fields that are absent, or printable text that normalisation leaves as it
+    is, and fields that are absent or match their pattern."""
+    for veld, maximum in teksten:
+        waarde = get(veld)
+        if waarde in _LEEG:
+            continue
+        if not (
+            waarde.__class__ is str
+            and len(waarde) <= maximum
+            and waarde.isprintable()
+            # Printable text has no whitespace but the space, and collapsing spaces keeps NFC.
+            and (waarde.isascii() or unicodedata.is_normalized("NFC", waarde))
+        ):
+            raise _Onzeker
+    for veld, maximum, past in patronen:
+        waarde = get(veld)
+        if waarde in _LEEG:
+            continue
+        if waarde.__class__ is not str or len(waarde) > maximum or past(waarde) is None:
+            raise _Onzeker
+
+
+def _kern_adres(adres: Any) -> None:
+    if adres.__class__ is not dict:
+        raise _Onzeker
+    get = adres.get
+    if get("landcode") not in _KERN_LAND:
+        raise _Onzeker  # a foreign address: its postcode has other rules
+    _kern_velden(get, _KERN_ADRES_TEKST, _KERN_ADRES_PATRONEN)
+    huisnummer = get("huisnummer")
+    if huisnummer is not None and not (huisnummer.__class__ is int and 0 <= huisnummer <= 99999):
+        raise _Onzeker
+    postcode = get("postcode")
+    if postcode not in _LEEG:
+        match = _POSTCODE_NL.fullmatch(postcode) if postcode.__class__ is str else None
+        if match is None or match.group(2).upper() in _POSTCODE_NL_NIET_UITGEGEVEN:
+            raise _Onzeker
+
+
+_KERN_LAND = frozenset({None, "", "NL"})
+
+
+def _kern_sleutels(get: Any) -> tuple[tuple[str, str], ...] | None:
+    """The record's natural-person keys; ``None`` when it has no identifying data."""
+    subject_type = get("subjectType")
+    si = get(_SI)
+    if si is None:
+        si = {}
+    elif si.__class__ is not dict:
+        raise _Onzeker
+    lid = si.get
+    if subject_type in _LEEG:
+        andere, lees = _ALLE_SLEUTELS, None
+    elif subject_type in _KERN_SOORTEN:
+        andere, lees = _KERN_SOORTEN[subject_type]
+    else:
+        raise _Onzeker
+    if not _LEEG.issuperset(map(lid, andere)):
+        raise _Onzeker
+    sleutels = None if lees is None else lees(lid)
+    # Without identifying data a record is zelfstandig, unless a subject URL points at
+    # someone (which the full reader reports).
+    if sleutels is None and get("subject") not in _LEEG:
+        raise _Onzeker
+    return sleutels
+
+
+def _kern_persoon(lid: Callable[[str], Any]) -> tuple[tuple[str, str], ...] | None:
+    bsn, a_nummer = lid("inpBsn"), lid("inpANummer")
+    if a_nummer in _LEEG:
+        return None if bsn in _LEEG else (("bsn", Bsn.validate(bsn)),)
+    if bsn in _LEEG:
+        return (("a_nummer", ANummer.validate(a_nummer)),)
+    return ("bsn", Bsn.validate(bsn)), ("a_nummer", ANummer.validate(a_nummer))
+
+
+def _kern_niet_natuurlijk(lid: Callable[[str], Any]) -> tuple[()] | None:
+    nnp_id = lid("innNnpId")
+    if nnp_id in _LEEG:
+        return None
+    lengte = len(Rsin.compact(nnp_id))
+    if lengte not in {8, 9}:
+        raise _Onzeker
+    (KvkNummer if lengte == 8 else Rsin).validate(nnp_id)
+    return ()
+
+
+def _kern_vestiging(lid: Callable[[str], Any]) -> tuple[()] | None:
+    nummer = lid("vestigingsNummer")
+    if nummer in _LEEG:
+        return None
+    Vestigingsnummer.validate(nummer)
+    return ()
+
+
+_Kernlezer = Callable[[Callable[[str], Any]], "tuple[tuple[str, str], ...] | None"]
+#: Per subjectType: the identifying members left to the full reader (those of another
+#: subjectType, KLOK01 rule 3; numbers the register cannot hold; inpA_nummer), and how to
+#: read the keys.
+_KERN_SOORTEN: dict[str, tuple[tuple[str, ...], _Kernlezer]] = {
+    soort: (
+        tuple(s for s in _ALLE_SLEUTELS if s not in _SLEUTELS[soort] or s in _KERN_NIET),
+        lezer,
+    )
+    for soort, lezer in (
+        ("natuurlijk_persoon", _kern_persoon),
+        ("niet_natuurlijk_persoon", _kern_niet_natuurlijk),
+        ("vestiging", _kern_vestiging),
+    )
+}
 
 
 # --- writing ------------------------------------------------------------------------
