@@ -30,14 +30,17 @@ violation with the record's file, position and id:
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from klantregister._identifiers import ANummer, Bsn
 from klantregister._sql import sleutel
-from klantregister.formats._resultaat import Gelezen, Probleemsoort
+from klantregister.formats._resultaat import Gelezen, Kern, Probleemsoort
 
 __all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
 
@@ -156,6 +159,13 @@ class Controlerapport:
         }
 
 
+def _eerste(run: tuple[int, str, int]) -> int:
+    return run[0]
+
+
+#: The natural-person keys whose masked form the report rebuilds from the key itself.
+_GEHEIM: dict[str, type[Bsn | ANummer]] = {"bsn": Bsn, "a_nummer": ANummer}
+
 _IDENTIFICATIEFOUTEN = frozenset(
     {Overtreding.ONGELDIGE_IDENTIFICATIE, Overtreding.REGEL_3, Overtreding.NIET_OVER_TE_NEMEN}
 )
@@ -184,18 +194,26 @@ class Controle:
     _zelfstandig: int = 0
     _bevindingen: list[Bevinding] = attrs.field(factory=list)
     # Per gemeente and natural-person key ("0363|bsn|111222333"): the first record's number.
+    # In insertion order, so a group's keys are listed in the order its records gave them.
     _houders: dict[str, int] = attrs.field(factory=dict)
-    # Per record number that holds a key: (bron, positie, id), its masked keys, its gemeente.
-    _wie: dict[int, tuple[tuple[str, int, str | None], tuple[str, ...], str]] = attrs.field(
-        factory=dict
-    )
+    # Per record number that holds a natural-person key: its id, where it has one.
+    _ids: dict[int, str] = attrs.field(factory=dict)
+    # Where those records are: runs of (first number, bron, its position) in which the
+    # position goes up with the number. A record's position is only needed for a report.
+    _runs: list[tuple[int, str, int]] = attrs.field(factory=list)
+    # How a foreign number is shown in the report (its key alone loses the register's case).
+    _getoond: dict[str, str] = attrs.field(factory=dict)
     # Union-find over the records that share a key with another.
     _ouder: dict[int, int] = attrs.field(factory=dict)
+
+    @property
+    def records(self) -> int:
+        """How many records were given so far."""
+        return self._records
 
     def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
         """Check one record read from ``bron`` (a file name, for the report)."""
         self._records += 1
-        nummer = self._records
         for probleem in gelezen.problemen:
             self._bevindingen.append(
                 Bevinding(
@@ -217,36 +235,91 @@ class Controle:
             self._zelfstandig += not geweigerd
             return
         self._aangehaakt += not geweigerd
-        if gelezen.gemeente is None:
+        if gelezen.gemeente is None or not identificatie.persoonssleutels:
             return
-        persoonssleutels = identificatie.persoonssleutels
-        if not persoonssleutels:
-            return
-        gemeente = gelezen.gemeente.waarde
-        self._wie[nummer] = (
-            (bron, gelezen.positie, gelezen.id),
-            tuple(f"{type(s).__name__} {s}" for s in persoonssleutels),
-            gemeente,
-        )
-        for identificator in persoonssleutels:
+        sleutels = []
+        for identificator in identificatie.persoonssleutels:
             soort, waarde = sleutel(identificator)
+            if soort not in _GEHEIM:
+                self._getoond[f"{gelezen.gemeente.waarde}|{soort}|{waarde}"] = (
+                    f"{type(identificator).__name__} {identificator}"
+                )
+            sleutels.append((soort, waarde))
+        self._houd(bron, gelezen.positie, gelezen.id, gelezen.gemeente.waarde, sleutels)
+
+    def voeg_kern_toe(self, kern: Kern, bron: str, positie: int) -> None:
+        """Count one record a reader's fast path proved valid (see :data:`Kern`)."""
+        self._records += 1
+        id_, gemeente, sleutels = kern
+        if sleutels is None:
+            self._zelfstandig += 1
+            return
+        self._aangehaakt += 1
+        if sleutels:
+            self._houd(bron, positie, id_, gemeente.waarde, sleutels)
+
+    def _houd(
+        self,
+        bron: str,
+        positie: int,
+        id_: str | None,
+        gemeente: str,
+        sleutels: Iterable[tuple[str, str]],
+    ) -> None:
+        nummer = self._records
+        runs = self._runs
+        if not runs or runs[-1][1] is not bron or runs[-1][2] - runs[-1][0] != positie - nummer:
+            runs.append((nummer, bron, positie))
+        if id_ is not None:
+            self._ids[nummer] = id_
+        for soort, waarde in sleutels:
             houder = self._houders.setdefault(f"{gemeente}|{soort}|{waarde}", nummer)
             if houder != nummer:
                 self._verbind(houder, nummer)
+
+    def voeg_samen(self, deel: Controle, *, posities: int = 0, regels: int = 0) -> None:
+        """Take over the records ``deel`` checked, as if given here after those so far.
+
+        ``posities`` and ``regels`` shift the positions and lines of ``deel``'s
+        records, when it checked a part of a file that starts further in.
+        """
+        verschuiving = self._records
+        self._records += deel._records
+        self._aangehaakt += deel._aangehaakt
+        self._zelfstandig += deel._zelfstandig
+        self._bevindingen.extend(
+            attrs.evolve(b, positie=b.positie + posities, regel=b.regel + regels)
+            for b in deel._bevindingen
+        )
+        self._getoond.update(deel._getoond)
+        self._runs.extend((n + verschuiving, b, p + posities) for n, b, p in deel._runs)
+        self._ids.update((nummer + verschuiving, id_) for nummer, id_ in deel._ids.items())
+        for sleutel_, nummer in deel._houders.items():
+            houder = self._houders.setdefault(sleutel_, nummer + verschuiving)
+            if houder != nummer + verschuiving:
+                self._verbind(houder, nummer + verschuiving)
+        for nummer in deel._ouder:
+            self._verbind(deel._wortel(nummer) + verschuiving, nummer + verschuiving)
 
     def rapport(self) -> Controlerapport:
         """The report of every record given so far."""
         leden: dict[int, list[int]] = {}
         for nummer in self._ouder:
             leden.setdefault(self._wortel(nummer), []).append(nummer)
+        # A group's keys are those its records hold first (the others' are the same keys).
+        sleutels: dict[int, list[str]] = {}
+        if leden:
+            for sleutel_, houder in self._houders.items():
+                if houder in self._ouder:
+                    sleutels.setdefault(self._wortel(houder), []).append(sleutel_)
         groepen = []
-        for nummers in sorted(leden.values(), key=min):
+        for wortel, nummers in sorted(leden.items(), key=lambda paar: paar[0]):
             nummers.sort()
             groepen.append(
                 Regel1Groep(
-                    gemeente=self._wie[nummers[0]][2],
-                    sleutels=tuple(dict.fromkeys(s for n in nummers for s in self._wie[n][1])),
-                    records=tuple(self._wie[n][0] for n in nummers),
+                    gemeente=sleutels[wortel][0].partition("|")[0],
+                    sleutels=tuple(self._toon(s) for s in sleutels[wortel]),
+                    records=tuple(self._waar(n) for n in nummers),
                 )
             )
         return Controlerapport(
@@ -256,6 +329,19 @@ class Controle:
             bevindingen=tuple(self._bevindingen),
             groepen=tuple(groepen),
         )
+
+    def _waar(self, nummer: int) -> tuple[str, int, str | None]:
+        """(bron, positie, id) of a record that holds a natural-person key."""
+        eerste, bron, positie = self._runs[bisect.bisect_right(self._runs, nummer, key=_eerste) - 1]
+        return bron, positie + nummer - eerste, self._ids.get(nummer)
+
+    def _toon(self, sleutel_: str) -> str:
+        """A key as the report shows it: the identifier's name and its masked form."""
+        if (getoond := self._getoond.get(sleutel_)) is not None:
+            return getoond
+        _, soort, waarde = sleutel_.split("|", 2)
+        klasse = _GEHEIM[soort]
+        return f"{klasse.__name__} {klasse(waarde)}"
 
     def _wortel(self, nummer: int) -> int:
         while (ouder := self._ouder.get(nummer, nummer)) != nummer:
