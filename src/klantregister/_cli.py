@@ -1,7 +1,7 @@
 """The ``klantregister`` command line: check an export, import it, export a register.
 
     klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
-                        [--invoer klanten_v1|klantinteracties]
+                        [--invoer klanten_v1|klantinteracties] [--jobs N]
     klantregister import FILE... (--gemeente CODE | --gemeenten MAPPING) --into URL
     klantregister export --from URL --format klanten_v1|jsonl [--bronorganisatie RSIN]
 
@@ -22,9 +22,10 @@ from typing import IO, Any
 
 from klantregister._controle import Controle, Controlerapport
 from klantregister._errors import KlantregisterError, OpslagError
+from klantregister._parallel import Invoer, Voortgang, bruikbare_processoren, controleer_bestand
 from klantregister._register import KlantRegister, Registratie
 from klantregister.formats import kanoniek, klanten_v1, klantinteracties
-from klantregister.formats._resultaat import Gelezen
+from klantregister.formats._resultaat import Gelezen, gemeente_tabel
 from klantregister.formats._stream import schrijf_regels
 
 __all__ = ["main"]
@@ -63,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     check = commando.add_parser("check", help="report every KLOK01 violation in an export")
     invoer(check)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_aantal_processen,
+        default=bruikbare_processoren(),
+        metavar="N",
+        dest="processen",
+        help="processes that share a large JSON Lines file (default: the CPUs available, "
+        "here %(default)s)",
+    )
 
     importeer = commando.add_parser("import", help="store every valid record in a register")
     invoer(importeer)
@@ -80,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         "--bronorganisatie", metavar="RSIN", help="the RSIN written into each v1 record"
     )
     return parser
+
+
+def _aantal_processen(tekst: str) -> int:
+    if not tekst.isdecimal() or int(tekst) < 1:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen aantal processen (1 of meer)")
+    return int(tekst)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,20 +130,25 @@ def _gemeenten(args: argparse.Namespace) -> Any:
     return tabel
 
 
+def _open(pad: str) -> IO[bytes]:
+    try:
+        return open(pad, "rb")
+    except OSError as fout:
+        raise _GebruikError(f"{pad}: kan niet geopend worden: {fout.strerror}") from None
+
+
 def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tuple[str, Gelezen]]:
     gemeenten = _gemeenten(args)
     for pad in args.bestanden:
-        try:
-            bestand = open(pad, "rb")  # noqa: SIM115 (closed by the with below)
-        except OSError as fout:
-            raise _GebruikError(f"{pad}: kan niet geopend worden: {fout.strerror}") from None
-        with bestand:
+        with _open(pad) as bestand:
             if voortgang is not None:
-                voortgang.begin(pad, bestand)
+                voortgang.begin(pad)
+            stand = Voortgang(1, os.fstat(bestand.fileno()).st_size)
             lezer = klantinteracties if args.invoer == "klantinteracties" else klanten_v1
-            for gelezen in lezer.lees(bestand, gemeenten=gemeenten, naam=pad):
+            for aantal, gelezen in enumerate(lezer.lees(bestand, gemeenten=gemeenten, naam=pad), 1):
                 if voortgang is not None:
-                    voortgang.tik()
+                    stand.zet(0, aantal, bestand.tell())
+                    voortgang.toon(stand)
                 yield pad, gelezen
     if voortgang is not None:
         voortgang.klaar()
@@ -135,8 +157,21 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
 def _check(args: argparse.Namespace) -> int:
     controle = Controle()
     voortgang = _Voortgang.voor(args.uitvoer)
-    for pad, gelezen in _lees(args, voortgang):
-        controle.voeg_toe(gelezen, pad)
+    invoer = Invoer(args.invoer, gemeente_tabel(_gemeenten(args)))
+    for pad in args.bestanden:
+        with _open(pad) as bestand:
+            if voortgang is not None:
+                voortgang.begin(pad)
+            controleer_bestand(
+                bestand,
+                pad,
+                controle,
+                invoer,
+                processen=args.processen,
+                melder=None if voortgang is None else voortgang.toon,
+            )
+    if voortgang is not None:
+        voortgang.klaar()
     rapport = controle.rapport()
     _toon_rapport(rapport, args.uitvoer, sys.stdout)
     return SCHOON if rapport.schoon else OVERTREDINGEN
@@ -237,35 +272,29 @@ class _Voortgang:
     """Progress on a terminal's stderr: records/s and the time left, twice a second."""
 
     def __init__(self) -> None:
-        self._bestand: IO[bytes] | None = None
-        self._grootte = 0
+        self._pad = ""
         self._begin = time.monotonic()
         self._laatst = 0.0
-        self._records = 0
 
     @classmethod
     def voor(cls, uitvoer: str) -> _Voortgang | None:
         # Never on a pipe or a file, and never mixed into JSON output.
         return cls() if uitvoer == "text" and sys.stderr.isatty() else None
 
-    def begin(self, pad: str, bestand: IO[bytes]) -> None:
+    def begin(self, pad: str) -> None:
         self._pad = pad
-        self._bestand = bestand
-        self._grootte = os.fstat(bestand.fileno()).st_size
         self._begin = time.monotonic()
-        self._records = 0
 
-    def tik(self) -> None:
-        self._records += 1
+    def toon(self, stand: Voortgang) -> None:
         nu = time.monotonic()
-        if nu - self._laatst < 0.5 or self._bestand is None:
+        if nu - self._laatst < 0.5:
             return
         self._laatst = nu
         verstreken = max(nu - self._begin, 1e-9)
-        gelezen = self._bestand.tell()
-        rest = (self._grootte - gelezen) * verstreken / gelezen if gelezen else 0.0
+        records, gelezen = stand.records(), stand.gelezen()
+        rest = (stand.grootte - gelezen) * verstreken / gelezen if gelezen else 0.0
         sys.stderr.write(
-            f"\r{self._pad}: {self._records:,} records, {self._records / verstreken:,.0f}/s, "
+            f"\r{self._pad}: {records:,} records, {records / verstreken:,.0f}/s, "
             f"nog ~{rest:.0f} s   "
         )
         sys.stderr.flush()
