@@ -47,8 +47,6 @@ from klantregister._klantgegevens import (
     _ADRES_REGELS,
     _HUISLETTER,
     _KLANTGEGEVENS_REGELS,
-    _POSTCODE_NL,
-    _POSTCODE_NL_NIET_UITGEGEVEN,
     _TOEVOEGING,
     Adres,
     Klantgegevens,
@@ -420,6 +418,12 @@ _KERN_PATRONEN = (
 _KERN_ADRES_PATRONEN = (
     ("huisletter", _ADRES_REGELS["huisletter"][0], _HUISLETTER.fullmatch),
     ("huisnummertoevoeging", _ADRES_REGELS["huisnummertoevoeging"][0], _TOEVOEGING.fullmatch),
+    # A Dutch postcode, without the letters PostNL never issues (SA, SD, SS).
+    (
+        "postcode",
+        _ADRES_REGELS["postcode"][0],
+        re.compile(r"[1-9][0-9]{3} ?(?![Ss][AaDdSs])[A-Za-z]{2}").fullmatch,
+    ),
 )
 #: What ``_gegeven`` calls not given (for hashable values).
 _LEEG = frozenset({None, ""})
@@ -508,11 +512,6 @@ def _kern_adres(adres: Any) -> None:
     huisnummer = get("huisnummer")
     if huisnummer is not None and not (huisnummer.__class__ is int and 0 <= huisnummer <= 99999):
         raise _Onzeker
-    postcode = get("postcode")
-    if postcode not in _LEEG:
-        match = _POSTCODE_NL.fullmatch(postcode) if postcode.__class__ is str else None
-        if match is None or match.group(2).upper() in _POSTCODE_NL_NIET_UITGEGEVEN:
-            raise _Onzeker
 
 
 _KERN_LAND = frozenset({None, "", "NL"})
