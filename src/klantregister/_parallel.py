@@ -268,10 +268,15 @@ def _controleer_delen(
             while melder is not None and not uitkomst.ready():
                 uitkomst.wait(0.5)
                 melder(voortgang)
-        return [eerste, *(uitkomst.get() for uitkomst in later)]
-    finally:
-        # Done, or stopped by a fallback or an interrupt: no part goes on working.
+        uitkomsten = [eerste, *(uitkomst.get() for uitkomst in later)]
+    except BaseException:
+        # Stopped by a fallback or an interrupt: no part goes on working.
         pool.terminate()
+        raise
+    else:
+        pool.close()
+        return uitkomsten
+    finally:
         pool.join()
 
 
