@@ -281,8 +281,14 @@ class Controle:
         """Take over the records ``deel`` checked, as if given here after those so far.
 
         ``posities`` and ``regels`` shift the positions and lines of ``deel``'s
-        records, when it checked a part of a file that starts further in.
+        records, when it checked a part of a file that starts further in. ``deel``
+        is taken over, not copied: do not use it afterwards.
         """
+        if not self._records and not posities and not regels:
+            # Into an empty check (the first part of the first file): take it over as it is.
+            for veld in attrs.fields(Controle):
+                setattr(self, veld.name, getattr(deel, veld.name))
+            return
         verschuiving = self._records
         self._records += deel._records
         self._aangehaakt += deel._aangehaakt

@@ -22,6 +22,7 @@ reader, which says what is wrong with it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
@@ -68,8 +69,7 @@ class Invoer:
         """The format's fast path, where it has one."""
         if self.formaat != "klanten_v1":
             return None
-        gemeenten = self.gemeenten
-        return lambda waarde: klanten_v1.kern(waarde, gemeenten)
+        return functools.partial(klanten_v1.kern, gemeenten=self.gemeenten)
 
 
 class Voortgang:

@@ -201,6 +201,8 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
         pass
     # Check field by field, so that every problem is reported, not only the first.
     for attr, waarde in velden.items():
+        if not _gegeven(waarde):
+            continue  # nothing given, nothing wrong
         try:
             Klantgegevens(**{attr: waarde})
         except OngeldigeWaardeError as fout:
