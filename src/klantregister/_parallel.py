@@ -122,6 +122,7 @@ def controleer_bestand(
     for input that cannot be read, as the streaming reader does; ``controle`` then
     holds the records before it.
     """
+    lezer, kern = invoer.lezer(), invoer.kern()  # a gemeente the format cannot use fails here
     grootte = os.fstat(bestand.fileno()).st_size
     delen = _delen(bestand, naam, invoer, grootte, processen) if processen > 1 else None
     if delen is not None:
@@ -136,7 +137,6 @@ def controleer_bestand(
                 posities += deel.records
                 regels += aantal_regels
             return
-    lezer, kern = invoer.lezer(), invoer.kern()
     voortgang = Voortgang(1, grootte)
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
