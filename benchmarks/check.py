@@ -21,16 +21,19 @@ groups are the planted ones.
 
 It then times ``klantregister check FILE --gemeente 0363 --format json`` as a
 subprocess of the installed command (the console script beside
-``sys.executable``, else ``python -m klantregister``), with the child's peak
-resident memory from ``getrusage(RUSAGE_CHILDREN)`` once it has exited. The
-JSON report is compared with what was planted: the positions of every
-violation of each kind, every rule-1 group, and the aangehaakt and zelfstandig
-counts, so the run proves the check correct as well as timing it.
+``sys.executable``, else ``python -m klantregister``), with as many processes as
+the machine gives it (``--jobs`` to choose), and samples the resident memory of
+the command and its worker processes together every 20 ms (Linux ``/proc``);
+the largest single process's peak comes from ``getrusage(RUSAGE_CHILDREN)``. The
+JSON report is compared with what was planted: the positions of every violation
+of each kind, every rule-1 group, and the aangehaakt and zelfstandig counts, so
+the run proves the check correct as well as timing it.
 
-For context, two in-process baselines on the same file: plain ``json.loads``
-of every line, and the library's own streamed decoder
-(``klantregister.formats._stream.lees_records``, which adds the duplicate-key,
-number and size limits) without mapping or checking the records.
+For context, on the same file: the check with ``--jobs 1`` (whose report must
+equal the other's), plain ``json.loads`` of every line, and the library's own
+streamed decoder (``klantregister.formats._stream.lees_records``, which adds the
+duplicate-key, number and size limits) without mapping or checking the records;
+the last two in this process, on one core.
 
 Run ``python benchmarks/check.py`` (``--aantal`` for fewer records,
 ``--bestand PATH`` to write the export there and keep it, or to reuse it when
