@@ -116,7 +116,8 @@ def controleer_bestand(
     processen: int = 1,
     melder: Melder | None = None,
 ) -> None:
-    """Check every record of ``bestand`` (a file open for binary reading) into ``controle``.
+    """Check every record of ``bestand`` (a file open for binary reading, from its start)
+    into ``controle``.
 
     ``naam`` names the file in the report. Raises :class:`~klantregister.FormaatError`
     for input that cannot be read, as the streaming reader does; ``controle`` then
@@ -129,7 +130,7 @@ def controleer_bestand(
         try:
             uitkomsten = _controleer_delen(bestand, delen, grootte, melder)
         except _Terugval:
-            bestand.seek(0)
+            pass
         else:
             posities = regels = 0
             for deel, aantal_regels in uitkomsten:
@@ -137,6 +138,7 @@ def controleer_bestand(
                 posities += deel.records
                 regels += aantal_regels
             return
+    bestand.seek(0)
     voortgang = Voortgang(1, grootte)
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
@@ -181,8 +183,6 @@ class _Deel:
                 raise _Terugval from None
             if eind != len(tekst):
                 raise _Terugval  # more than one value on the line
-            if self.index == 0 and positie == 1:
-                _eerste_record(waarde)
             snel = kern(waarde) if kern is not None else None
             if snel is not None:
                 controle.voeg_kern_toe(snel, self.naam, positie)
@@ -226,18 +226,30 @@ class _Deel:
                 yield tekst
 
 
-def _eerste_record(waarde: object) -> None:
-    # A page, or an array on one line: the streaming reader tells those apart.
-    if type(waarde) is not dict or "results" in waarde:
-        raise _Terugval
+def _regel_voor_regel(bestand: IO[bytes]) -> bool:
+    """Whether the file's first record is an object alone on its line, and not a page:
+    JSON Lines, as the streaming reader would take it."""
+    bestand.seek(0)
+    regel = b""
+    while not regel.strip(b" \t\r\n"):
+        regel = bestand.readline(4 * MAX_RECORD)
+        if not regel:
+            return False
+    try:
+        tekst = regel.decode("utf-8").strip(" \t\r\n")
+        waarde, eind = _DECODER.scan_once(tekst, 0)  # type: ignore[attr-defined]
+    except (StopIteration, ValueError, _Grens, RecursionError):
+        return False  # or a record over several lines: the streaming reader's
+    return eind == len(tekst) and type(waarde) is dict and "results" not in waarde
 
 
 def _delen(
     bestand: IO[bytes], naam: str, invoer: Invoer, grootte: int, processen: int
 ) -> list[_Deel] | None:
-    """Parts starting at line starts, or None when the file is too small to share."""
+    """Parts starting at line starts, or None when the file is too small to share or is
+    not JSON Lines."""
     aantal = min(processen, grootte // MIN_DEEL)
-    if aantal < 2:
+    if aantal < 2 or not _regel_voor_regel(bestand):
         return None
     grenzen = [0]
     for index in range(1, aantal):
@@ -247,6 +259,8 @@ def _delen(
     grenzen.append(grootte)
     bestand.seek(0)
     paren = [(begin, eind) for begin, eind in itertools.pairwise(grenzen) if eind > begin]
+    if len(paren) < 2:
+        return None  # every cut fell inside the last line
     return [
         _Deel(bestand.name, naam, invoer, index, begin, eind)
         for index, (begin, eind) in enumerate(paren)
@@ -269,6 +283,8 @@ def _controleer_delen(
                 uitkomst.wait(0.5)
                 melder(voortgang)
         uitkomsten = [eerste, *(uitkomst.get() for uitkomst in later)]
+        if melder is not None:
+            melder(voortgang)  # every part done, whichever finished first
     except BaseException:
         # Stopped by a fallback or an interrupt: no part goes on working.
         pool.terminate()
