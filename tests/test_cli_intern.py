@@ -109,3 +109,54 @@ def test_check_reads_klantinteracties_partijen_too(
     uit = capsys.readouterr().out
     assert "KLOK01 regel 1: gemeente 0363, Bsn ******333 in 2 records" in uit
     assert "111222333" not in uit
+
+
+@pytest.mark.parametrize("aantal", ["0", "x"])
+def test_check_jobs_must_be_a_number_of_processes(
+    capsys: pytest.CaptureFixture[str], aantal: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        _cli.main(["check", str(VOORBEELD), "--gemeente", "0363", "--jobs", aantal])
+    assert 2 == info.value.code
+    assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.fixture
+def voorbeeld_jsonl(tmp_path: Path) -> Path:
+    """The example export as JSON Lines: one record per line."""
+    pagina = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    pad = tmp_path / "klanten_v1_export.jsonl"
+    pad.write_text(
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in pagina["results"]),
+        encoding="utf-8",
+    )
+    return pad
+
+
+@pytest.mark.parametrize("uitvoer", ["text", "json"])
+def test_check_in_parts_prints_what_one_process_prints(
+    voorbeeld_jsonl: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    uitvoer: str,
+) -> None:
+    monkeypatch.setattr("klantregister._parallel.MIN_DEEL", 1024)
+    argumenten = ["check", str(voorbeeld_jsonl), "--gemeente", "0363", "--format", uitvoer]
+    assert 1 == _cli.main([*argumenten, "--jobs", "1"])
+    een_proces = capsys.readouterr().out
+    assert 1 == _cli.main([*argumenten, "--jobs", "2"])
+    assert een_proces == capsys.readouterr().out
+
+
+def test_progress_shows_on_a_terminal_with_jobs_too(
+    voorbeeld_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr("klantregister._parallel.MIN_DEEL", 1024)
+    klok = itertools.count()
+    monkeypatch.setattr("time.monotonic", lambda: float(next(klok)))
+    assert 1 == _cli.main(["check", str(voorbeeld_jsonl), "--gemeente", "0363", "--jobs", "2"])
+    voortgang = terminal.getvalue()
+    assert "records, " in voortgang
+    assert "/s, nog ~" in voortgang
