@@ -299,11 +299,15 @@ class Controle:
         )
         self._getoond.update(deel._getoond)
         self._runs.extend((n + verschuiving, b, p + posities) for n, b, p in deel._runs)
-        self._ids.update((nummer + verschuiving, id_) for nummer, id_ in deel._ids.items())
-        for sleutel_, nummer in deel._houders.items():
-            houder = self._houders.setdefault(sleutel_, nummer + verschuiving)
-            if houder != nummer + verschuiving:
-                self._verbind(houder, nummer + verschuiving)
+        self._ids.update({nummer + verschuiving: id_ for nummer, id_ in deel._ids.items()})
+        # Keys both hold join their records; the others are new here (a set operation and
+        # one update, rather than a lookup per key: parts hold hundreds of thousands).
+        gedeeld = deel._houders.keys() & self._houders.keys()
+        for sleutel_ in gedeeld:
+            self._verbind(self._houders[sleutel_], deel._houders[sleutel_] + verschuiving)
+        self._houders.update(
+            {s: n + verschuiving for s, n in deel._houders.items() if s not in gedeeld}
+        )
         for nummer in deel._ouder:
             self._verbind(deel._wortel(nummer) + verschuiving, nummer + verschuiving)
 
