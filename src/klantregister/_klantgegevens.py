@@ -68,8 +68,18 @@ def _tekst(veld: str, maximum: int, value: object) -> str | None:
 _Regels = dict[str, tuple[int, Callable[[str], str] | None]]
 
 
+def _veld(naam: str, waarde: object, regels: _Regels, voorvoegsel: str = "") -> str | None:
+    """One text field checked and normalised by its rule."""
+    maximum, controle = regels[naam]
+    tekst = _tekst(voorvoegsel + naam, maximum, waarde)
+    if tekst is not None and controle is not None:
+        tekst = controle(tekst)
+    return tekst
+
+
 def _normaliseer(obj: object, regels: _Regels, voorvoegsel: str = "") -> None:
     """Check and normalise the text fields of a frozen instance, in place, once."""
+    # _veld's body, inlined: this runs for every field of every klant registered.
     for naam, (maximum, controle) in regels.items():
         tekst = _tekst(voorvoegsel + naam, maximum, getattr(obj, naam))
         if tekst is not None and controle is not None:
@@ -287,6 +297,12 @@ _KLANTGEGEVENS_REGELS: _Regels = {
     "website_url": (1000, _website_url),
     "voorkeurstaal": (3, _voorkeurstaal),
 }
+
+
+def klantgegevensveld(naam: str, waarde: object) -> str | None:
+    """A text field of :class:`Klantgegevens` checked and normalised on its own, as the
+    class does it (raises its error); for a reader reporting every bad field."""
+    return _veld(naam, waarde, _KLANTGEGEVENS_REGELS)
 
 
 def _adres(value: object) -> Adres | None:

@@ -50,6 +50,7 @@ from klantregister._klantgegevens import (
     _TOEVOEGING,
     Adres,
     Klantgegevens,
+    klantgegevensveld,
 )
 from klantregister._register import Registratie
 from klantregister.formats._resultaat import (
@@ -149,9 +150,17 @@ def _lees(
             nummer = klantnummer(record["klantnummer"])
         except OngeldigeWaardeError as fout:
             problemen.append(probleem("klantnummer", fout))
+    identificatieproblemen: list[Probleem] = []
+    identificatie = _identificatie(record, identificatieproblemen)
+    if problemen or identificatieproblemen or gemeente is None:
+        # No registratie: the klantgegevens matter only for their problems, and the fast
+        # path's checks may prove there are none without building them.
+        if not _gegevens_zeker_geldig(record):
+            _klantgegevens(record, problemen)
+        problemen += identificatieproblemen
+        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
     gegevens = _klantgegevens(record, problemen)
-    identificatie = _identificatie(record, problemen)
-    if problemen or gemeente is None:
+    if problemen:
         return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
     registratie = Registratie(gemeente, gegevens, identificatie, klantnummer=nummer)
     return Gelezen(positie, regel, record_id, registratie, (), gemeente, identificatie)
@@ -204,7 +213,7 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
         if not _gegeven(waarde):
             continue  # nothing given, nothing wrong
         try:
-            Klantgegevens(**{attr: waarde})
+            klantgegevensveld(attr, waarde)
         except OngeldigeWaardeError as fout:
             problemen.append(probleem(_V1_NAAM.get(fout.veld, fout.veld), fout))
     land = adresvelden.pop("land", "NL")
@@ -475,6 +484,17 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
         if id_.__class__ is not str or not id_:
             id_ = None
     return id_, gemeente, sleutels
+
+
+def _gegevens_zeker_geldig(record: dict[str, Any]) -> bool:
+    """Whether the fast path's checks prove the record's klantgegevens valid."""
+    try:
+        _kern_velden(record.get, _KERN_TEKST, _KERN_PATRONEN)
+        if (adres := record.get("adres")) is not None:
+            _kern_adres(adres)
+    except (_Onzeker, TypeError):
+        return False
+    return True
 
 
 def _kern_velden(
