@@ -418,7 +418,8 @@ _KERN_PATRONEN = (
     (
         "telefoonnummer",
         _KLANTGEGEVENS_REGELS["telefoonnummer"][0],
-        re.compile(r"\+?[0-9]{3}[0-9 ()./-]*").fullmatch,
+        # The value object's own pattern and its three digits, as written (not normalised).
+        re.compile(r"(?=(?:[^0-9]*[0-9]){3})\+?[0-9(][0-9 ()./-]*").fullmatch,
     ),
     (
         "websiteUrl",
