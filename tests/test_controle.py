@@ -9,8 +9,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from klantregister import BuitenlandsNummer, Gemeentecode, Identificatie, Registratie
 from klantregister._controle import Controle, Controlerapport, Overtreding
-from klantregister.formats import klanten_v1
+from klantregister.formats import Gelezen, klanten_v1
 
 BSN_A, BSN_B, BSN_C = "111222333", "123456782", "010000008"
 A_NUMMER = "5483029174"
@@ -113,3 +114,19 @@ def test_the_groups_are_exactly_the_records_that_share_a_person(
         groepen = [g for g in groepen if g not in raak] + [nieuw]
     verwacht = sorted(sorted(g) for g in groepen if len(g) > 1)
     assert verwacht == sorted(sorted(p for _, p, _ in groep.records) for groep in rapport.groepen)
+
+
+def test_a_rule_1_group_by_a_foreign_number_shows_it_as_the_identifier_does() -> None:
+    # Neither v1 nor Partij input carries a foreign person number; a reader of another
+    # format could, so the check takes a Gelezen of one as it stands.
+    nummer = BuitenlandsNummer("DE", "Melderegister", "X123456789")
+    identificatie = Identificatie.natuurlijk_persoon(buitenlands=nummer)
+    controle = Controle()
+    for positie in (1, 2):
+        registratie = Registratie("0363", identificatie=identificatie)
+        gemeente = Gemeentecode("0363")
+        gelezen = Gelezen(positie, positie, f"k{positie}", registratie, (), gemeente, identificatie)
+        controle.voeg_toe(gelezen, "export.json")
+    groep = controle.rapport().groepen[0]
+    assert (f"BuitenlandsNummer {nummer}",) == groep.sleutels
+    assert "X123456789" not in groep.sleutels[0]

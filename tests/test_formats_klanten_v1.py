@@ -427,3 +427,20 @@ def test_a_large_export_is_read_in_little_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert aantal == geldig
     assert piek < 2_000_000
+
+
+def test_an_inpa_nummer_that_differs_from_inpanummer_is_reported() -> None:
+    record = {
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpANummer": "1234567890", "inpA_nummer": "1234567891"},
+    }
+    assert [("subjectIdentificatie.inpA_nummer", Probleemsoort.FORMAAT)] == problemen(record)
+
+
+def test_a_subject_url_with_a_subject_type_but_no_key_is_reported() -> None:
+    record = {
+        "subject": "https://brp.example.nl/api/v1/ingeschrevenpersonen/1",
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpBsn": ""},
+    }
+    assert [("subject", Probleemsoort.NIET_OVER_TE_NEMEN)] == problemen(record)

@@ -24,6 +24,7 @@ from klantregister._controle import Controle, Controlerapport
 from klantregister._parallel import Invoer, Voortgang, bruikbare_processoren, controleer_bestand
 from klantregister.formats import klanten_v1, klantinteracties
 from klantregister.formats._resultaat import gemeente_tabel
+from klantregister.formats._stream import lees_records as _parallel_lees_records
 
 BSNS = ("111222333", "123456782", "010000008")
 A_NUMMERS = ("1234567890", "9876543210")
@@ -477,3 +478,117 @@ def test_the_melder_hears_every_record_and_every_byte(
 
 def test_at_least_one_processor_is_usable() -> None:
     assert 1 <= bruikbare_processoren()
+
+
+def test_a_part_reports_its_progress_every_so_many_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad = schrijf(tmp_path / NAAM, [{**RECORD, "voornaam": f"K{n}"} for n in range(40)])
+    monkeypatch.setattr(_parallel, "MIN_DEEL", 64)
+    monkeypatch.setattr(_parallel, "_TIK", 4)
+    standen: list[int] = []
+    with pad.open("rb") as bestand:
+        controleer_bestand(
+            bestand, NAAM, Controle(), V1, processen=2, melder=lambda v: standen.append(v.records())
+        )
+    # The first part (about 20 records) reports every 4 of them while it is read, then
+    # the end once every part is done; the counts of all parts only ever go up.
+    assert len(standen) >= 6
+    assert sorted(standen) == standen
+    assert 40 == standen[-1]
+
+
+@pytest.mark.parametrize(
+    "blok", [pytest.param(64, id="cut-inside-the-line"), pytest.param(1 << 16, id="whole")]
+)
+def test_a_line_longer_than_any_record_is_left_to_the_streaming_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blok: int
+) -> None:
+    lang = {**RECORD, "voornaam": "x" * 150}
+    pad = schrijf(tmp_path / NAAM, [RECORD] * 5 + [lang] + [RECORD] * 5)
+    monkeypatch.setattr(_parallel, "MIN_DEEL", 64)
+    # Limits of the parts only: the streaming reader keeps its own, so the line is a record.
+    monkeypatch.setattr(_parallel, "MAX_RECORD", 30)
+    monkeypatch.setattr(_parallel, "_BLOK", blok)
+    stroom: list[str] = []
+
+    def lees_records(bron: Any, **opties: Any) -> Any:
+        stroom.append(opties["naam"])
+        return _parallel_lees_records(bron, **opties)
+
+    monkeypatch.setattr(_parallel, "lees_records", lees_records)
+    assert referentie(pad) == in_delen(pad, processen=2)
+    assert [NAAM] == stroom  # the parts gave up, and the file was read in one pass
+
+
+# --- 7. one part on its own, in this process ------------------------------------------
+
+
+def deel_van(pad: Path) -> _parallel._Deel:
+    return _parallel._Deel(str(pad), NAAM, V1, 1, 0, pad.stat().st_size)
+
+
+def controleer_deel(pad: Path) -> tuple[Controlerapport, int]:
+    with pad.open("rb") as bestand:
+        controle, regels = deel_van(pad).controleer(bestand, Voortgang(2))
+    return controle.rapport(), regels
+
+
+def test_a_part_counts_its_records_and_lines_from_one(tmp_path: Path) -> None:
+    pad = schrijf(tmp_path / NAAM, [b"", RECORD, b"  ", {**RECORD, "achternaam": "x" * 201}])
+    rapport, regels = controleer_deel(pad)
+    assert (2, 4) == (rapport.records, regels)
+    assert [(2, 4)] == [(b.positie, b.regel) for b in rapport.bevindingen]
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        pytest.param(b'{"voornaam": "Z\xc3"}', id="invalid-utf-8"),
+        pytest.param(b"{} {}", id="two-values-on-a-line"),
+        pytest.param(b'{"voornaam": ', id="a-record-going-on-on-the-next-line"),
+        pytest.param(b'{"a": 1, "a": 2}', id="a-key-twice"),
+        pytest.param(b'{"a": NaN}', id="nan"),
+        pytest.param(b'{"a": ' + b"1" * 31 + b"}", id="a-31-digit-integer"),
+    ],
+)
+def test_a_part_gives_up_on_a_line_that_is_not_one_whole_record(
+    tmp_path: Path, regel: bytes
+) -> None:
+    pad = schrijf(tmp_path / NAAM, [RECORD, regel, RECORD])
+    with pytest.raises(_parallel._Terugval):
+        controleer_deel(pad)
+
+
+@pytest.mark.parametrize(
+    "blok", [pytest.param(16, id="longer-than-a-block"), pytest.param(1 << 16, id="in-one-block")]
+)
+def test_a_part_gives_up_on_a_line_longer_than_any_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blok: int
+) -> None:
+    monkeypatch.setattr(_parallel, "MAX_RECORD", 20)
+    monkeypatch.setattr(_parallel, "_BLOK", blok)
+    pad = schrijf(tmp_path / NAAM, [{"voornaam": "x" * 100}])
+    with pytest.raises(_parallel._Terugval):
+        controleer_deel(pad)
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "regel_voor_regel"),
+    [
+        pytest.param(b"", False, id="empty"),
+        pytest.param(b"\n \n", False, id="blank-lines-only"),
+        pytest.param(b"\n\n" + json.dumps(RECORD).encode() + b"\n", True, id="json-lines"),
+        pytest.param(b'{"results": []}\n', False, id="a-page-on-one-line"),
+        pytest.param(b"[{}]\n", False, id="an-array-on-one-line"),
+        pytest.param(b"{\n}\n", False, id="a-record-over-two-lines"),
+        pytest.param(b"\xef\xbb\xbf{}\n", False, id="a-byte-order-mark"),
+    ],
+)
+def test_a_file_is_shared_out_only_when_its_first_record_is_alone_on_its_line(
+    tmp_path: Path, inhoud: bytes, regel_voor_regel: bool
+) -> None:
+    pad = tmp_path / NAAM
+    pad.write_bytes(inhoud)
+    with pad.open("rb") as bestand:
+        assert regel_voor_regel == _parallel._regel_voor_regel(bestand)
