@@ -130,3 +130,12 @@ def test_a_rule_1_group_by_a_foreign_number_shows_it_as_the_identifier_does() ->
     groep = controle.rapport().groepen[0]
     assert (f"BuitenlandsNummer {nummer}",) == groep.sleutels
     assert "X123456789" not in groep.sleutels[0]
+
+
+def test_a_check_in_progress_never_shows_a_bsn_in_its_repr() -> None:
+    controle = Controle()
+    for gelezen in klanten_v1.lees(
+        io.StringIO(json.dumps([persoon(BSN_A)])), gemeenten="0363", naam="export.json"
+    ):
+        controle.voeg_toe(gelezen, "export.json")
+    assert "<Controle records=1 bevindingen=0>" == repr(controle)

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klantregister import FormaatError, Gemeentecode, _parallel
 from klantregister._controle import Controle, Controlerapport
-from klantregister._parallel import Invoer, Voortgang, bruikbare_processoren, controleer_bestand
+from klantregister._parallel import Invoer, Stand, bruikbare_processoren, controleer_bestand
 from klantregister.formats import klanten_v1, klantinteracties
 from klantregister.formats._resultaat import gemeente_tabel
 from klantregister.formats._stream import lees_records as _parallel_lees_records
@@ -466,8 +471,8 @@ def test_the_melder_hears_every_record_and_every_byte(
     monkeypatch.setattr(_parallel, "MIN_DEEL", 64)
     standen: list[tuple[int, int]] = []
 
-    def melder(voortgang: Voortgang) -> None:
-        standen.append((voortgang.records(), voortgang.gelezen()))
+    def melder(stand: Stand) -> None:
+        standen.append((stand.records(), stand.gelezen()))
 
     with pad.open("rb") as bestand:
         controleer_bestand(bestand, NAAM, Controle(), V1, processen=processen, melder=melder)
@@ -525,12 +530,14 @@ def test_a_line_longer_than_any_record_is_left_to_the_streaming_reader(
 
 
 def deel_van(pad: Path) -> _parallel._Deel:
-    return _parallel._Deel(str(pad), NAAM, V1, 1, 0, pad.stat().st_size)
+    status = pad.stat()
+    kenmerk = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    return _parallel._Deel(str(pad), NAAM, V1, 1, 0, status.st_size, kenmerk)
 
 
 def controleer_deel(pad: Path) -> tuple[Controlerapport, int]:
     with pad.open("rb") as bestand:
-        controle, regels = deel_van(pad).controleer(bestand, Voortgang(2))
+        controle, regels = deel_van(pad).controleer(bestand, Stand(2))
     return controle.rapport(), regels
 
 
@@ -592,3 +599,40 @@ def test_a_file_is_shared_out_only_when_its_first_record_is_alone_on_its_line(
     pad.write_bytes(inhoud)
     with pad.open("rb") as bestand:
         assert regel_voor_regel == _parallel._regel_voor_regel(bestand)
+
+
+def test_a_worker_that_dies_leaves_the_file_to_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad = schrijf(tmp_path / NAAM, RECORDS * 8)
+    monkeypatch.setattr(_parallel, "MIN_DEEL", 64)
+    monkeypatch.setattr(_parallel, "_controleer_in_proces", _sterf)
+    assert referentie(pad) == in_delen(pad, processen=3)
+
+
+def _sterf(*_: object) -> None:
+    os._exit(9)  # as a process the kernel kills for memory: without a word
+
+
+def test_a_worker_sends_nothing_for_a_file_changed_since_it_was_cut(tmp_path: Path) -> None:
+    pad = schrijf(tmp_path / NAAM, [RECORD])
+    deel = attrs.evolve(deel_van(pad), kenmerk=(0, 0, 0, 0))
+    ontvanger, zender = multiprocessing.Pipe(duplex=False)
+    onderbreking = signal.getsignal(signal.SIGINT)
+    try:
+        _parallel._controleer_in_proces(deel, zender, Stand(2).tellers)
+    finally:
+        signal.signal(signal.SIGINT, onderbreking)
+    assert ontvanger.recv() is None
+
+
+def test_a_part_leaves_a_record_nested_nearly_as_deep_as_recursion_goes_to_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nearly: within the margin of frames the streaming reader may have below it, here
+    # made so wide that 150 levels of nesting count as nearly too deep.
+    marge = sys.getrecursionlimit() - _parallel._stapeldiepte() - 150
+    monkeypatch.setattr(_parallel, "_MARGE", marge)
+    pad = schrijf(tmp_path / NAAM, [RECORD, b'{"a": ' + b"[" * 300 + b"]" * 300 + b"}"])
+    with pytest.raises(_parallel._Terugval):
+        controleer_deel(pad)

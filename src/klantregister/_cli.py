@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from klantregister._controle import Controle, Controlerapport
 from klantregister._errors import KlantregisterError, OpslagError
-from klantregister._parallel import Invoer, Voortgang, bruikbare_processoren, controleer_bestand
+from klantregister._parallel import Invoer, Stand, bruikbare_processoren, controleer_bestand
 from klantregister._register import KlantRegister, Registratie
 from klantregister.formats import kanoniek, klanten_v1, klantinteracties
 from klantregister.formats._resultaat import Gelezen, gemeente_tabel
@@ -143,7 +143,7 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
         with _open(pad) as bestand:
             if voortgang is not None:
                 voortgang.begin(pad)
-            stand = Voortgang(1, os.fstat(bestand.fileno()).st_size)
+            stand = Stand(1, os.fstat(bestand.fileno()).st_size)
             lezer = klantinteracties if args.invoer == "klantinteracties" else klanten_v1
             for aantal, gelezen in enumerate(lezer.lees(bestand, gemeenten=gemeenten, naam=pad), 1):
                 if voortgang is not None:
@@ -303,7 +303,7 @@ class _Voortgang:
         self._pad = pad
         self._begin = time.monotonic()
 
-    def toon(self, stand: Voortgang) -> None:
+    def toon(self, stand: Stand) -> None:
         nu = time.monotonic()
         if nu - self._laatst < 0.5:
             return

@@ -185,7 +185,8 @@ def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
     return Overtreding.ONGELDIG_VELD
 
 
-@attrs.define
+# repr=False: the rule-1 index holds every natural-person key in full.
+@attrs.define(repr=False)
 class Controle:
     """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`."""
 
@@ -210,6 +211,9 @@ class Controle:
     def records(self) -> int:
         """How many records were given so far."""
         return self._records
+
+    def __repr__(self) -> str:
+        return f"<Controle records={self._records} bevindingen={len(self._bevindingen)}>"
 
     def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
         """Check one record read from ``bron`` (a file name, for the report)."""

@@ -1,18 +1,20 @@
 """Checking an export file, a large JSON Lines file on every core.
 
 :func:`controleer_bestand` feeds every record of one file to a
-:class:`~klantregister._controle.Controle`. A JSON Lines file of at least
-``processen`` times :data:`MIN_DEEL` bytes is cut into that many parts at line
-ends; each part is checked by a process of its own with a ``Controle`` of its
-own, and the parts are merged in file order (:meth:`Controle.voeg_samen`), so
-the report is the one a single pass gives.
+:class:`~klantregister._controle.Controle`. A JSON Lines file is cut at line
+ends into up to ``processen`` parts of at least :data:`MIN_DEEL` bytes; each
+part is checked by a process of its own with a ``Controle`` of its own, and the
+parts are merged in file order (:meth:`Controle.voeg_samen`), so the report is
+the one a single pass gives.
 
 A part is read line by line, each line decoded with the streaming reader's own
 decoder (the same limits: no key twice, no ``NaN``, no 31-digit integer). A
 line that is not one whole record (a record over several lines, invalid JSON or
-UTF-8, a byte order mark, a first line that is a page or an array) stops the
-parts, and the file is read again in one pass by the streaming reader
+UTF-8, a byte order mark, a first line that is a page or an array, nesting deep
+enough to meet Python's recursion limit) stops the parts, and the file is read
+again in one pass by the streaming reader
 (:func:`~klantregister.formats.lees_records`), which reports such input exactly.
+So does a worker process that dies (killed for memory, say) before it reports.
 
 Records a format's fast path (:func:`klanten_v1.kern
 <klantregister.formats.klanten_v1.kern>`) proves valid are counted from their
@@ -25,7 +27,10 @@ from __future__ import annotations
 import functools
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
@@ -37,13 +42,17 @@ from klantregister.formats import klanten_v1, klantinteracties
 from klantregister.formats._resultaat import Gelezen, Kern
 from klantregister.formats._stream import _DECODER, MAX_RECORD, _Grens, lees_records
 
-__all__ = ["MIN_DEEL", "Invoer", "Voortgang", "bruikbare_processoren", "controleer_bestand"]
+__all__ = ["MIN_DEEL", "Invoer", "Stand", "bruikbare_processoren", "controleer_bestand"]
 
 #: The smallest part, in bytes, worth a process of its own.
 MIN_DEEL = 4 << 20
 _BLOK = 1 << 22
-# What JSON and the streaming reader take as whitespace around a record on its line.
-_WIT = " \t\r"
+# The whitespace JSON and the streaming reader allow around a record on its line.
+_WIT_OP_DE_REGEL = " \t\r"
+# How many frames deeper than a part the streaming reader may decode a record: Python
+# 3.11 counts nested JSON against the recursion limit with the frames below it, so a
+# record nested nearly that deep may be refused by one reader and not by the other.
+_MARGE = 64
 # How often (in records) a part reports its progress.
 _TIK = 4096
 
@@ -72,28 +81,29 @@ class Invoer:
         return functools.partial(klanten_v1.kern, gemeenten=self.gemeenten)
 
 
-class Voortgang:
-    """Where a check is: the records and bytes done so far, per part (shared between processes)."""
+class Stand:
+    """How far a check is: the records and bytes done so far, per part (shared between
+    processes); what progress is shown from."""
 
-    def __init__(self, delen: int = 1, grootte: int = 0, *, stand: Any = None) -> None:
+    def __init__(self, delen: int = 1, grootte: int = 0, *, tellers: Any = None) -> None:
         # Per part: records, bytes. Written by each part's process, read by the first.
-        self.stand: Any = multiprocessing.RawArray("q", 2 * delen) if stand is None else stand
+        self.tellers: Any = multiprocessing.RawArray("q", 2 * delen) if tellers is None else tellers
         #: The file's size in bytes.
         self.grootte = grootte
 
     def zet(self, deel: int, records: int, gelezen: int) -> None:
-        self.stand[2 * deel] = records
-        self.stand[2 * deel + 1] = gelezen
+        self.tellers[2 * deel] = records
+        self.tellers[2 * deel + 1] = gelezen
 
     def records(self) -> int:
-        return sum(self.stand[0::2])
+        return sum(self.tellers[0::2])
 
     def gelezen(self) -> int:
-        return sum(self.stand[1::2])
+        return sum(self.tellers[1::2])
 
 
 #: Called by the first process now and then while a file is checked.
-Melder = Callable[[Voortgang], None]
+Melder = Callable[[Stand], None]
 
 
 class _Terugval(Exception):  # noqa: N818 (a signal between the parts and the file, never shown)
@@ -139,7 +149,7 @@ def controleer_bestand(
                 regels += aantal_regels
             return
     bestand.seek(0)
-    voortgang = Voortgang(1, grootte)
+    stand = Stand(1, grootte)
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
         if snel is not None:
@@ -147,8 +157,8 @@ def controleer_bestand(
         else:
             controle.voeg_toe(lezer(record.waarde, record.positie, record.regel), naam)
         if melder is not None:
-            voortgang.zet(0, aantal, bestand.tell())
-            melder(voortgang)
+            stand.zet(0, aantal, bestand.tell())
+            melder(stand)
 
 
 @attrs.frozen
@@ -161,9 +171,11 @@ class _Deel:
     index: int
     begin: int
     eind: int
+    #: (device, inode, size, modification time) of the file the parts were cut from.
+    kenmerk: tuple[int, int, int, int]
 
     def controleer(
-        self, bestand: IO[bytes], voortgang: Voortgang, melder: Melder | None = None
+        self, bestand: IO[bytes], stand: Stand, melder: Melder | None = None
     ) -> tuple[Controle, int]:
         """This part's Controle (positions and lines from 1) and its number of lines."""
         lezer, kern = self.invoer.lezer(), self.invoer.kern()
@@ -171,9 +183,12 @@ class _Deel:
         # The C scanner itself: json's decode() adds two Python calls and two regexes a line.
         scan = _DECODER.scan_once  # type: ignore[attr-defined]
         regel = positie = 0
+        # Lines that could nest deeper than this are left to the streaming reader. Only a
+        # line twice as long can, so a record of the usual size is never counted.
+        diep = sys.getrecursionlimit() - _stapeldiepte() - _MARGE
         for tekst in self._regels(bestand):
             regel += 1
-            tekst = tekst.strip(_WIT)  # noqa: PLW2901 (the line is its record)
+            tekst = tekst.strip(_WIT_OP_DE_REGEL)  # noqa: PLW2901 (the line is its record)
             if not tekst:
                 continue
             positie += 1
@@ -183,16 +198,18 @@ class _Deel:
                 raise _Terugval from None
             if eind != len(tekst):
                 raise _Terugval  # more than one value on the line
+            if len(tekst) > 2 * diep and tekst.count("[") + tekst.count("{") > diep:
+                raise _Terugval  # perhaps nested too deep for the streaming reader
             snel = kern(waarde) if kern is not None else None
             if snel is not None:
                 controle.voeg_kern_toe(snel, self.naam, positie)
             else:
                 controle.voeg_toe(lezer(waarde, positie, regel), self.naam)
             if positie % _TIK == 0:
-                voortgang.zet(self.index, positie, bestand.tell() - self.begin)
+                stand.zet(self.index, positie, bestand.tell() - self.begin)
                 if melder is not None:
-                    melder(voortgang)
-        voortgang.zet(self.index, positie, self.eind - self.begin)
+                    melder(stand)
+        stand.zet(self.index, positie, self.eind - self.begin)
         return controle, regel
 
     def _regels(self, bestand: IO[bytes]) -> Iterator[str]:
@@ -226,6 +243,14 @@ class _Deel:
                 yield tekst
 
 
+def _stapeldiepte() -> int:
+    """How many Python frames are below the caller."""
+    diepte, frame = 0, sys._getframe(1)
+    while frame is not None:
+        diepte, frame = diepte + 1, frame.f_back  # type: ignore[assignment]
+    return diepte
+
+
 def _regel_voor_regel(bestand: IO[bytes]) -> bool:
     """Whether the file's first record is an object alone on its line, and not a page:
     JSON Lines, as the streaming reader would take it."""
@@ -254,57 +279,85 @@ def _delen(
     grenzen = [0]
     for index in range(1, aantal):
         bestand.seek(index * grootte // aantal)
-        bestand.readline()  # on to the next line start
+        while (stuk := bestand.readline(_BLOK)) and not stuk.endswith(b"\n"):
+            pass  # on to the next line start, a block at a time
         grenzen.append(max(bestand.tell(), grenzen[-1]))
     grenzen.append(grootte)
     bestand.seek(0)
     paren = [(begin, eind) for begin, eind in itertools.pairwise(grenzen) if eind > begin]
     if len(paren) < 2:
         return None  # every cut fell inside the last line
+    kenmerk = _kenmerk(os.fstat(bestand.fileno()))
     return [
-        _Deel(bestand.name, naam, invoer, index, begin, eind)
+        _Deel(bestand.name, naam, invoer, index, begin, eind, kenmerk)
         for index, (begin, eind) in enumerate(paren)
     ]
+
+
+def _kenmerk(status: os.stat_result) -> tuple[int, int, int, int]:
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _controleer_delen(
     bestand: IO[bytes], delen: list[_Deel], grootte: int, melder: Melder | None
 ) -> list[tuple[Controle, int]]:
     """Check the parts, the first here and the others in processes of their own."""
-    voortgang = Voortgang(len(delen), grootte)
-    pool = multiprocessing.get_context().Pool(
-        len(delen) - 1, initializer=_begin_proces, initargs=(voortgang.stand,)
-    )
+    stand = Stand(len(delen), grootte)
+    context = multiprocessing.get_context()
+    werkers = []
     try:
-        later = [pool.apply_async(_controleer_in_proces, (deel,)) for deel in delen[1:]]
-        eerste = delen[0].controleer(bestand, voortgang, melder)
-        for uitkomst in later:
-            while melder is not None and not uitkomst.ready():
-                uitkomst.wait(0.5)
-                melder(voortgang)
-        uitkomsten = [eerste, *(uitkomst.get() for uitkomst in later)]
+        for deel in delen[1:]:
+            ontvanger, zender = context.Pipe(duplex=False)
+            proces = context.Process(
+                target=_controleer_in_proces, args=(deel, zender, stand.tellers), daemon=True
+            )
+            proces.start()
+            zender.close()  # the worker's end; here it would keep the pipe open
+            werkers.append((proces, ontvanger))
+        uitkomsten = [delen[0].controleer(bestand, stand, melder)]
+        for proces, ontvanger in werkers:
+            uitkomsten.append(_uitkomst(proces, ontvanger, stand, melder))
         if melder is not None:
-            melder(voortgang)  # every part done, whichever finished first
-    except BaseException:
-        # Stopped by a fallback or an interrupt: no part goes on working.
-        pool.terminate()
-        raise
-    else:
-        pool.close()
+            melder(stand)  # every part done, whichever finished first
         return uitkomsten
     finally:
-        pool.join()
+        # Done, or stopped by a fallback or an interrupt: no part goes on working.
+        for proces, ontvanger in werkers:
+            if proces.is_alive():
+                proces.terminate()
+            proces.join()
+            ontvanger.close()
 
 
-_gedeelde_stand: Any = None
+def _uitkomst(
+    proces: Any, ontvanger: Any, stand: Stand, melder: Melder | None
+) -> tuple[Controle, int]:
+    """What a worker sends: its part's outcome, or None when it met what it leaves to the
+    streaming reader. A worker that ends without sending anything died."""
+    while not (klaar := multiprocessing.connection.wait([ontvanger, proces.sentinel], 0.5)):
+        if melder is not None:
+            melder(stand)
+    if ontvanger not in klaar:
+        raise _Terugval  # the worker died: one pass will do
+    try:
+        uitkomst: tuple[Controle, int] | None = ontvanger.recv()
+    except EOFError:
+        raise _Terugval from None
+    if uitkomst is None:
+        raise _Terugval
+    return uitkomst
 
 
-def _begin_proces(stand: Any) -> None:
-    global _gedeelde_stand  # noqa: PLW0603 (one per worker process, set once as it starts)
-    _gedeelde_stand = stand
-
-
-def _controleer_in_proces(deel: _Deel) -> tuple[Controle, int]:
-    voortgang = Voortgang(stand=_gedeelde_stand)
-    with open(deel.pad, "rb") as bestand:
-        return deel.controleer(bestand, voortgang)
+def _controleer_in_proces(deel: _Deel, zender: Any, tellers: Any) -> None:
+    # An interrupt reaches every process of the terminal; the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    uitkomst = None
+    try:
+        with open(deel.pad, "rb") as bestand:
+            # The very file the parts were cut from, unchanged since.
+            if _kenmerk(os.fstat(bestand.fileno())) == deel.kenmerk:
+                uitkomst = deel.controleer(bestand, Stand(tellers=tellers))
+    except (_Terugval, OSError):
+        pass
+    zender.send(uitkomst)
+    zender.close()

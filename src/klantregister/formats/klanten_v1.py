@@ -455,9 +455,11 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
     not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
     RSIN to gemeentecode, already validated.
 
-    >>> kern({"uuid": "k1", "voornaam": "Zoë", "subjectType": "natuurlijk_persoon",
-    ...     "subjectIdentificatie": {"inpBsn": "111222333"}}, Gemeentecode("0363"))
-    ('k1', Gemeentecode('0363'), (('bsn', '111222333'),))
+    >>> id_, gemeente, sleutels = kern({"uuid": "k1", "voornaam": "Zoë",
+    ...     "subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}},
+    ...     Gemeentecode("0363"))
+    >>> id_, gemeente, [soort for soort, _ in sleutels]  # the keys hold the BSN in full
+    ('k1', Gemeentecode('0363'), ['bsn'])
     """
     if record.__class__ is not dict:
         return None
