@@ -144,8 +144,9 @@ def controleer_bestand(
         else:
             posities = regels = 0
             for deel, aantal_regels in uitkomsten:
+                aantal_records = deel.records  # before voeg_samen takes the part over
                 controle.voeg_samen(deel, posities=posities, regels=regels)
-                posities += deel.records
+                posities += aantal_records
                 regels += aantal_regels
             return
     bestand.seek(0)
