@@ -444,3 +444,25 @@ def test_a_subject_url_with_a_subject_type_but_no_key_is_reported() -> None:
         "subjectIdentificatie": {"inpBsn": ""},
     }
     assert [("subject", Probleemsoort.NIET_OVER_TE_NEMEN)] == problemen(record)
+
+
+def test_a_table_key_written_with_separators_still_finds_its_bronorganisatie() -> None:
+    geschreven = f"{RSIN[:4]}.{RSIN[4:6]}.{RSIN[6:]}"
+    gelezen = lees({"bronorganisatie": RSIN}, gemeenten={geschreven: "0599"})
+    assert gelezen.registratie is not None
+    assert Gemeentecode("0599") == gelezen.registratie.gemeente
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        pytest.param(float("nan"), id="nan"),
+        pytest.param({1, 2}, id="a-set"),
+    ],
+)
+def test_a_value_json_cannot_hold_is_refused_with_its_position(waarde: object) -> None:
+    bestand = io.StringIO()
+    with pytest.raises(FormaatError, match="record 2") as fout:
+        schrijf_regels([{"a": 1}, {"b": waarde}], bestand)
+    assert "niet als JSON te schrijven" in str(fout.value)
+    assert '{"a": 1}\n' == bestand.getvalue()

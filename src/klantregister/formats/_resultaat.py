@@ -18,7 +18,7 @@ from klantregister._errors import (
     maskeer,
 )
 from klantregister._identificatie import Identificatie
-from klantregister._identifiers import Gemeentecode
+from klantregister._identifiers import Gemeentecode, Rsin
 from klantregister._register import Registratie
 from klantregister.formats._stream import Bron, lees_records
 
@@ -122,7 +122,8 @@ def gemeente_tabel(gemeenten: Gemeenten | None) -> Gemeentecode | dict[str, Geme
         )
     if isinstance(gemeenten, (Gemeentecode, str)):
         return Gemeentecode.parse(gemeenten)
-    return {str(rsin): Gemeentecode.parse(code) for rsin, code in gemeenten.items()}
+    # Keys as records' bronorganisaties are looked up: compact ("0025.64.440" is "002564440").
+    return {Rsin.compact(str(rsin)): Gemeentecode.parse(code) for rsin, code in gemeenten.items()}
 
 
 def lees_met(

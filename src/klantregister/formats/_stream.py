@@ -342,10 +342,19 @@ class _Lezer:
 
 
 def schrijf_regels(waarden: Iterable[object], bestand: IO[str]) -> int:
-    """Write each value as one line of JSON (JSON Lines, UTF-8 text); the number written."""
+    """Write each value as one line of JSON (JSON Lines, UTF-8 text); the number written.
+
+    A value JSON cannot hold (``NaN``, an object of another type, a circular
+    reference) raises :class:`~klantregister.FormaatError` naming its position;
+    the lines before it are written.
+    """
     aantal = 0
     for waarde in waarden:
-        bestand.write(json.dumps(waarde, ensure_ascii=False, allow_nan=False))
+        try:
+            regel = json.dumps(waarde, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as fout:
+            raise FormaatError(f"niet als JSON te schrijven: {fout}", positie=aantal + 1) from None
+        bestand.write(regel)
         bestand.write("\n")
         aantal += 1
     return aantal
