@@ -306,6 +306,7 @@ def _controleer_delen(
     stand = Stand(len(delen), grootte)
     context = multiprocessing.get_context()
     werkers = []
+    gemeld = []  # workers whose message was read (or which died): they end by themselves
     try:
         for deel in delen[1:]:
             ontvanger, zender = context.Pipe(duplex=False)
@@ -317,14 +318,18 @@ def _controleer_delen(
             werkers.append((proces, ontvanger))
         uitkomsten = [delen[0].controleer(bestand, stand, melder)]
         for proces, ontvanger in werkers:
-            uitkomsten.append(_uitkomst(proces, ontvanger, stand, melder))
+            uitkomst = _uitkomst(proces, ontvanger, stand, melder)
+            gemeld.append(proces)
+            if uitkomst is None:
+                raise _Terugval
+            uitkomsten.append(uitkomst)
         if melder is not None:
             melder(stand)  # every part done, whichever finished first
         return uitkomsten
     finally:
-        # Done, or stopped by a fallback or an interrupt: no part goes on working.
         for proces, ontvanger in werkers:
-            if proces.is_alive():
+            if proces not in gemeld and proces.is_alive():
+                # Stopped by a fallback or an interrupt: no part goes on working.
                 proces.terminate()
             proces.join()
             ontvanger.close()
@@ -332,20 +337,18 @@ def _controleer_delen(
 
 def _uitkomst(
     proces: Any, ontvanger: Any, stand: Stand, melder: Melder | None
-) -> tuple[Controle, int]:
+) -> tuple[Controle, int] | None:
     """What a worker sends: its part's outcome, or None when it met what it leaves to the
-    streaming reader. A worker that ends without sending anything died."""
+    streaming reader. A worker that ends without sending anything died: None too."""
     while not (klaar := multiprocessing.connection.wait([ontvanger, proces.sentinel], 0.5)):
         if melder is not None:
             melder(stand)
     if ontvanger not in klaar:
-        raise _Terugval  # the worker died: one pass will do
+        return None
     try:
         uitkomst: tuple[Controle, int] | None = ontvanger.recv()
     except EOFError:
-        raise _Terugval from None
-    if uitkomst is None:
-        raise _Terugval
+        return None
     return uitkomst
 
 
