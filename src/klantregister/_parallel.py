@@ -181,8 +181,6 @@ class _Deel:
         """This part's Controle (positions and lines from 1) and its number of lines."""
         lezer, kern = self.invoer.lezer(), self.invoer.kern()
         controle = Controle()
-        # The C scanner itself: json's decode() adds two Python calls and two regexes a line.
-        scan = _DECODER.scan_once  # type: ignore[attr-defined]
         regel = positie = 0
         # Lines that could nest deeper than this are left to the streaming reader. Only a
         # line twice as long can, so a record of the usual size is never counted.
@@ -193,12 +191,7 @@ class _Deel:
             if not tekst:
                 continue
             positie += 1
-            try:
-                waarde, eind = scan(tekst, 0)
-            except (StopIteration, ValueError, _Grens, RecursionError):
-                raise _Terugval from None
-            if eind != len(tekst):
-                raise _Terugval  # more than one value on the line
+            waarde = _record(tekst)
             if len(tekst) > 2 * diep and tekst.count("[") + tekst.count("{") > diep:
                 raise _Terugval  # perhaps nested too deep for the streaming reader
             snel = kern(waarde) if kern is not None else None
@@ -262,11 +255,26 @@ def _regel_voor_regel(bestand: IO[bytes]) -> bool:
         if not regel:
             return False
     try:
-        tekst = regel.decode("utf-8").strip(" \t\r\n")
-        waarde, eind = _DECODER.scan_once(tekst, 0)  # type: ignore[attr-defined]
-    except (StopIteration, ValueError, _Grens, RecursionError):
+        waarde = _record(regel.decode("utf-8").strip(" \t\r\n"))
+    except (UnicodeDecodeError, _Terugval):
         return False  # or a record over several lines: the streaming reader's
-    return eind == len(tekst) and type(waarde) is dict and "results" not in waarde
+    return type(waarde) is dict and "results" not in waarde
+
+
+# The C scanner itself: json's decode() adds two Python calls and two regexes a line.
+_SCAN = _DECODER.scan_once  # type: ignore[attr-defined]
+
+
+def _record(tekst: str) -> object:
+    """The one JSON value that is ``tekst`` (stripped), decoded as the streaming reader
+    decodes; ``_Terugval`` for anything else."""
+    try:
+        waarde, eind = _SCAN(tekst, 0)
+    except (StopIteration, ValueError, _Grens, RecursionError):
+        raise _Terugval from None
+    if eind != len(tekst):
+        raise _Terugval  # more than one value on the line
+    return waarde
 
 
 def _delen(
