@@ -31,7 +31,7 @@ the run proves the check correct as well as timing it.
 
 For context, on the same file: the check with ``--jobs 1`` (whose report must
 equal the other's), plain ``json.loads`` of every line, and the library's own
-streamed decoder (``klantregister.formats._stream.lees_records``, which adds the
+streamed decoder (``klantregister.formats.stream.lees_records``, which adds the
 duplicate-key, number and size limits) without mapping or checking the records;
 the last two in this process, on one core.
 
@@ -63,8 +63,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from klantregister._parallel import bruikbare_processoren
-from klantregister.formats._stream import lees_records
+from klantregister.check.parallel import bruikbare_processoren
+from klantregister.formats.stream import lees_records
 
 GEMEENTE = "0363"
 BRONORGANISATIE = "002564440"

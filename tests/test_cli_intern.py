@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from klantregister import _cli
+from klantregister.cli import commando as _cli
 
 VOORBEELD = Path(__file__).parent.parent / "examples" / "klanten_v1_export.json"
 
@@ -140,7 +140,7 @@ def test_check_in_parts_prints_what_one_process_prints(
     capsys: pytest.CaptureFixture[str],
     uitvoer: str,
 ) -> None:
-    monkeypatch.setattr("klantregister._parallel.MIN_DEEL", 1024)
+    monkeypatch.setattr("klantregister.check.parallel.MIN_DEEL", 1024)
     argumenten = ["check", str(voorbeeld_jsonl), "--gemeente", "0363", "--format", uitvoer]
     assert 1 == _cli.main([*argumenten, "--jobs", "1"])
     een_proces = capsys.readouterr().out
@@ -153,7 +153,7 @@ def test_progress_shows_on_a_terminal_with_jobs_too(
 ) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    monkeypatch.setattr("klantregister._parallel.MIN_DEEL", 1024)
+    monkeypatch.setattr("klantregister.check.parallel.MIN_DEEL", 1024)
     klok = itertools.count()
     monkeypatch.setattr("time.monotonic", lambda: float(next(klok)))
     assert 1 == _cli.main(["check", str(voorbeeld_jsonl), "--gemeente", "0363", "--jobs", "2"])

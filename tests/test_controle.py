@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import BuitenlandsNummer, Gemeentecode, Identificatie, Registratie
-from klantregister._controle import Controle, Controlerapport, Overtreding
+from klantregister.check.controle import Controle, Controlerapport, Overtreding
 from klantregister.formats import Gelezen, klanten_v1
 
 BSN_A, BSN_B, BSN_C = "111222333", "123456782", "010000008"

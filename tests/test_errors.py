@@ -24,6 +24,7 @@ from klantregister import (
     OngeldigeLengteError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    OngeldigTypeError,
     OpslagError,
     SubjectsoortError,
     VersieconflictError,
@@ -44,6 +45,7 @@ FOUTEN = [
     OngeldigeLengteError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    OngeldigTypeError,
     OpslagError,
     SubjectsoortError,
     VersieconflictError,
@@ -52,6 +54,7 @@ FOUTEN = [
 
 WAARDEFOUTEN = [
     OngeldigFormaatError,
+    OngeldigTypeError,
     OngeldigeLengteError,
     OngeldigControlegetalError,
     OnbekendeCodeError,
@@ -89,6 +92,31 @@ def test_ongeldige_waarde_error_is_a_value_error() -> None:
 @pytest.mark.parametrize("fout", WAARDEFOUTEN, ids=naam)
 def test_each_kind_of_invalid_value_is_an_ongeldige_waarde_error(fout: type[Exception]) -> None:
     assert issubclass(fout, OngeldigeWaardeError)
+
+
+def test_a_wrong_type_is_a_type_error_and_an_invalid_format() -> None:
+    assert (True, True) == (
+        issubclass(OngeldigTypeError, TypeError),
+        issubclass(OngeldigTypeError, OngeldigFormaatError),
+    )
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda: Bsn(111222333),  # type: ignore[arg-type]
+        lambda: klantregister.Klantgegevens(voornaam=3),  # type: ignore[arg-type]
+        lambda: klantregister.Adres(land=31),
+        lambda: klantregister.Klant(KLANT_ID, "0363", 12),
+        lambda: klantregister.Registratie("0363", authenticatie="DigiD"),
+    ],
+    ids=["bsn", "klantgegevens", "adres", "klantnummer", "authenticatie"],
+)
+def test_a_value_of_the_wrong_type_is_refused_with_ongeldig_type_error(
+    maak: object,
+) -> None:
+    with pytest.raises(OngeldigTypeError, match=r"verwacht .*, kreeg (int|str)$"):
+        maak()  # type: ignore[operator]
 
 
 def test_klant_niet_gevonden_error_is_a_key_error() -> None:
@@ -251,6 +279,7 @@ def test_klantnummer_in_gebruik_error_carries_the_holder() -> None:
     [
         (OngeldigeWaardeError("bsn", "reden"), ("veld", "reden")),
         (OngeldigFormaatError("bsn", "reden"), ("veld", "reden")),
+        (OngeldigTypeError("bsn", "reden"), ("veld", "reden")),
         (OngeldigeLengteError("bsn", "reden"), ("veld", "reden")),
         (OngeldigControlegetalError("bsn", "reden"), ("veld", "reden")),
         (OnbekendeCodeError("land", "reden"), ("veld", "reden")),
@@ -279,6 +308,11 @@ def test_an_error_survives_pickling_with_its_attributes(
         str(kopie),
         [getattr(kopie, a) for a in attributen],
     )
+
+
+def test_a_public_error_names_the_package_root_as_its_module() -> None:
+    # Tracebacks then say klantregister.KardinaliteitError, the name users import.
+    assert {"klantregister"} == {fout.__module__ for fout in [*FOUTEN, KlantregisterError]}
 
 
 def test_a_raised_error_survives_pickling() -> None:

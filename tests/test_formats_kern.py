@@ -3,7 +3,7 @@
 ``kern`` gives what a check needs of a record (its id, gemeente and natural-person
 keys) when cheap tests prove the record valid, and ``None`` when it cannot vouch
 for it. These tests check that it is sound: every record it accepts, the full
-reader ``_lees`` reads without problems and with the same id, gemeente and keys
+reader (``lees_klant``) reads without problems and with the same id, gemeente and keys
 (with Hypothesis, and for every edge value below in every field of a few clean
 records); that it really is used for clean records; and that it leaves the
 records it cannot vouch for to the full reader.
@@ -21,9 +21,9 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from klantregister import Gemeentecode
-from klantregister._sql import sleutel
-from klantregister.formats._resultaat import Kern
-from klantregister.formats.klanten_v1 import _lees, kern
+from klantregister.domain.klok01 import sleutel
+from klantregister.formats.klanten_v1 import kern, lees_klant
+from klantregister.formats.resultaat import Kern
 from strategies import a_nummers, bsns, kvk_nummers, rsins, vestigingsnummers
 
 GEMEENTE = Gemeentecode("0363")
@@ -46,7 +46,7 @@ Gemeenten = Gemeentecode | dict[str, Gemeentecode]
 
 def kern_volgens_de_volledige_lezer(record: object, gemeenten: Gemeenten) -> Kern:
     """The Kern the full reader implies; fails the test if it finds problems."""
-    gelezen = _lees(record, gemeenten, 1, 1)
+    gelezen = lees_klant(record, gemeenten=gemeenten)
     assert () == gelezen.problemen
     assert gelezen.gemeente is not None
     sleutels = (
@@ -916,7 +916,11 @@ def test_kern_accepts_the_valid_dutch_records_of_the_example_export() -> None:
     niet_geaccepteerd = set()
     for record in _export():
         nederlands = (record.get("adres") or {}).get("landcode") in {None, "", "NL"}
-        if nederlands and not _lees(record, TABEL, 1, 1).problemen and kern(record, TABEL) is None:
+        if (
+            nederlands
+            and not lees_klant(record, gemeenten=TABEL).problemen
+            and kern(record, TABEL) is None
+        ):
             niet_geaccepteerd.add(record["klantnummer"])
     assert EXPORT_NIET_IN_KERN == niet_geaccepteerd
 

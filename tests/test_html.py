@@ -25,8 +25,8 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
 )
-from klantregister._errors import maskeer
-from klantregister._html import RIJEN, register_html
+from klantregister.display.html import RIJEN, register_html
+from klantregister.domain.meldingen import maskeer
 from strategies import a_nummers, bsns
 
 AMSTERDAM = "0363"
@@ -375,7 +375,7 @@ def test_a_check_report_renders_its_summary_violations_and_groups_masked() -> No
     import io  # noqa: PLC0415
     import json  # noqa: PLC0415
 
-    from klantregister._controle import Controle  # noqa: PLC0415
+    from klantregister.check.controle import Controle  # noqa: PLC0415
     from klantregister.formats import klanten_v1  # noqa: PLC0415
 
     persoon = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}}

@@ -31,7 +31,7 @@ from klantregister import (
     Rsin,
     Vestigingsnummer,
 )
-from klantregister._identifiers import _SCHEIDINGSTEKENS
+from klantregister.domain.scheidingstekens import SCHEIDINGSTEKENS
 from strategies import (
     a_nummers,
     bsns,
@@ -94,7 +94,7 @@ STDNUM_SCHEIDINGSTEKENS = frozenset(
 )
 
 # Both sets, so that a separator missing from either one is found.
-scheidingstekens = st.sampled_from(sorted(STDNUM_SCHEIDINGSTEKENS | _SCHEIDINGSTEKENS))
+scheidingstekens = st.sampled_from(sorted(STDNUM_SCHEIDINGSTEKENS | SCHEIDINGSTEKENS))
 # Characters that look like separators, or like digits, but are not accepted as either.
 stoortekens = st.sampled_from(
     ["\t", "\n", "/", ",", "_", "+", "*", "O", "l", "\u00ad", "\u200b", "\u2044", "\u2032"]

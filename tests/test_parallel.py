@@ -24,12 +24,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klantregister import FormaatError, Gemeentecode, _parallel
-from klantregister._controle import Controle, Controlerapport
-from klantregister._parallel import Invoer, Stand, bruikbare_processoren, controleer_bestand
+from klantregister import FormaatError, Gemeentecode
+from klantregister.check import parallel as _parallel
+from klantregister.check.controle import Controle, Controlerapport
+from klantregister.check.parallel import Invoer, Stand, bruikbare_processoren, controleer_bestand
 from klantregister.formats import klanten_v1, klantinteracties
-from klantregister.formats._resultaat import gemeente_tabel
-from klantregister.formats._stream import lees_records as _parallel_lees_records
+from klantregister.formats.resultaat import gemeente_tabel
+from klantregister.formats.stream import lees_records as _parallel_lees_records
 
 BSNS = ("111222333", "123456782", "010000008")
 A_NUMMERS = ("1234567890", "9876543210")

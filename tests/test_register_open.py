@@ -180,7 +180,7 @@ def test_the_sqlite_drivers_error_is_suppressed_not_chained(tmp_path: Path) -> N
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open(f"sqlite:///{tmp_path / 'bestaat-niet' / 'klanten.db'}")
 
-    assert ("klantregister._errors", True, None) == (
+    assert ("klantregister", True, None) == (
         type(fout.value).__module__,
         fout.value.__suppress_context__,
         fout.value.__cause__,
@@ -198,7 +198,7 @@ def test_the_postgresql_drivers_error_is_suppressed_not_chained() -> None:
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open("postgresql://nobody@127.0.0.1:1/klanten")
 
-    assert ("klantregister._errors", True, None) == (
+    assert ("klantregister", True, None) == (
         type(fout.value).__module__,
         fout.value.__suppress_context__,
         fout.value.__cause__,

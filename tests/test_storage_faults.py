@@ -39,7 +39,7 @@ from klantregister import (
     SqliteRepository,
     Subjectsoort,
 )
-from klantregister._sql import SCHEMA_VERSIE
+from klantregister.storage.schema import SCHEMA_VERSIE
 from storage_workers import AMSTERDAM, DIGID, GELUKT, WACHTTIJD, Melding, Taak, Uitkomst
 
 if TYPE_CHECKING:

@@ -6,54 +6,65 @@ private. See ``docs/`` for the concepts, a usage guide and the API reference.
 
 from typing import TYPE_CHECKING
 
-from klantregister._authenticatie import Authenticatie, Betrouwbaarheidsniveau
-from klantregister._errors import (
+# The display gives the values their notebook view; it loads no storage or format.
+from klantregister import display as _display  # noqa: F401
+from klantregister._version import __version__
+from klantregister.domain import (
+    Adres,
+    ANummer,
+    Authenticatie,
+    Betrouwbaarheidsniveau,
     BetrouwbaarheidsniveauError,
+    Bsn,
+    BuitenlandsNummer,
     FormaatError,
+    Gemeentecode,
     GemengdeIdentificatieError,
+    Identificatie,
+    Identificator,
     KardinaliteitError,
+    Klant,
+    Klantgegevens,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KlantregisterError,
+    KvkNummer,
     OnbekendeCodeError,
     OngeldigControlegetalError,
     OngeldigeLengteError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    OngeldigTypeError,
     OpslagError,
+    Registratie,
+    Rsin,
+    Subjectsoort,
     SubjectsoortError,
     VersieconflictError,
+    Vestigingsnummer,
     ZelfstandigeKlantError,
 )
-from klantregister._identificatie import Identificatie, Identificator, Subjectsoort
-from klantregister._identifiers import (
-    ANummer,
-    Bsn,
-    BuitenlandsNummer,
-    Gemeentecode,
-    KvkNummer,
-    Rsin,
-    Vestigingsnummer,
-)
-from klantregister._klant import Klant
-from klantregister._klantgegevens import Adres, Klantgegevens
-from klantregister._memory import MemoryRepository
-from klantregister._ports import KlantRepository
-from klantregister._register import BulkResultaat, KlantRegister, Registratie
-from klantregister._sqlite import SqliteRepository
-from klantregister._version import __version__
+from klantregister.register import BulkResultaat, KlantRegister, KlantRepository
+from klantregister.storage import MemoryRepository
 
 if TYPE_CHECKING:
-    from klantregister._postgres import PostgresRepository
+    from klantregister.storage import PostgresRepository, SqliteRepository
+
+_OP_AANVRAAG = {"PostgresRepository", "SqliteRepository"}
 
 
 def __getattr__(naam: str) -> object:
-    # Imported on first use, so that importing klantregister never loads psycopg.
-    if naam == "PostgresRepository":
-        from klantregister._postgres import PostgresRepository  # noqa: PLC0415
+    # Imported on first use, so that importing klantregister loads no database driver
+    # (not even sqlite3) until one is used.
+    if naam in _OP_AANVRAAG:
+        import klantregister.storage  # noqa: PLC0415
 
-        return PostgresRepository
+        return getattr(klantregister.storage, naam)
     raise AttributeError(f"module 'klantregister' has no attribute {naam!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [
@@ -83,6 +94,7 @@ __all__ = [
     "OnbekendeCodeError",
     "OngeldigControlegetalError",
     "OngeldigFormaatError",
+    "OngeldigTypeError",
     "OngeldigeLengteError",
     "OngeldigeWaardeError",
     "OpslagError",

@@ -1,7 +1,7 @@
-"""``python -m klantregister``: the command line (see :mod:`klantregister._cli`)."""
+"""``python -m klantregister``: the command line (see :mod:`klantregister.cli.commando`)."""
 
 import sys
 
-from klantregister._cli import main
+from klantregister.cli import main
 
 sys.exit(main())

@@ -1,0 +1,40 @@
+"""The check: klant records held against KLOK01 before they enter a register.
+
+- :mod:`~klantregister.check.controle`: :class:`Controle` takes the records a format's
+  reader gives, one at a time, and finds every violation; its
+  :class:`Controlerapport` lists them;
+- :mod:`~klantregister.check.parallel`: a whole file checked, a large JSON Lines file in
+  parts on every core, with the report of one pass;
+- :mod:`~klantregister.check.weergave`: the report as HTML for Jupyter.
+
+The check imports the domain, the formats and the display; never storage or the
+register.
+"""
+
+from klantregister.check.controle import (
+    Bevinding,
+    Controle,
+    Controlerapport,
+    Overtreding,
+    Regel1Groep,
+)
+from klantregister.check.parallel import (
+    MIN_DEEL,
+    Invoer,
+    Stand,
+    bruikbare_processoren,
+    controleer_bestand,
+)
+
+__all__ = [
+    "MIN_DEEL",
+    "Bevinding",
+    "Controle",
+    "Controlerapport",
+    "Invoer",
+    "Overtreding",
+    "Regel1Groep",
+    "Stand",
+    "bruikbare_processoren",
+    "controleer_bestand",
+]

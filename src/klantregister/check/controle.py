@@ -1,0 +1,377 @@
+"""Checking klant records against KLOK01 before they enter a register.
+
+A :class:`Controle` takes the records a format reader gives
+(:class:`~klantregister.formats.Gelezen`) one at a time and keeps only what it
+needs to find KLOK01 rule-1 groups: per gemeente, every natural-person key and
+the record that first held it. Its :class:`Controlerapport` lists each
+violation with the record's file, position and id:
+
+- ``ongeldige_identificatie``: a BSN, A-nummer, RSIN, KvK-nummer or
+  vestigingsnummer that fails a check (which check: ``controle``);
+- ``regel_1``: records of one gemeente sharing a natural person (each group
+  once, its key masked);
+- ``regel_3``: a record mixing a natural person and an organisation;
+- ``limiet``: a field value over its limit;
+- ``ongeldig_veld``: any other field the register cannot take as it is;
+- ``niet_over_te_nemen``: identifying data the register has no place for;
+- ``gemeente``: a record whose gemeente cannot be told.
+
+>>> import io, json
+>>> from klantregister.formats import klanten_v1
+>>> klant = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}}
+>>> export = io.StringIO(json.dumps([klant, klant]))
+>>> controle = Controle()
+>>> for gelezen in klanten_v1.lees(export, gemeenten="0363"):
+...     controle.voeg_toe(gelezen, "export.json")
+>>> rapport = controle.rapport()
+>>> rapport.records, rapport.per_soort()
+(2, {'regel_1': 1})
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, klok01
+from klantregister.formats import Gelezen, Kern, Probleemsoort
+
+__all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
+
+
+class Overtreding(enum.Enum):
+    """The kinds of violation a check reports."""
+
+    ONGELDIGE_IDENTIFICATIE = "ongeldige_identificatie"
+    REGEL_1 = "regel_1"
+    REGEL_3 = "regel_3"
+    LIMIET = "limiet"
+    ONGELDIG_VELD = "ongeldig_veld"
+    NIET_OVER_TE_NEMEN = "niet_over_te_nemen"
+    GEMEENTE = "gemeente"
+
+
+# The fields whose values are identifiers, in the formats' own names.
+_IDENTIFICERENDE_VELDEN = (
+    "bsn",
+    "anummer",
+    "a_nummer",
+    "rsin",
+    "nnpid",
+    "kvk",
+    "vestiging",
+    "objectid",
+)
+
+
+@attrs.frozen
+class Bevinding:
+    """One violation of one record: where it is, which field, and why (masked)."""
+
+    soort: Overtreding
+    bron: str
+    positie: int
+    regel: int
+    id: str | None
+    veld: str
+    melding: str
+    controle: str | None = None
+
+    def naar_dict(self) -> dict[str, Any]:
+        return {
+            "soort": self.soort.value,
+            "bron": self.bron,
+            "positie": self.positie,
+            "regel": self.regel,
+            "id": self.id,
+            "veld": self.veld,
+            "controle": self.controle,
+            "melding": self.melding,
+        }
+
+
+@attrs.frozen
+class Regel1Groep:
+    """Records of one gemeente that share a natural person (KLOK01 rule 1)."""
+
+    gemeente: str
+    sleutels: tuple[str, ...]  # masked, as "BSN ******333"
+    records: tuple[tuple[str, int, str | None], ...]  # (bron, positie, id), in input order
+
+    def naar_dict(self) -> dict[str, Any]:
+        return {
+            "soort": Overtreding.REGEL_1.value,
+            "gemeente": self.gemeente,
+            "sleutels": list(self.sleutels),
+            "records": [{"bron": b, "positie": p, "id": i} for b, p, i in self.records],
+        }
+
+
+@attrs.frozen
+class Controlerapport:
+    """What a check found: counts, and every violation with its record.
+
+    ``aangehaakt``: records with valid identifying data; ``zelfstandig``:
+    records without any; a record whose identifiers are refused is neither.
+    """
+
+    records: int
+    aangehaakt: int
+    zelfstandig: int
+    bevindingen: tuple[Bevinding, ...]
+    groepen: tuple[Regel1Groep, ...]
+
+    @property
+    def schoon(self) -> bool:
+        """Whether no violation was found."""
+        return not self.bevindingen and not self.groepen
+
+    def per_soort(self) -> dict[str, int]:
+        """How many violations of each kind (a rule-1 group counts once)."""
+        telling = Counter(bevinding.soort.value for bevinding in self.bevindingen)
+        if self.groepen:
+            telling[Overtreding.REGEL_1.value] += len(self.groepen)
+        return dict(sorted(telling.items()))
+
+    def _repr_html_(self) -> str:
+        """The report as HTML tables in Jupyter: summary, violations, rule-1 groups."""
+        from klantregister.check.weergave import rapport_html  # noqa: PLC0415 - display only
+
+        return rapport_html(self)
+
+    def naar_dict(self) -> dict[str, Any]:
+        """The report as plain JSON values (``klantregister check --format json``)."""
+        return {
+            "samenvatting": {
+                "records": self.records,
+                "aangehaakt": self.aangehaakt,
+                "zelfstandig": self.zelfstandig,
+                "overtredingen": self.per_soort(),
+            },
+            "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
+            "regel_1": [groep.naar_dict() for groep in self.groepen],
+        }
+
+
+def _eerste(run: tuple[int, str, int]) -> int:
+    return run[0]
+
+
+#: The natural-person keys whose masked form the report rebuilds from the key itself: the
+#: Dutch ones (a foreign number's key loses the register's case, so it is kept as shown).
+_GEHEIM = {
+    soort.sleutel: klasse
+    for soort, klasse in zip(NUMMERSOORTEN, NUMMERKLASSEN, strict=True)
+    if soort.persoonsgebonden
+}
+
+_IDENTIFICATIEFOUTEN = frozenset(
+    {Overtreding.ONGELDIGE_IDENTIFICATIE, Overtreding.REGEL_3, Overtreding.NIET_OVER_TE_NEMEN}
+)
+
+
+def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
+    if probleemsoort is Probleemsoort.REGEL_3:
+        return Overtreding.REGEL_3
+    if probleemsoort is Probleemsoort.NIET_OVER_TE_NEMEN:
+        return Overtreding.NIET_OVER_TE_NEMEN
+    if probleemsoort is Probleemsoort.GEMEENTE:
+        return Overtreding.GEMEENTE
+    if any(naam in veld.lower() for naam in _IDENTIFICERENDE_VELDEN):
+        return Overtreding.ONGELDIGE_IDENTIFICATIE
+    if probleemsoort is Probleemsoort.LENGTE:
+        return Overtreding.LIMIET
+    return Overtreding.ONGELDIG_VELD
+
+
+# repr=False: the rule-1 index holds every natural-person key in full.
+@attrs.define(repr=False)
+class Controle:
+    """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`."""
+
+    _records: int = 0
+    _aangehaakt: int = 0
+    _zelfstandig: int = 0
+    _bevindingen: list[Bevinding] = attrs.field(factory=list)
+    # Per gemeente and natural-person key ("0363|bsn|111222333"): the first record's number.
+    # In insertion order, so a group's keys are listed in the order its records gave them.
+    _houders: dict[str, int] = attrs.field(factory=dict)
+    # Per record number that holds a natural-person key: its id, where it has one.
+    _ids: dict[int, str] = attrs.field(factory=dict)
+    # Where those records are: runs of (first number, bron, its position) in which the
+    # position goes up with the number. A record's position is only needed for a report.
+    _runs: list[tuple[int, str, int]] = attrs.field(factory=list)
+    # How a foreign number is shown in the report (its key alone loses the register's case).
+    _getoond: dict[str, str] = attrs.field(factory=dict)
+    # Union-find over the records that share a key with another.
+    _ouder: dict[int, int] = attrs.field(factory=dict)
+
+    @property
+    def records(self) -> int:
+        """How many records were given so far."""
+        return self._records
+
+    def __repr__(self) -> str:
+        return f"<Controle records={self._records} bevindingen={len(self._bevindingen)}>"
+
+    def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
+        """Check one record read from ``bron`` (a file name, for the report)."""
+        self._records += 1
+        for probleem in gelezen.problemen:
+            self._bevindingen.append(
+                Bevinding(
+                    _soort(probleem.veld, probleem.soort),
+                    bron,
+                    gelezen.positie,
+                    gelezen.regel,
+                    gelezen.id,
+                    probleem.veld,
+                    probleem.melding,
+                    probleem.soort.value,
+                )
+            )
+        identificatie = gelezen.identificatie
+        # A record whose identifying data is refused (in part) is neither aangehaakt nor
+        # zelfstandig: it is counted among the violations.
+        geweigerd = any(_soort(p.veld, p.soort) in _IDENTIFICATIEFOUTEN for p in gelezen.problemen)
+        if identificatie is None:
+            self._zelfstandig += not geweigerd
+            return
+        self._aangehaakt += not geweigerd
+        if gelezen.gemeente is None or not identificatie.persoonssleutels:
+            return
+        sleutels = []
+        for identificator in identificatie.persoonssleutels:
+            soort, waarde = klok01.sleutel(identificator)
+            if soort not in _GEHEIM:
+                self._getoond[f"{gelezen.gemeente.waarde}|{soort}|{waarde}"] = (
+                    f"{type(identificator).__name__} {identificator}"
+                )
+            sleutels.append((soort, waarde))
+        self._houd(bron, gelezen.positie, gelezen.id, gelezen.gemeente.waarde, sleutels)
+
+    def voeg_kern_toe(self, kern: Kern, bron: str, positie: int) -> None:
+        """Count one record a reader's fast path proved valid (see :data:`Kern`)."""
+        self._records += 1
+        id_, gemeente, sleutels = kern
+        if sleutels is None:
+            self._zelfstandig += 1
+            return
+        self._aangehaakt += 1
+        if sleutels:
+            self._houd(bron, positie, id_, gemeente.waarde, sleutels)
+
+    def _houd(
+        self,
+        bron: str,
+        positie: int,
+        id_: str | None,
+        gemeente: str,
+        sleutels: Iterable[tuple[str, str]],
+    ) -> None:
+        nummer = self._records
+        runs = self._runs
+        if not runs or runs[-1][1] is not bron or runs[-1][2] - runs[-1][0] != positie - nummer:
+            runs.append((nummer, bron, positie))
+        if id_ is not None:
+            self._ids[nummer] = id_
+        for soort, waarde in sleutels:
+            houder = self._houders.setdefault(f"{gemeente}|{soort}|{waarde}", nummer)
+            if houder != nummer:
+                self._verbind(houder, nummer)
+
+    def voeg_samen(self, deel: Controle, *, posities: int = 0, regels: int = 0) -> None:
+        """Take over the records ``deel`` checked, as if given here after those so far.
+
+        ``posities`` and ``regels`` shift the positions and lines of ``deel``'s
+        records, when it checked a part of a file that starts further in. ``deel``
+        is taken over, not copied: do not use it afterwards.
+        """
+        if not self._records and not posities and not regels:
+            # Into an empty check (the first part of the first file): take it over as it is.
+            for veld in attrs.fields(Controle):
+                setattr(self, veld.name, getattr(deel, veld.name))
+            return
+        verschuiving = self._records
+        self._records += deel._records
+        self._aangehaakt += deel._aangehaakt
+        self._zelfstandig += deel._zelfstandig
+        self._bevindingen.extend(
+            attrs.evolve(b, positie=b.positie + posities, regel=b.regel + regels)
+            for b in deel._bevindingen
+        )
+        self._getoond.update(deel._getoond)
+        self._runs.extend((n + verschuiving, b, p + posities) for n, b, p in deel._runs)
+        self._ids.update({nummer + verschuiving: id_ for nummer, id_ in deel._ids.items()})
+        # Keys both hold join their records; the others are new here (a set operation and
+        # one update, rather than a lookup per key: parts hold hundreds of thousands).
+        gedeeld = deel._houders.keys() & self._houders.keys()
+        for sleutel_ in gedeeld:
+            self._verbind(self._houders[sleutel_], deel._houders[sleutel_] + verschuiving)
+        self._houders.update(
+            {s: n + verschuiving for s, n in deel._houders.items() if s not in gedeeld}
+        )
+        for nummer in deel._ouder:
+            self._verbind(deel._wortel(nummer) + verschuiving, nummer + verschuiving)
+
+    def rapport(self) -> Controlerapport:
+        """The report of every record given so far."""
+        leden: dict[int, list[int]] = {}
+        for nummer in self._ouder:
+            leden.setdefault(self._wortel(nummer), []).append(nummer)
+        # A group's keys are those its records hold first (the others' are the same keys).
+        sleutels: dict[int, list[str]] = {}
+        if leden:
+            for sleutel_, houder in self._houders.items():
+                if houder in self._ouder:
+                    sleutels.setdefault(self._wortel(houder), []).append(sleutel_)
+        groepen = []
+        for wortel, nummers in sorted(leden.items(), key=lambda paar: paar[0]):
+            nummers.sort()
+            groepen.append(
+                Regel1Groep(
+                    gemeente=sleutels[wortel][0].partition("|")[0],
+                    sleutels=tuple(self._toon(s) for s in sleutels[wortel]),
+                    records=tuple(self._waar(n) for n in nummers),
+                )
+            )
+        return Controlerapport(
+            records=self._records,
+            aangehaakt=self._aangehaakt,
+            zelfstandig=self._zelfstandig,
+            bevindingen=tuple(self._bevindingen),
+            groepen=tuple(groepen),
+        )
+
+    def _waar(self, nummer: int) -> tuple[str, int, str | None]:
+        """(bron, positie, id) of a record that holds a natural-person key."""
+        eerste, bron, positie = self._runs[bisect.bisect_right(self._runs, nummer, key=_eerste) - 1]
+        return bron, positie + nummer - eerste, self._ids.get(nummer)
+
+    def _toon(self, sleutel_: str) -> str:
+        """A key as the report shows it: the identifier's name and its masked form."""
+        if (getoond := self._getoond.get(sleutel_)) is not None:
+            return getoond
+        _, soort, waarde = sleutel_.split("|", 2)
+        klasse = _GEHEIM[soort]
+        return f"{klasse.__name__} {klasse(waarde)}"
+
+    def _wortel(self, nummer: int) -> int:
+        while (ouder := self._ouder.get(nummer, nummer)) != nummer:
+            # Path halving keeps the trees flat.
+            self._ouder[nummer] = self._ouder.get(ouder, ouder)
+            nummer = ouder
+        return nummer
+
+    def _verbind(self, a: int, b: int) -> None:
+        self._ouder.setdefault(a, a)
+        self._ouder.setdefault(b, b)
+        wortel_a, wortel_b = self._wortel(a), self._wortel(b)
+        if wortel_a != wortel_b:
+            # The earliest record stays the root: the group is reported in input order.
+            self._ouder[max(wortel_a, wortel_b)] = min(wortel_a, wortel_b)

@@ -1,0 +1,75 @@
+"""A check report as HTML for Jupyter: what ``Controlerapport._repr_html_`` shows.
+
+Built from the display layer's cells and rows, masked and escaped as every table of
+klantregister is.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from klantregister.display import RIJEN, cel, rij, tekst_html
+
+if TYPE_CHECKING:
+    from klantregister.check.controle import Controlerapport
+
+__all__ = ["rapport_html"]
+
+
+def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
+    """A check report: its summary, then the first ``rijen`` violations and rule-1 groups.
+
+    Every text is masked and escaped as elsewhere; the report's messages and
+    keys are masked already, and stay so.
+    """
+    samenvatting = "".join(
+        rij(html.escape(kop), tekst_html(waarde))
+        for kop, waarde in (
+            ("records", rapport.records),
+            ("aangehaakt", rapport.aangehaakt),
+            ("zelfstandig", rapport.zelfstandig),
+            *rapport.per_soort().items(),
+        )
+    )
+    delen = [f"<table><caption>Controlerapport</caption><tbody>{samenvatting}</tbody></table>"]
+    kolommen = ("bron", "positie", "id", "veld", "soort", "melding")
+    bevindingen = [
+        "<tr>"
+        + "".join(
+            cel("td", tekst_html(waarde))
+            for waarde in (
+                b.bron,
+                b.positie,
+                b.id or "",
+                b.veld,
+                b.soort.value + (f"/{b.controle}" if b.controle else ""),
+                b.melding,
+            )
+        )
+        + "</tr>"
+        for b in rapport.bevindingen[:rijen]
+    ]
+    if bevindingen:
+        kop = "".join(cel("th", kolom) for kolom in kolommen)
+        delen.append(
+            f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(bevindingen)}</tbody></table>"
+        )
+    if len(rapport.bevindingen) > rijen:
+        delen.append(f"<p>… en {len(rapport.bevindingen) - rijen} bevindingen meer</p>")
+    groepen = [
+        "<tr>"
+        + cel("td", tekst_html(groep.gemeente))
+        + cel("td", tekst_html(" / ".join(groep.sleutels)))
+        + cel("td", tekst_html(", ".join(f"{b}:{p}" for b, p, _ in groep.records)))
+        + "</tr>"
+        for groep in rapport.groepen[:rijen]
+    ]
+    if groepen:
+        kop = "".join(cel("th", kolom) for kolom in ("gemeente", "regel 1: sleutels", "records"))
+        delen.append(
+            f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(groepen)}</tbody></table>"
+        )
+    if len(rapport.groepen) > rijen:
+        delen.append(f"<p>… en {len(rapport.groepen) - rijen} groepen meer</p>")
+    return f"<div>{''.join(delen)}</div>"

@@ -1,0 +1,334 @@
+"""The ``klantregister`` command line: check an export, import it, export a register.
+
+    klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
+                        [--invoer klanten_v1|klantinteracties] [--jobs N]
+    klantregister import FILE... (--gemeente CODE | --gemeenten MAPPING) --into URL
+    klantregister export --from URL --format klanten_v1|jsonl [--bronorganisatie RSIN]
+
+Exit status: 0 when clean, 1 when violations were found (or records refused),
+2 for usage errors or unreadable input. Bad input never shows a traceback: the
+message names the file, the record's position, the field and the rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from klantregister.check import (
+    Controle,
+    Controlerapport,
+    Invoer,
+    Stand,
+    bruikbare_processoren,
+    controleer_bestand,
+)
+from klantregister.domain import (
+    Authenticatie,
+    Betrouwbaarheidsniveau,
+    KlantregisterError,
+    OpslagError,
+    Registratie,
+)
+from klantregister.formats import (
+    Gelezen,
+    gemeente_tabel,
+    kanoniek,
+    klanten_v1,
+    klantinteracties,
+    schrijf_regels,
+)
+from klantregister.register import KlantRegister
+
+__all__ = ["main"]
+
+SCHOON, OVERTREDINGEN, GEBRUIK = 0, 1, 2
+
+
+class _GebruikError(Exception):
+    """A usage error: the message is for the user, the exit status is 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="klantregister",
+        description="Check, import and export klant data against the VNG KLOK01 rules.",
+    )
+    commando = parser.add_subparsers(dest="commando", required=True, metavar="COMMANDO")
+
+    def invoer(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("bestanden", nargs="+", metavar="FILE", help="export(s) to read")
+        sub.add_argument(
+            "--invoer",
+            choices=("klanten_v1", "klantinteracties"),
+            default="klanten_v1",
+            help="the format of FILE: Klanten API v1 Klant objects (default) or "
+            "Klantinteracties Partij objects",
+        )
+        groep = sub.add_mutually_exclusive_group(required=True)
+        groep.add_argument("--gemeente", help="the gemeentecode of every record (0363)")
+        groep.add_argument(
+            "--gemeenten",
+            metavar="MAPPING",
+            help="a JSON file mapping bronorganisatie (RSIN) to gemeentecode",
+        )
+
+    check = commando.add_parser("check", help="report every KLOK01 violation in an export")
+    invoer(check)
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_aantal_processen,
+        default=bruikbare_processoren(),
+        metavar="N",
+        dest="processen",
+        help="processes that share a large JSON Lines file (default: the CPUs available, "
+        "here %(default)s)",
+    )
+
+    importeer = commando.add_parser("import", help="store every valid record in a register")
+    invoer(importeer)
+    importeer.add_argument(
+        "--into", required=True, metavar="URL", help="sqlite:///… or postgresql://…"
+    )
+    importeer.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
+
+    exporteer = commando.add_parser("export", help="write a register's klanten to stdout")
+    exporteer.add_argument("--from", required=True, metavar="URL", dest="bron")
+    exporteer.add_argument(
+        "--format", required=True, choices=("klanten_v1", "jsonl"), dest="formaat"
+    )
+    exporteer.add_argument(
+        "--bronorganisatie", metavar="RSIN", help="the RSIN written into each v1 record"
+    )
+    return parser
+
+
+def _aantal_processen(tekst: str) -> int:
+    if not tekst.isdecimal() or int(tekst) < 1:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen aantal processen (1 of meer)")
+    return int(tekst)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    commando = {"check": _check, "import": _import, "export": _export}[args.commando]
+    try:
+        return commando(args)
+    except (_GebruikError, KlantregisterError) as fout:
+        soort = "opslag: " if isinstance(fout, OpslagError) else ""
+        print(f"klantregister: {soort}{fout}", file=sys.stderr)
+        return GEBRUIK
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return GEBRUIK
+
+
+def _gemeenten(args: argparse.Namespace) -> Any:
+    if args.gemeente is not None:
+        return args.gemeente
+    try:
+        with open(args.gemeenten, encoding="utf-8") as bestand:
+            tabel = json.load(bestand)
+    except (OSError, ValueError) as fout:
+        raise _GebruikError(f"{args.gemeenten}: geen leesbare JSON-tabel: {fout}") from None
+    if not isinstance(tabel, dict):
+        raise _GebruikError(f"{args.gemeenten}: verwacht een object {{RSIN: gemeentecode}}")
+    return tabel
+
+
+def _open(pad: str) -> IO[bytes]:
+    try:
+        return open(pad, "rb")
+    except OSError as fout:
+        raise _GebruikError(f"{pad}: kan niet geopend worden: {fout.strerror}") from None
+
+
+def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tuple[str, Gelezen]]:
+    gemeenten = _gemeenten(args)
+    for pad in args.bestanden:
+        with _open(pad) as bestand:
+            if voortgang is not None:
+                voortgang.begin(pad)
+            stand = Stand(1, os.fstat(bestand.fileno()).st_size)
+            lezer = klantinteracties if args.invoer == "klantinteracties" else klanten_v1
+            for aantal, gelezen in enumerate(lezer.lees(bestand, gemeenten=gemeenten, naam=pad), 1):
+                if voortgang is not None:
+                    stand.zet(0, aantal, bestand.tell())
+                    voortgang.toon(stand)
+                yield pad, gelezen
+    if voortgang is not None:
+        voortgang.klaar()
+
+
+def _check(args: argparse.Namespace) -> int:
+    controle = Controle()
+    voortgang = _Voortgang.voor(args.uitvoer)
+    invoer = Invoer(args.invoer, gemeente_tabel(_gemeenten(args)))
+    for pad in args.bestanden:
+        with _open(pad) as bestand:
+            if voortgang is not None:
+                voortgang.begin(pad)
+            controleer_bestand(
+                bestand,
+                pad,
+                controle,
+                invoer,
+                processen=args.processen,
+                melder=None if voortgang is None else voortgang.toon,
+            )
+    if voortgang is not None:
+        voortgang.klaar()
+    rapport = controle.rapport()
+    _toon_rapport(rapport, args.uitvoer, sys.stdout)
+    return SCHOON if rapport.schoon else OVERTREDINGEN
+
+
+def _import(args: argparse.Namespace) -> int:
+    controle = Controle()
+    registraties: list[tuple[str, Gelezen, Registratie]] = []
+    for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
+        controle.voeg_toe(gelezen, pad)
+        if gelezen.registratie is not None:
+            registraties.append((pad, gelezen, gelezen.registratie))
+    rapport = controle.rapport()
+    with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
+        # Records read from an export carry no authentication of their own: the register
+        # they come from recorded it. Their identifiers are taken over as they stand.
+        resultaat = register.registreer_alle(
+            _met_authenticatie(registratie) for _, _, registratie in registraties
+        )
+    geweigerd = [
+        {
+            "bron": registraties[positie][0],
+            "positie": registraties[positie][1].positie,
+            "id": registraties[positie][1].id,
+            "melding": str(fout),
+        }
+        for positie, fout in resultaat.geweigerd
+    ]
+    if args.uitvoer == "json":
+        uit = rapport.naar_dict()
+        uit["import"] = {"opgeslagen": len(resultaat.geregistreerd), "geweigerd": geweigerd}
+        _schrijf_json(uit, sys.stdout)
+    else:
+        _toon_rapport(rapport, "text", sys.stdout)
+        for regel in geweigerd:
+            print(
+                f"{regel['bron']}:{regel['positie']} [{regel['id']}] geweigerd: {regel['melding']}"
+            )
+        print(f"opgeslagen: {len(resultaat.geregistreerd)}, geweigerd: {len(geweigerd)}")
+    return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
+
+
+def _met_authenticatie(registratie: Registratie) -> Registratie:
+    if registratie.identificatie is None:
+        return registratie
+    return Registratie(
+        registratie.gemeente,
+        registratie.klantgegevens,
+        registratie.identificatie,
+        authenticatie=Authenticatie(Betrouwbaarheidsniveau.LAAG, "import"),
+        klantnummer=registratie.klantnummer,
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.formaat == "klanten_v1" and not args.bronorganisatie:
+        raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
+    with KlantRegister.open(args.bron) as register:
+        if args.formaat == "jsonl":
+            schrijf_regels((kanoniek.naar_dict(klant) for klant in register), sys.stdout)
+        else:
+            klanten_v1.schrijf(register, sys.stdout, bronorganisatie=args.bronorganisatie)
+    return SCHOON
+
+
+def _toon_rapport(rapport: Controlerapport, uitvoer: str, bestand: IO[str]) -> None:
+    if uitvoer == "json":
+        _schrijf_json(rapport.naar_dict(), bestand)
+        return
+    for bevinding in rapport.bevindingen:
+        controle = f"/{bevinding.controle}" if bevinding.controle else ""
+        bestand.write(
+            f"{bevinding.bron}:{bevinding.positie} (regel {bevinding.regel}) "
+            f"[{bevinding.id or 'zonder id'}] {bevinding.veld}: {bevinding.melding} "
+            f"({bevinding.soort.value}{controle})\n"
+        )
+    for groep in rapport.groepen:
+        records = ", ".join(f"{b}:{p} [{i or 'zonder id'}]" for b, p, i in groep.records)
+        bestand.write(
+            f"KLOK01 regel 1: gemeente {groep.gemeente}, {' / '.join(groep.sleutels)} "
+            f"in {len(groep.records)} records: {records}\n"
+        )
+    telling = ", ".join(f"{soort} {aantal}" for soort, aantal in rapport.per_soort().items())
+    bestand.write(
+        f"\n{rapport.records} records: {rapport.aangehaakt} aangehaakt, "
+        f"{rapport.zelfstandig} zelfstandig; overtredingen: {telling or 'geen'}\n"
+    )
+
+
+def _schrijf_json(uit: dict[str, Any], bestand: IO[str]) -> None:
+    """``uit`` as one JSON object, each member on its own lines and each item of a list on one.
+
+    Readable, and fast for a large report: each item goes through json's C encoder,
+    which does not indent.
+    """
+    leden = []
+    for naam, waarde in uit.items():
+        if isinstance(waarde, list):
+            items = ",\n".join(
+                "    " + json.dumps(item, ensure_ascii=False, allow_nan=False) for item in waarde
+            )
+            tekst = f"[\n{items}\n  ]" if waarde else "[]"
+        else:
+            tekst = json.dumps(waarde, ensure_ascii=False, allow_nan=False, indent=2)
+            tekst = tekst.replace("\n", "\n  ")
+        leden.append(f"  {json.dumps(naam)}: {tekst}")
+    bestand.write("{\n" + ",\n".join(leden) + "\n}\n")
+
+
+class _Voortgang:
+    """Progress on a terminal's stderr: records/s and the time left, twice a second."""
+
+    def __init__(self) -> None:
+        self._pad = ""
+        self._begin = time.monotonic()
+        self._laatst = 0.0
+
+    @classmethod
+    def voor(cls, uitvoer: str) -> _Voortgang | None:
+        # Never on a pipe or a file, and never mixed into JSON output.
+        return cls() if uitvoer == "text" and sys.stderr.isatty() else None
+
+    def begin(self, pad: str) -> None:
+        self._pad = pad
+        self._begin = time.monotonic()
+
+    def toon(self, stand: Stand) -> None:
+        nu = time.monotonic()
+        if nu - self._laatst < 0.5:
+            return
+        self._laatst = nu
+        verstreken = max(nu - self._begin, 1e-9)
+        records, gelezen = stand.records(), stand.gelezen()
+        rest = (stand.grootte - gelezen) * verstreken / gelezen if gelezen else 0.0
+        sys.stderr.write(
+            f"\r{self._pad}: {records:,} records, {records / verstreken:,.0f}/s, "
+            f"nog ~{rest:.0f} s   "
+        )
+        sys.stderr.flush()
+
+    def klaar(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()

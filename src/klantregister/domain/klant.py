@@ -1,0 +1,157 @@
+"""The klant: one entry of a gemeente's register, immutable.
+
+A :class:`Klant` is a value: the register hands out a new one for every
+change, with ``versie`` one higher. Build them through
+:class:`~klantregister.KlantRegister`, which enforces the KLOK01 rules; the
+class itself checks only that each field is well-formed.
+
+>>> from uuid import UUID
+>>> klant = Klant(UUID(int=1), "0363", "00000001")
+>>> klant.zelfstandig, klant.versie
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import attrs
+
+from klantregister.domain import weergave
+from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
+from klantregister.domain.identificatie import Identificatie
+from klantregister.domain.identifiers import Gemeentecode
+from klantregister.domain.klantgegevens import Klantgegevens
+from klantregister.domain.klok01 import MAX_KLANTNUMMER
+from klantregister.domain.meldingen import toon
+
+__all__ = [
+    "GEEN_KLANTGEGEVENS",
+    "Klant",
+    "als_identificatie",
+    "als_klantgegevens",
+    "als_versie",
+    "klant_id",
+    "klantnummer",
+    "nieuwe_klant",
+]
+
+#: The klantgegevens of a klant who gave none (KLUIT02 allows that).
+GEEN_KLANTGEGEVENS = Klantgegevens()
+
+_KLANTNUMMER = re.compile(rf"\S{{1,{MAX_KLANTNUMMER}}}")
+
+
+def klant_id(value: uuid.UUID | str) -> uuid.UUID:
+    """Return ``value`` as a UUID; a string is parsed, anything else refused."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise OngeldigFormaatError("klant_id", f"{toon(value)} is geen UUID")
+
+
+def klantnummer(value: object) -> str:
+    """Validate a klantnummer: 1-8 printable characters without spaces, stripped."""
+    if not isinstance(value, str):
+        raise typefout("klantnummer", "tekst (str)", value)
+    nummer = value.strip()
+    if _KLANTNUMMER.fullmatch(nummer) and nummer.isprintable():
+        return nummer
+    if not nummer or len(nummer) > MAX_KLANTNUMMER:
+        raise OngeldigeLengteError(
+            "klantnummer", f"{len(nummer)} tekens, verwacht 1 tot en met {MAX_KLANTNUMMER}"
+        )
+    raise OngeldigFormaatError("klantnummer", f"{toon(nummer)} bevat spaties of stuurtekens")
+
+
+def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
+    return Gemeentecode.parse(value)
+
+
+def als_klantgegevens(value: object) -> Klantgegevens:
+    """Converter: ``value`` if it is Klantgegevens, :data:`GEEN_KLANTGEGEVENS` for ``None``."""
+    if value is None:
+        return GEEN_KLANTGEGEVENS
+    if isinstance(value, Klantgegevens):
+        return value
+    raise typefout("klantgegevens", "Klantgegevens", value)
+
+
+def als_identificatie(value: object) -> Identificatie | None:
+    """Converter: ``value`` if it is an Identificatie or ``None``."""
+    if value is None or isinstance(value, Identificatie):
+        return value
+    raise typefout("identificatie", "een Identificatie of None", value)
+
+
+def als_versie(value: object) -> int:
+    """Converter: ``value`` if it is a whole number of 1 or more (not a bool)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise OngeldigFormaatError("versie", f"{toon(value)} is geen geheel getal van 1 of meer")
+    return value
+
+
+@attrs.frozen
+class Klant:
+    """A klant of one gemeente.
+
+    - ``id``: a UUID, never reused;
+    - ``gemeente``: the :class:`Gemeentecode` whose register holds the klant;
+    - ``klantnummer``: at most 8 characters, unique within the gemeente;
+    - ``klantgegevens``: what the klant told the gemeente (may be empty);
+    - ``identificatie``: the hook into the BRP, the Handelsregister or a foreign
+      register, or ``None`` for a zelfstandige klant;
+    - ``versie``: 1 when registered, one higher after every change.
+    """
+
+    id: uuid.UUID = attrs.field(converter=klant_id)
+    gemeente: Gemeentecode = attrs.field(converter=_gemeente)
+    klantnummer: str = attrs.field(converter=klantnummer)
+    klantgegevens: Klantgegevens = attrs.field(
+        default=GEEN_KLANTGEGEVENS, converter=als_klantgegevens
+    )
+    identificatie: Identificatie | None = attrs.field(default=None, converter=als_identificatie)
+    versie: int = attrs.field(default=1, converter=als_versie)
+
+    @property
+    def aangehaakt(self) -> bool:
+        """Whether identificerende gegevens hook this klant to a subject (aangehaakte klant)."""
+        return self.identificatie is not None
+
+    @property
+    def zelfstandig(self) -> bool:
+        """Whether this klant has no identificerende gegevens (zelfstandige klant)."""
+        return self.identificatie is None
+
+    def _repr_html_(self) -> str:
+        """The klant as an HTML table in Jupyter, identifiers masked as in ``repr``."""
+        return weergave.html(self)
+
+
+def nieuwe_klant(
+    id: uuid.UUID,
+    gemeente: Gemeentecode,
+    klantnummer: str,
+    klantgegevens: Klantgegevens,
+    identificatie: Identificatie | None,
+) -> Klant:
+    """A new klant (versie 1) from parts that are already values of their types.
+
+    Skips the converters: the register builds klanten from validated parts (its
+    bulk path from a validated :class:`~klantregister.Registratie`), and checking
+    each part again would cost as much as storing it.
+    """
+    klant = object.__new__(Klant)
+    zet = object.__setattr__
+    zet(klant, "id", id)
+    zet(klant, "gemeente", gemeente)
+    zet(klant, "klantnummer", klantnummer)
+    zet(klant, "klantgegevens", klantgegevens)
+    zet(klant, "identificatie", identificatie)
+    zet(klant, "versie", 1)
+    return klant

@@ -1,0 +1,267 @@
+"""KLOK01, the identity rules of the VNG standard for klantinteracties: the one home of
+everything the rules are made of.
+
+Every other module derives from what is declared here:
+
+- :data:`IDENTIFICATORSOORTEN`, the table of identifier kinds: per kind its class,
+  its key name (the attribute of :class:`~klantregister.Identificatie`, the ``soort``
+  of a key in storage and in a check), its label, and the subject soort it belongs to;
+- rule 1, at most one klant per natural person per gemeente: :func:`persoonssleutels`
+  says which keys of an identificatie only one klant may hold, :func:`sleutel` how a
+  key is written, :func:`regel_1_fout` the error;
+- rule 3, a natural person or an organisation, never both: :data:`REGEL_3`;
+- rule 4, a klant's subject never changes soort, and a zelfstandige klant never gets
+  one: :func:`controleer_correctie`;
+- rule 5, identifying data only after authentication of sufficient level:
+  :func:`controleer_niveau`;
+- the generated klantnummers: :data:`MAX_KLANTNUMMER`, :data:`MAX_VOLGNUMMER`,
+  :func:`klantnummer_voor`.
+
+>>> [soort.sleutel for soort in IDENTIFICATORSOORTEN if soort.persoonsgebonden]
+['bsn', 'a_nummer']
+>>> sleutel(Bsn("111222333"))
+('bsn', '111222333')
+>>> klantnummer_voor(42)
+'00000042'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, TypeAlias, cast
+from uuid import UUID
+
+import attrs
+
+from klantregister.domain.authenticatie import Authenticatie, Betrouwbaarheidsniveau
+from klantregister.domain.buitenlands import BuitenlandsNummer
+from klantregister.domain.errors import (
+    BetrouwbaarheidsniveauError,
+    KardinaliteitError,
+    KlantnummerInGebruikError,
+    KlantregisterError,
+    SubjectsoortError,
+    ZelfstandigeKlantError,
+)
+from klantregister.domain.identifiers import (
+    ANummer,
+    Bsn,
+    Gemeentecode,
+    KvkNummer,
+    Rsin,
+    Vestigingsnummer,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "IDENTIFICATORSOORTEN",
+    "MAX_KLANTNUMMER",
+    "MAX_VOLGNUMMER",
+    "NUMMERKLASSEN",
+    "NUMMERSOORTEN",
+    "REGEL_3",
+    "SOORT_MET_SLEUTEL",
+    "SOORT_VAN",
+    "Identificator",
+    "Identificatorsoort",
+    "Nummer",
+    "Subjectsoort",
+    "controleer_correctie",
+    "controleer_niveau",
+    "klantnummer_in_gebruik",
+    "klantnummer_voor",
+    "klantnummers_op",
+    "persoonssleutels",
+    "regel_1_fout",
+    "sleutel",
+]
+
+#: Any identifier made of one number.
+Nummer: TypeAlias = Bsn | ANummer | Rsin | KvkNummer | Vestigingsnummer
+#: Any identifier that can hook a klant to a subject.
+Identificator: TypeAlias = Nummer | BuitenlandsNummer
+
+
+class Subjectsoort(enum.Enum):
+    """The kind of subject an identificatie points to (KLOK01 rule 3)."""
+
+    NATUURLIJK_PERSOON = "natuurlijk_persoon"
+    NIET_NATUURLIJK_PERSOON = "niet_natuurlijk_persoon"
+
+    def __repr__(self) -> str:
+        return f"Subjectsoort.{self.name}"
+
+    @property
+    def omschrijving(self) -> str:
+        """The soort in words: ``"natuurlijk persoon"``."""
+        return self.value.replace("_", " ")
+
+
+@attrs.frozen
+class Identificatorsoort:
+    """One kind of identifier, as every layer knows it.
+
+    ``sleutel`` is the attribute of :class:`~klantregister.Identificatie` that holds
+    it, and the ``soort`` of its keys in storage and in a check; ``label`` is how
+    people write its name; ``subjectsoort`` the soort of subject it identifies, or
+    ``None`` for a foreign number, which identifies either (the identificatie's soort
+    says which).
+    """
+
+    sleutel: str
+    klasse: type[Identificator]
+    label: str
+    subjectsoort: Subjectsoort | None
+
+    @property
+    def persoonsgebonden(self) -> bool:
+        """Whether this kind only ever identifies a natural person (a BRP number)."""
+        return self.subjectsoort is Subjectsoort.NATUURLIJK_PERSOON
+
+    @property
+    def geheim(self) -> bool:
+        """Whether the number is personal data, shown masked (KLUIT06)."""
+        return self.persoonsgebonden
+
+
+_NP, _NNP = Subjectsoort.NATUURLIJK_PERSOON, Subjectsoort.NIET_NATUURLIJK_PERSOON
+
+#: Every kind of identifier, in the order of the attributes of an identificatie.
+IDENTIFICATORSOORTEN: tuple[Identificatorsoort, ...] = (
+    Identificatorsoort("bsn", Bsn, "BSN", _NP),
+    Identificatorsoort("a_nummer", ANummer, "A-nummer", _NP),
+    Identificatorsoort("kvk_nummer", KvkNummer, "KvK-nummer", _NNP),
+    Identificatorsoort("vestigingsnummer", Vestigingsnummer, "vestigingsnummer", _NNP),
+    Identificatorsoort("rsin", Rsin, "RSIN", _NNP),
+    Identificatorsoort("buitenlands", BuitenlandsNummer, "buitenlands nummer", None),
+)
+#: The kinds made of one Dutch number, in the same order (all but the foreign number).
+NUMMERSOORTEN: tuple[Identificatorsoort, ...] = tuple(
+    soort for soort in IDENTIFICATORSOORTEN if soort.klasse is not BuitenlandsNummer
+)
+#: Their classes, in the same order.
+NUMMERKLASSEN = cast("tuple[type[Nummer], ...]", tuple(soort.klasse for soort in NUMMERSOORTEN))
+#: Each kind by its key name.
+SOORT_MET_SLEUTEL: Mapping[str, Identificatorsoort] = {
+    soort.sleutel: soort for soort in IDENTIFICATORSOORTEN
+}
+#: Each identifier class's kind.
+SOORT_VAN: Mapping[type[Identificator], Identificatorsoort] = {
+    soort.klasse: soort for soort in IDENTIFICATORSOORTEN
+}
+
+
+# --- rule 1 ---------------------------------------------------------------------------
+
+# Between the parts of a foreign key: a control character, which no part may hold.
+_SCHEIDING = "\x1f"
+
+
+def persoonssleutels(
+    soort: Subjectsoort, identificatoren: tuple[Identificator, ...]
+) -> tuple[Identificator, ...]:
+    """Rule 1: the keys of an identificatie that at most one klant per gemeente may hold.
+
+    Every identifier of a natural person, a foreign number included; none of an
+    organisation, whose keys any number of klanten may share (rule 2).
+    """
+    return () if soort is _NNP else identificatoren
+
+
+def sleutel(identificator: Identificator) -> tuple[str, str]:
+    """(soort, waarde) of an identifier: how storage and a check hold its key.
+
+    A foreign number's register is compared without regard to case, as
+    :class:`~klantregister.BuitenlandsNummer` compares it.
+
+    >>> sleutel(BuitenlandsNummer("DE", "Melderegister", "X1")) == sleutel(
+    ...     BuitenlandsNummer("DE", "MELDEREGISTER", "X1"))
+    True
+    """
+    if isinstance(identificator, BuitenlandsNummer):
+        return "buitenlands", _SCHEIDING.join(
+            (identificator.land, identificator.register.casefold(), identificator.nummer)
+        )
+    return SOORT_VAN[type(identificator)].sleutel, identificator.waarde
+
+
+def regel_1_fout(
+    gemeente: Gemeentecode, houder: UUID, sleutel: Identificator
+) -> KardinaliteitError:
+    """The error of a rule-1 conflict with the klant ``houder``; the key is shown masked."""
+    return KardinaliteitError(
+        1,
+        f"er is in gemeente {gemeente} al een klant ({houder}) gerelateerd aan "
+        f"deze natuurlijk persoon ({type(sleutel).__name__} {sleutel})",
+        houder,
+    )
+
+
+# --- rule 3 ---------------------------------------------------------------------------
+
+#: The sentence of rule 3, for every message that reports a breach of it.
+REGEL_3 = "een klant is gerelateerd aan een natuurlijk óf een niet-natuurlijk persoon"
+
+
+# --- rule 4 ---------------------------------------------------------------------------
+
+
+def controleer_correctie(klant_id: UUID, oud: Subjectsoort | None, nieuw: Subjectsoort) -> None:
+    """Rule 4: a correction keeps the subject's soort; a zelfstandige klant (``oud`` is
+    ``None``) never gets identifying data."""
+    if oud is None:
+        raise ZelfstandigeKlantError(
+            f"klant {klant_id} is een zelfstandige klant: identificerende gegevens "
+            "worden bij registratie vastgelegd of nooit"
+        )
+    if nieuw is not oud:
+        raise SubjectsoortError(
+            f"klant {klant_id} is gerelateerd aan een {oud.omschrijving}; een correctie kan "
+            f"het subject niet vervangen door een {nieuw.omschrijving}"
+        )
+
+
+# --- rule 5 ---------------------------------------------------------------------------
+
+
+def controleer_niveau(
+    authenticatie: Authenticatie | None, minimum: Betrouwbaarheidsniveau
+) -> Authenticatie:
+    """Rule 5: identifying data only with authentication at ``minimum`` or above."""
+    vraag = (
+        "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
+        f"niveau {minimum.name.lower()}"
+    )
+    if authenticatie is None:
+        raise BetrouwbaarheidsniveauError(f"{vraag}; er is geen authenticatie opgegeven")
+    if authenticatie.niveau < minimum:
+        raise BetrouwbaarheidsniveauError(f"{vraag}, niet {authenticatie.niveau.name.lower()}")
+    return authenticatie
+
+
+# --- klantnummers ---------------------------------------------------------------------
+
+#: The longest klantnummer, in characters (Klanten API v1).
+MAX_KLANTNUMMER = 8
+#: Generated klantnummers are :data:`MAX_KLANTNUMMER` digits, so a gemeente has this many.
+MAX_VOLGNUMMER = 10**MAX_KLANTNUMMER - 1
+
+
+def klantnummer_voor(volgnummer: int) -> str:
+    """The generated klantnummer of a gemeente's ``volgnummer``-th klant."""
+    return f"{volgnummer:0{MAX_KLANTNUMMER}d}"
+
+
+def klantnummers_op(gemeente: Gemeentecode) -> KlantregisterError:
+    """The error for a gemeente whose generated klantnummers are used up."""
+    return KlantregisterError(
+        f"gemeente {gemeente} heeft alle {MAX_VOLGNUMMER:,} klantnummers van "
+        f"{MAX_KLANTNUMMER} cijfers uitgegeven; geef een klantnummer op"
+    )
+
+
+def klantnummer_in_gebruik(gemeente: Gemeentecode, houder: UUID) -> KlantnummerInGebruikError:
+    """The error for a klantnummer the klant ``houder`` already has in the gemeente."""
+    return KlantnummerInGebruikError(f"klantnummer is in gemeente {gemeente} al gegeven", houder)

@@ -1,0 +1,83 @@
+"""Values as messages show them: personal numbers masked, input quoted, words listed.
+
+A BSN or A-nummer is personal data (KLUIT06): no exception message, ``repr`` or
+log line may carry one in full. :func:`maskeer` masks every run of six or more
+digits, whatever separators stand between them; :func:`toon` also quotes and
+shortens an input for a message; :func:`maskeer_nummer` masks a compact number
+but its last digits.
+
+>>> maskeer_nummer("111222333")
+'******333'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["maskeer", "maskeer_nummer", "opsomming", "toon"]
+
+
+# Six or more digits, whatever separators stand between them: long enough to be
+# (part of) a BSN or A-nummer, which no message may show (KLUIT06).
+# Separators are anything but letters and digits; \d and [\W_] never overlap, so the
+# pattern runs in linear time.
+_CIJFERREEKS = re.compile(r"\d(?:[\W_]*\d){5,}")
+_MAX_GETOOND = 40
+
+
+def maskeer(value: object) -> str:
+    """``value`` as text, with every run of six or more digits masked but its last three.
+
+    Separators of any length may stand between the digits: ``compact()`` removes
+    them all, so ``"111 - 222 - 333"`` is as much a BSN as ``"111222333"``.
+
+    >>> maskeer(111222333)
+    '******333'
+    """
+    tekst = value if isinstance(value, str) else repr(value)
+    return _CIJFERREEKS.sub(_maskeer_cijfers, tekst)
+
+
+def toon(value: object) -> str:
+    """The input as an error message may show it: quoted, short, long digit runs masked.
+
+    >>> toon("tel. 06-12345678")
+    "'tel. **-*****678'"
+    >>> toon("111 - 222 - 333")
+    "'*** - *** - 333'"
+    """
+    # Mask before cutting to length, so a cut cannot split a run and leave digits bare;
+    # the first cut only bounds the work on huge input.
+    tekst = maskeer(value if not isinstance(value, str) else value[: 5 * _MAX_GETOOND])
+    if len(tekst) > _MAX_GETOOND:
+        tekst = tekst[:_MAX_GETOOND] + "..."
+    return repr(tekst)
+
+
+def _maskeer_cijfers(match: re.Match[str]) -> str:
+    """Mask every digit of the run but the last three, so numbers stay distinguishable."""
+    te_maskeren = sum(teken.isdigit() for teken in match.group()) - 3
+    tekens = []
+    for teken in match.group():
+        if teken.isdigit() and te_maskeren > 0:
+            tekens.append("*")
+            te_maskeren -= 1
+        else:
+            tekens.append(teken)
+    return "".join(tekens)
+
+
+def maskeer_nummer(waarde: str, zichtbaar: int = 3) -> str:
+    """A compact number with every character but the last ``zichtbaar`` masked."""
+    return "*" * max(len(waarde) - zichtbaar, 0) + waarde[-zichtbaar:]
+
+
+def opsomming(woorden: list[str] | tuple[str, ...], voegwoord: str = "of") -> str:
+    """Words as a message lists them: ``"BSN, A-nummer of RSIN"``.
+
+    >>> opsomming(["BSN"]), opsomming(["BSN", "A-nummer", "RSIN"])
+    ('BSN', 'BSN, A-nummer of RSIN')
+    """
+    if len(woorden) < 2:
+        return "".join(woorden)
+    return f"{', '.join(woorden[:-1])} {voegwoord} {woorden[-1]}"

@@ -1,0 +1,53 @@
+"""A registratie: what one klant is registered with, validated before the register sees it.
+
+>>> from klantregister import Identificatie
+>>> Registratie("0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333")).gemeente
+Gemeentecode('0363')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from klantregister.domain.authenticatie import Authenticatie
+from klantregister.domain.errors import typefout
+from klantregister.domain.identificatie import Identificatie
+from klantregister.domain.identifiers import Gemeentecode
+from klantregister.domain.klant import als_identificatie, als_klantgegevens, klantnummer
+from klantregister.domain.klantgegevens import Klantgegevens
+
+__all__ = ["Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
+
+
+def als_gemeente(value: Gemeentecode | str) -> Gemeentecode:
+    """Converter: a Gemeentecode, or the one a string names."""
+    return Gemeentecode.parse(value)
+
+
+def als_klantnummer(value: object) -> str | None:
+    """Converter: ``None`` (generate one), or a valid klantnummer."""
+    return None if value is None else klantnummer(value)
+
+
+def als_authenticatie(value: object) -> Authenticatie | None:
+    """Converter: ``value`` if it is an Authenticatie or ``None``."""
+    if value is None or isinstance(value, Authenticatie):
+        return value
+    raise typefout("authenticatie", "Authenticatie of None", value)
+
+
+@attrs.frozen
+class Registratie:
+    """The arguments of one :meth:`~klantregister.KlantRegister.registreer`, for the bulk
+    path and the formats' readers.
+
+    Built from plain strings too, and validated as ``registreer`` validates them.
+    """
+
+    gemeente: Gemeentecode = attrs.field(converter=als_gemeente)
+    klantgegevens: Klantgegevens = attrs.field(default=None, converter=als_klantgegevens)
+    identificatie: Identificatie | None = attrs.field(default=None, converter=als_identificatie)
+    authenticatie: Authenticatie | None = attrs.field(
+        default=None, converter=als_authenticatie, kw_only=True
+    )
+    klantnummer: str | None = attrs.field(default=None, converter=als_klantnummer, kw_only=True)

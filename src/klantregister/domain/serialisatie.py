@@ -1,0 +1,111 @@
+"""Value objects as plain values (dicts of text and numbers) and back, losslessly.
+
+The storage adapters keep klantgegevens this way, and the library's own JSON
+(:mod:`klantregister.formats.kanoniek`) is made of these dicts; reading one
+back validates every value again.
+
+>>> identificatie_naar_dict(Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"))
+{'soort': 'niet_natuurlijk_persoon', 'kvk_nummer': '69046938'}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from klantregister.domain.buitenlands import BuitenlandsNummer
+from klantregister.domain.errors import OngeldigFormaatError, typefout
+from klantregister.domain.identificatie import Identificatie
+from klantregister.domain.klant import GEEN_KLANTGEGEVENS
+from klantregister.domain.klantgegevens import Adres, Klantgegevens
+from klantregister.domain.klok01 import NUMMERSOORTEN
+from klantregister.domain.meldingen import toon
+
+__all__ = [
+    "identificatie_naar_dict",
+    "identificatie_uit_dict",
+    "klantgegevens_naar_dict",
+    "klantgegevens_uit_dict",
+]
+
+_NUMMERS = tuple(soort.sleutel for soort in NUMMERSOORTEN)
+
+
+def klantgegevens_naar_dict(gegevens: Klantgegevens) -> dict[str, Any]:
+    """The given fields only, by their attribute names; an address as a nested dict.
+
+    >>> klantgegevens_naar_dict(Klantgegevens(voornaam="An", adres=Adres(huisnummer=3)))
+    {'voornaam': 'An', 'adres': {'huisnummer': 3, 'land': 'NL'}}
+    """
+    uit: dict[str, Any] = {}
+    for veld in attrs.fields(Klantgegevens):
+        waarde = getattr(gegevens, veld.name)
+        if waarde is None:
+            continue
+        if isinstance(waarde, Adres):
+            waarde = {
+                v.name: getattr(waarde, v.name)
+                for v in attrs.fields(Adres)
+                if getattr(waarde, v.name) is not None
+            }
+        uit[veld.name] = waarde
+    return uit
+
+
+def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
+    """The inverse of :func:`klantgegevens_naar_dict`; the values are validated again.
+
+    An unknown field is refused with an :class:`~klantregister.OngeldigFormaatError`.
+    """
+    if not data:
+        return GEEN_KLANTGEGEVENS
+    velden = dict(data)
+    bekend = {v.name for v in attrs.fields(Klantgegevens)}
+    if onbekend := sorted(set(velden) - bekend):
+        raise OngeldigFormaatError("klantgegevens", f"onbekend veld {toon(onbekend[0])}")
+    if "adres" in velden:
+        adres = velden["adres"]
+        if not isinstance(adres, dict):
+            raise typefout("adres", "een object", adres)
+        if onbekend := sorted(set(adres) - {v.name for v in attrs.fields(Adres)}):
+            raise OngeldigFormaatError("adres", f"onbekend veld {toon(onbekend[0])}")
+        velden["adres"] = Adres(**adres)
+    return Klantgegevens(**velden)
+
+
+def identificatie_naar_dict(identificatie: Identificatie) -> dict[str, Any]:
+    """``soort`` and every identifier given, in full (this is personal data)."""
+    uit: dict[str, Any] = {"soort": identificatie.soort.value}
+    for naam in _NUMMERS:
+        if (nummer := getattr(identificatie, naam)) is not None:
+            uit[naam] = nummer.waarde
+    if (buitenlands := identificatie.buitenlands) is not None:
+        uit["buitenlands"] = {
+            "land": buitenlands.land,
+            "register": buitenlands.register,
+            "nummer": buitenlands.nummer,
+        }
+    return uit
+
+
+def identificatie_uit_dict(data: object) -> Identificatie:
+    """The inverse of :func:`identificatie_naar_dict`; the identifiers are validated."""
+    if not isinstance(data, dict):
+        raise typefout("identificatie", "een object", data)
+    if onbekend := sorted(set(data) - {"soort", "buitenlands", *_NUMMERS}):
+        raise OngeldigFormaatError("identificatie", f"onbekend veld {toon(onbekend[0])}")
+    buitenlands = data.get("buitenlands")
+    if buitenlands is not None:
+        if not isinstance(buitenlands, dict) or set(buitenlands) != {"land", "register", "nummer"}:
+            raise OngeldigFormaatError(
+                "buitenlands", "verwacht een object met land, register en nummer"
+            )
+        buitenlands = BuitenlandsNummer(
+            buitenlands["land"], buitenlands["register"], buitenlands["nummer"]
+        )
+    return Identificatie(
+        data.get("soort"),  # type: ignore[arg-type]
+        **{naam: data.get(naam) for naam in _NUMMERS},
+        buitenlands=buitenlands,
+    )

@@ -1,0 +1,39 @@
+"""Klanten API v1: read and write its ``Klant`` objects, by their own field names.
+
+A v1 klant is scoped by ``bronorganisatie`` (an RSIN), not by gemeente: the
+caller says which gemeente the records belong to, one for all
+(``gemeenten="0363"``) or per bronorganisatie (``gemeenten={"002220647": "0363"}``).
+
+Mapping decisions:
+
+- ``subjectType`` ``natuurlijk_persoon``: ``inpBsn`` and ``inpANummer`` (also
+  read as ``inpA_nummer``, the API's own spelling) become the BSN and A-nummer;
+  ``niet_natuurlijk_persoon``: ``innNnpId`` of 8 digits a KvK-nummer, of 9 an
+  RSIN; ``vestiging``: ``vestigingsNummer``. The subject's names
+  (``geslachtsnaam``, ``statutaireNaam``, ``handelsnaam``...) belong to the BRP
+  and the Handelsregister; the register keeps only keys, so they are not read.
+- ``anpIdentificatie`` and ``annIdentificatie`` (numbers a gemeente issued
+  itself), and a ``subject`` URL without a ``subjectIdentificatie``, identify
+  a subject the register cannot hold: such a record is reported, never read
+  without them.
+- ``adres.landcode`` is an ISO 3166-1 alpha-2 code both ways (absent means
+  ``NL``); any other code is reported.
+- Writing is lossless or refused with a :class:`~klantregister.FormaatError`:
+  a klant with a foreign number, with a KvK-nummer and an RSIN or a
+  vestigingsnummer together, or with ``voorletters``, ``voorkeurstaal`` or
+  ``adresregel``s (which v1 lacks) cannot be written.
+
+>>> gelezen = lees_klant({"klantnummer": "K1", "subjectType": "natuurlijk_persoon",
+...     "subjectIdentificatie": {"inpBsn": "111222333"}}, gemeenten="0363")
+>>> gelezen.registratie.identificatie
+Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
+>>> lees_klant({"subjectType": "natuurlijk_persoon",
+...     "subjectIdentificatie": {"inpBsn": "111222334"}}, gemeenten="0363").problemen[0].veld
+'subjectIdentificatie.inpBsn'
+"""
+
+from klantregister.formats.klanten_v1.kern import kern
+from klantregister.formats.klanten_v1.lezen import lees, lees_klant, lezer
+from klantregister.formats.klanten_v1.schrijven import naar_v1, schrijf
+
+__all__ = ["kern", "lees", "lees_klant", "lezer", "naar_v1", "schrijf"]

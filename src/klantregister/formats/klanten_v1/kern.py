@@ -1,0 +1,255 @@
+"""The check's fast path for v1 records: :func:`kern`.
+
+A check reads every record, but of a valid one it needs only its id, gemeente and
+natural-person keys. ``kern`` proves a record valid with cheap tests, each derived
+from the field spec (:mod:`klantregister.domain.velden`) and a narrower rule than
+the value objects' own (ASCII patterns, text that Unicode normalisation leaves as it
+is), or with the very checks they run (identifiers, klantnummer). A record it cannot
+vouch for is left to the full reader, which says exactly what is wrong.
+``tests/test_formats_kern.py`` checks that every record it accepts, the full reader
+accepts with the same id, gemeente and keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from klantregister.domain import (
+    ANummer,
+    Bsn,
+    Gemeentecode,
+    KvkNummer,
+    OngeldigeWaardeError,
+    Rsin,
+    Vestigingsnummer,
+    klantnummer,
+    velden,
+)
+from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI, SLEUTELS
+from klantregister.formats.resultaat import Kern
+
+__all__ = ["gegevens_zeker_geldig", "kern"]
+
+_K, _A = velden.KLANTGEGEVENS, velden.ADRES
+#: v1 text fields checked for length and characters only, with their limits.
+_KERN_TEKST = tuple((v1, _K[attr].maximum) for v1, attr in GEGEVENS.items() if _K[attr].vrije_tekst)
+_KERN_ADRES_TEKST = tuple(
+    (v1, _A[attr].maximum) for v1, attr in ADRES.items() if attr in _A and _A[attr].vrije_tekst
+)
+# Derived from the field spec, and narrower than the value objects' rules where those
+# take more (Unicode, quoted local parts): what they accept beyond these is left to them.
+_KERN_PATRONEN = (
+    (
+        "emailadres",
+        _K["emailadres"].maximum,
+        re.compile(
+            rf"[A-Za-z0-9._%+-]{{1,{velden.EMAIL_MAX_LOKAAL}}}"
+            r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+        ).fullmatch,
+    ),
+    (
+        "telefoonnummer",
+        _K["telefoonnummer"].maximum,
+        # The value object's own pattern and its digits, as written (not normalised).
+        re.compile(
+            rf"(?=(?:[^0-9]*[0-9]){{{velden.TELEFOON_MIN_CIJFERS}}})"
+            + str(_K["telefoonnummer"].patroon)
+        ).fullmatch,
+    ),
+    (
+        "websiteUrl",
+        _K["website_url"].maximum,
+        re.compile(
+            f"(?:{'|'.join(sorted(velden.URL_SCHEMAS))})"
+            r"://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][!-~]*)?"
+        ).fullmatch,
+    ),
+)
+_KERN_ADRES_PATRONEN = (
+    ("huisletter", _A["huisletter"].maximum, re.compile(str(_A["huisletter"].patroon)).fullmatch),
+    (
+        "huisnummertoevoeging",
+        _A["huisnummertoevoeging"].maximum,
+        re.compile(str(_A["huisnummertoevoeging"].patroon)).fullmatch,
+    ),
+    # A Dutch postcode, without the letters PostNL never issues.
+    ("postcode", _A["postcode"].maximum, re.compile(velden.POSTCODE_NL_UITGEGEVEN).fullmatch),
+)
+#: What ``gegeven`` calls not given (for hashable values).
+_LEEG = frozenset({None, ""})
+_ALLE_SLEUTELS = tuple(sleutel for sleutels in SLEUTELS.values() for sleutel in sleutels)
+# Identifying members the fast path leaves to the full reader whatever the subjectType.
+_KERN_NIET = frozenset({"inpA_nummer", "anpIdentificatie", "annIdentificatie"})
+
+
+class _Onzeker(Exception):  # noqa: N818 (a signal inside kern, never raised further)
+    """The fast path cannot vouch for the record."""
+
+
+def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> Kern | None:
+    """What a check needs of ``record`` when cheap tests prove it valid; else ``None``.
+
+    ``None`` says only that the record needs the full reader (:func:`lees_klant`),
+    not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
+    RSIN to gemeentecode, already validated.
+
+    >>> id_, gemeente, sleutels = kern({"uuid": "k1", "voornaam": "Zoë",
+    ...     "subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}},
+    ...     Gemeentecode("0363"))
+    >>> id_, gemeente, [soort for soort, _ in sleutels]  # the keys hold the BSN in full
+    ('k1', Gemeentecode('0363'), ['bsn'])
+    """
+    if record.__class__ is not dict:
+        return None
+    get = record.get
+    gemeente: Gemeentecode | None = gemeenten if isinstance(gemeenten, Gemeentecode) else None
+    try:
+        if gemeente is None:
+            bron = get("bronorganisatie")
+            gemeente = gemeenten.get(Rsin.compact(bron))  # type: ignore[union-attr, arg-type]
+            if gemeente is None:
+                return None
+        if get("klantnummer") not in _LEEG:
+            klantnummer(get("klantnummer"))
+        _kern_velden(get, _KERN_TEKST, _KERN_PATRONEN)
+        adres = get("adres")
+        if adres is not None:
+            _kern_adres(adres)
+        sleutels = _kern_sleutels(get)
+    # TypeError: an unhashable value (a list or an object) where text belongs.
+    except (_Onzeker, OngeldigeWaardeError, TypeError):
+        return None
+    id_ = get("uuid")
+    if id_.__class__ is not str or not id_:
+        id_ = get("url")
+        if id_.__class__ is not str or not id_:
+            id_ = None
+    return id_, gemeente, sleutels
+
+
+def gegevens_zeker_geldig(record: dict[str, Any]) -> bool:
+    """Whether the fast path's checks prove the record's klantgegevens valid."""
+    try:
+        _kern_velden(record.get, _KERN_TEKST, _KERN_PATRONEN)
+        if (adres := record.get("adres")) is not None:
+            _kern_adres(adres)
+    except (_Onzeker, TypeError):
+        return False
+    return True
+
+
+def _kern_velden(
+    get: Any,
+    teksten: tuple[tuple[str, int], ...],
+    patronen: tuple[tuple[str, int, Callable[[str], object]], ...],
+) -> None:
+    """Pass text fields that are absent, or printable text that normalisation leaves as it
+    is, and fields that are absent or match their pattern."""
+    for veld, maximum in teksten:
+        waarde = get(veld)
+        if waarde in _LEEG:
+            continue
+        if not (
+            waarde.__class__ is str
+            and len(waarde) <= maximum
+            and waarde.isprintable()
+            # Printable text has no whitespace but the space, and collapsing spaces keeps NFC.
+            and (waarde.isascii() or unicodedata.is_normalized("NFC", waarde))
+        ):
+            raise _Onzeker
+    for veld, maximum, past in patronen:
+        waarde = get(veld)
+        if waarde in _LEEG:
+            continue
+        if waarde.__class__ is not str or len(waarde) > maximum or past(waarde) is None:
+            raise _Onzeker
+
+
+def _kern_adres(adres: Any) -> None:
+    if adres.__class__ is not dict:
+        raise _Onzeker
+    get = adres.get
+    if get("landcode") not in _KERN_LAND:
+        raise _Onzeker  # a foreign address: its postcode has other rules
+    _kern_velden(get, _KERN_ADRES_TEKST, _KERN_ADRES_PATRONEN)
+    huisnummer = get("huisnummer")
+    if huisnummer is not None and not (
+        huisnummer.__class__ is int and velden.HUISNUMMER_MIN <= huisnummer <= velden.HUISNUMMER_MAX
+    ):
+        raise _Onzeker
+
+
+_KERN_LAND = frozenset({None, "", velden.LAND_NEDERLAND})
+
+
+def _kern_sleutels(get: Any) -> tuple[tuple[str, str], ...] | None:
+    """The record's natural-person keys; ``None`` when it has no identifying data."""
+    subject_type = get("subjectType")
+    si = get(SI)
+    if si is None:
+        si = {}
+    elif si.__class__ is not dict:
+        raise _Onzeker
+    lid = si.get
+    if subject_type in _LEEG:
+        andere, lees = _ALLE_SLEUTELS, None
+    elif subject_type in _KERN_SOORTEN:
+        andere, lees = _KERN_SOORTEN[subject_type]
+    else:
+        raise _Onzeker
+    if not _LEEG.issuperset(map(lid, andere)):
+        raise _Onzeker
+    sleutels = None if lees is None else lees(lid)
+    # Without identifying data a record is zelfstandig, unless a subject URL points at
+    # someone (which the full reader reports).
+    if sleutels is None and get("subject") not in _LEEG:
+        raise _Onzeker
+    return sleutels
+
+
+def _kern_persoon(lid: Callable[[str], Any]) -> tuple[tuple[str, str], ...] | None:
+    bsn, a_nummer = lid("inpBsn"), lid("inpANummer")
+    if a_nummer in _LEEG:
+        return None if bsn in _LEEG else (("bsn", Bsn.validate(bsn)),)
+    if bsn in _LEEG:
+        return (("a_nummer", ANummer.validate(a_nummer)),)
+    return ("bsn", Bsn.validate(bsn)), ("a_nummer", ANummer.validate(a_nummer))
+
+
+def _kern_niet_natuurlijk(lid: Callable[[str], Any]) -> tuple[()] | None:
+    nnp_id = lid("innNnpId")
+    if nnp_id in _LEEG:
+        return None
+    lengte = len(Rsin.compact(nnp_id))
+    if lengte not in {8, 9}:
+        raise _Onzeker
+    (KvkNummer if lengte == 8 else Rsin).validate(nnp_id)
+    return ()
+
+
+def _kern_vestiging(lid: Callable[[str], Any]) -> tuple[()] | None:
+    nummer = lid("vestigingsNummer")
+    if nummer in _LEEG:
+        return None
+    Vestigingsnummer.validate(nummer)
+    return ()
+
+
+_Kernlezer = Callable[[Callable[[str], Any]], "tuple[tuple[str, str], ...] | None"]
+#: Per subjectType: the identifying members left to the full reader (those of another
+#: subjectType, KLOK01 rule 3; numbers the register cannot hold; inpA_nummer), and how to
+#: read the keys.
+_KERN_SOORTEN: dict[str, tuple[tuple[str, ...], _Kernlezer]] = {
+    soort: (
+        tuple(s for s in _ALLE_SLEUTELS if s not in SLEUTELS[soort] or s in _KERN_NIET),
+        lezer,
+    )
+    for soort, lezer in (
+        ("natuurlijk_persoon", _kern_persoon),
+        ("niet_natuurlijk_persoon", _kern_niet_natuurlijk),
+        ("vestiging", _kern_vestiging),
+    )
+}

@@ -1,0 +1,320 @@
+"""Reading v1 ``Klant`` objects: every problem of a record, by v1's own field names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from klantregister.domain import (
+    Adres,
+    ANummer,
+    Bsn,
+    Gemeentecode,
+    Identificatie,
+    Klantgegevens,
+    KvkNummer,
+    OngeldigeWaardeError,
+    Registratie,
+    Rsin,
+    Subjectsoort,
+    Vestigingsnummer,
+    klantgegevensveld,
+    klantnummer,
+    klok01,
+    toon,
+)
+from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig
+from klantregister.formats.klanten_v1.namen import (
+    ADRES,
+    GEGEVENS,
+    SI,
+    SLEUTELS,
+    SUBJECTTYPES,
+    V1_NAAM,
+)
+from klantregister.formats.resultaat import (
+    Gelezen,
+    Gemeenten,
+    Probleem,
+    Probleemsoort,
+    gegeven,
+    gemeente_tabel,
+    lees_met,
+    probleem,
+    typeprobleem,
+)
+from klantregister.formats.stream import Bron
+
+__all__ = ["lees", "lees_klant", "lezer"]
+
+
+def lees(
+    bron: Bron, *, gemeenten: Gemeenten | None = None, naam: str | None = None
+) -> Iterator[Gelezen]:
+    """Read every v1 klant of ``bron`` (an array, a page or JSON Lines; streamed).
+
+    Raises :class:`~klantregister.FormaatError` when no gemeente is given (before
+    reading anything) or the input is not readable; a record that cannot be
+    taken over is yielded with its problems.
+    """
+    return lees_met(bron, lezer(gemeenten), naam)
+
+
+def lezer(gemeenten: Gemeenten | None) -> Callable[[object, int, int], Gelezen]:
+    """A reader of decoded v1 records, ``lees(record, positie, regel)``, for ``gemeenten``.
+
+    The gemeente or table is validated once, here; what :func:`lees` uses per record.
+    """
+    tabel = gemeente_tabel(gemeenten)
+    return lambda record, positie, regel: _lees(record, tabel, positie, regel)
+
+
+def lees_klant(
+    record: object,
+    *,
+    gemeenten: Gemeenten | None = None,
+    positie: int = 1,
+    regel: int = 1,
+) -> Gelezen:
+    """Read one v1 klant object (already decoded from JSON)."""
+    return _lees(record, gemeente_tabel(gemeenten), positie, regel)
+
+
+def _lees(
+    record: object,
+    gemeenten: Gemeentecode | dict[str, Gemeentecode],
+    positie: int,
+    regel: int,
+) -> Gelezen:
+    if not isinstance(record, dict):
+        fout = typeprobleem("record", "een object", record)
+        return Gelezen(positie, regel, None, None, (fout,))
+    problemen: list[Probleem] = []
+    record_id = next(
+        (w for w in (record.get("uuid"), record.get("url")) if isinstance(w, str) and w), None
+    )
+    gemeente = _gemeente(record, gemeenten, problemen)
+    nummer = None
+    if gegeven(record.get("klantnummer")):
+        try:
+            nummer = klantnummer(record["klantnummer"])
+        except OngeldigeWaardeError as fout:
+            problemen.append(probleem("klantnummer", fout))
+    identificatieproblemen: list[Probleem] = []
+    identificatie = _identificatie(record, identificatieproblemen)
+    if problemen or identificatieproblemen or gemeente is None:
+        # No registratie: the klantgegevens matter only for their problems, and the fast
+        # path's checks may prove there are none without building them.
+        if not gegevens_zeker_geldig(record):
+            _klantgegevens(record, problemen)
+        problemen += identificatieproblemen
+        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
+    gegevens = _klantgegevens(record, problemen)
+    if problemen:
+        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
+    registratie = Registratie(gemeente, gegevens, identificatie, klantnummer=nummer)
+    return Gelezen(positie, regel, record_id, registratie, (), gemeente, identificatie)
+
+
+def _gemeente(
+    record: dict[str, Any],
+    gemeenten: Gemeentecode | dict[str, Gemeentecode],
+    problemen: list[Probleem],
+) -> Gemeentecode | None:
+    if isinstance(gemeenten, Gemeentecode):
+        return gemeenten
+    bron = record.get("bronorganisatie")
+    if isinstance(bron, str) and (code := gemeenten.get(Rsin.compact(bron))) is not None:
+        return code
+    problemen.append(
+        Probleem(
+            "bronorganisatie",
+            Probleemsoort.GEMEENTE,
+            f"{toon(bron)} staat niet in de tabel van bronorganisaties naar gemeenten",
+        )
+    )
+    return None
+
+
+def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantgegevens | None:
+    velden = {attr: record.get(v1) for v1, attr in GEGEVENS.items()}
+    adres = record.get("adres")
+    if adres is not None and not isinstance(adres, dict):
+        problemen.append(typeprobleem("adres", "een object", adres))
+        adres = None
+    adresvelden = {
+        attr: adres.get(v1) for v1, attr in ADRES.items() if adres and gegeven(adres.get(v1))
+    }
+    try:
+        return Klantgegevens(**velden, adres=Adres(**adresvelden) if adresvelden else None)
+    except OngeldigeWaardeError:
+        pass
+    # Check field by field, so that every problem is reported, not only the first.
+    for attr, waarde in velden.items():
+        if not gegeven(waarde):
+            continue  # nothing given, nothing wrong
+        try:
+            klantgegevensveld(attr, waarde)
+        except OngeldigeWaardeError as fout:
+            problemen.append(probleem(V1_NAAM.get(fout.veld, fout.veld), fout))
+    land = adresvelden.pop("land", "NL")
+    try:
+        Adres(land=land)
+    except OngeldigeWaardeError as fout:
+        problemen.append(probleem("adres.landcode", fout))
+        land = "NL"
+    for attr, waarde in adresvelden.items():
+        try:
+            Adres(**{attr: waarde, "land": land})
+        except OngeldigeWaardeError as fout:
+            problemen.append(probleem(V1_NAAM.get(fout.veld, fout.veld), fout))
+    return None
+
+
+def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identificatie | None:
+    subject_type = record.get("subjectType")
+    si = record.get(SI)
+    if si is None:
+        si = {}
+    if not isinstance(si, dict):
+        problemen.append(typeprobleem(SI, "een object", si))
+        return None
+    per_soort = {
+        soort: [sleutel for sleutel in sleutels if gegeven(si.get(sleutel))]
+        for soort, sleutels in SLEUTELS.items()
+    }
+    if not gegeven(subject_type):
+        if any(per_soort.values()):
+            problemen.append(
+                Probleem(
+                    "subjectType", Probleemsoort.FORMAAT, "ontbreekt bij een subjectIdentificatie"
+                )
+            )
+        elif gegeven(record.get("subject")):
+            problemen.append(_subject_zonder_sleutel())
+        return None
+    if subject_type not in SUBJECTTYPES:
+        problemen.append(
+            Probleem(
+                "subjectType",
+                Probleemsoort.CODE,
+                f"{toon(subject_type)} is niet natuurlijk_persoon, niet_natuurlijk_persoon "
+                "of vestiging",
+            )
+        )
+        return None
+    _gemengd(per_soort, subject_type, problemen)
+    aantal = len(problemen)
+    waarden: dict[str, object] = {}
+    if subject_type == "natuurlijk_persoon":
+        _persoon(si, waarden, problemen)
+    elif subject_type == "niet_natuurlijk_persoon":
+        _inn_nnp_id(si.get("innNnpId"), waarden, problemen)
+        _niet_over_te_nemen(si, "annIdentificatie", problemen)
+    else:
+        nummer = si.get("vestigingsNummer")
+        _nummer(
+            Vestigingsnummer,
+            "vestigingsnummer",
+            "vestigingsNummer",
+            nummer,
+            waarden=waarden,
+            problemen=problemen,
+        )
+    if len(problemen) > aantal:
+        return None
+    if not waarden:
+        if gegeven(record.get("subject")):
+            problemen.append(_subject_zonder_sleutel())
+        return None
+    soort = (
+        Subjectsoort.NATUURLIJK_PERSOON
+        if subject_type == "natuurlijk_persoon"
+        else Subjectsoort.NIET_NATUURLIJK_PERSOON
+    )
+    return Identificatie(soort, **waarden)  # type: ignore[arg-type]
+
+
+def _gemengd(per_soort: dict[str, list[str]], subject_type: str, problemen: list[Probleem]) -> None:
+    """Report the identifying members of another subjectType (KLOK01 rule 3)."""
+    for ander, sleutels in per_soort.items():
+        if ander != subject_type and sleutels:
+            problemen.append(
+                Probleem(
+                    f"{SI}.{sleutels[0]}",
+                    Probleemsoort.REGEL_3,
+                    f"hoort niet bij subjectType {subject_type}; {klok01.REGEL_3}",
+                )
+            )
+
+
+def _persoon(si: dict[str, Any], waarden: dict[str, object], problemen: list[Probleem]) -> None:
+    a_nummer = si.get("inpANummer")
+    if not gegeven(a_nummer):
+        a_nummer = si.get("inpA_nummer")
+    elif gegeven(si.get("inpA_nummer")) and si.get("inpA_nummer") != a_nummer:
+        problemen.append(
+            Probleem(f"{SI}.inpA_nummer", Probleemsoort.FORMAAT, "verschilt van inpANummer")
+        )
+    _nummer(Bsn, "bsn", "inpBsn", si.get("inpBsn"), waarden=waarden, problemen=problemen)
+    _nummer(ANummer, "a_nummer", "inpANummer", a_nummer, waarden=waarden, problemen=problemen)
+    _niet_over_te_nemen(si, "anpIdentificatie", problemen)
+
+
+def _subject_zonder_sleutel() -> Probleem:
+    return Probleem(
+        "subject",
+        Probleemsoort.NIET_OVER_TE_NEMEN,
+        "verwijst naar een subject, maar subjectIdentificatie geeft geen BSN, A-nummer, "
+        "KvK-nummer, RSIN of vestigingsnummer",
+    )
+
+
+def _niet_over_te_nemen(si: dict[str, Any], sleutel: str, problemen: list[Probleem]) -> None:
+    if gegeven(si.get(sleutel)):
+        problemen.append(
+            Probleem(
+                f"{SI}.{sleutel}",
+                Probleemsoort.NIET_OVER_TE_NEMEN,
+                "een nummer dat de gemeente zelf uitgaf: het register kan het niet opnemen",
+            )
+        )
+
+
+def _nummer(
+    cls: type[Bsn | ANummer | KvkNummer | Rsin | Vestigingsnummer],
+    attr: str,
+    v1_naam: str,
+    waarde: object,
+    *,
+    waarden: dict[str, object],
+    problemen: list[Probleem],
+) -> None:
+    if not gegeven(waarde):
+        return
+    try:
+        waarden[attr] = cls(waarde)  # type: ignore[arg-type]
+    except OngeldigeWaardeError as fout:
+        problemen.append(probleem(f"{SI}.{v1_naam}", fout))
+
+
+def _inn_nnp_id(waarde: object, waarden: dict[str, object], problemen: list[Probleem]) -> None:
+    if not gegeven(waarde):
+        return
+    veld = f"{SI}.innNnpId"
+    if not isinstance(waarde, str):
+        problemen.append(typeprobleem(veld, "tekst", waarde))
+        return
+    cijfers = Rsin.compact(waarde)
+    if len(cijfers) == 8:
+        _nummer(KvkNummer, "kvk_nummer", "innNnpId", waarde, waarden=waarden, problemen=problemen)
+    elif len(cijfers) == 9:
+        _nummer(Rsin, "rsin", "innNnpId", waarde, waarden=waarden, problemen=problemen)
+    else:
+        problemen.append(
+            Probleem(
+                veld,
+                Probleemsoort.LENGTE,
+                f"{toon(waarde)} heeft {len(cijfers)} tekens, verwacht 8 (KvK-nummer) of 9 (RSIN)",
+            )
+        )

@@ -1,0 +1,45 @@
+"""The Klanten API v1's names: which member of a v1 ``Klant`` holds which value.
+
+>>> GEGEVENS["websiteUrl"], ADRES["landcode"]
+('website_url', 'land')
+"""
+
+from __future__ import annotations
+
+__all__ = ["ADRES", "GEGEVENS", "SI", "SLEUTELS", "SUBJECTTYPES", "V1_NAAM"]
+
+#: v1 field -> Klantgegevens attribute.
+GEGEVENS = {
+    "bedrijfsnaam": "bedrijfsnaam",
+    "functie": "functie",
+    "websiteUrl": "website_url",
+    "voornaam": "voornaam",
+    "voorvoegselAchternaam": "voorvoegsel_achternaam",
+    "achternaam": "achternaam",
+    "telefoonnummer": "telefoonnummer",
+    "emailadres": "emailadres",
+}
+#: v1 adres field -> Adres attribute.
+ADRES = {
+    "straatnaam": "straatnaam",
+    "huisnummer": "huisnummer",
+    "huisletter": "huisletter",
+    "huisnummertoevoeging": "huisnummertoevoeging",
+    "postcode": "postcode",
+    "woonplaatsnaam": "woonplaatsnaam",
+    "landcode": "land",
+}
+V1_NAAM = {
+    **{attr: v1 for v1, attr in GEGEVENS.items()},
+    **{f"adres.{attr}": f"adres.{v1}" for v1, attr in ADRES.items()},
+}
+#: The subjectTypes v1 knows.
+SUBJECTTYPES = ("natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging")
+#: The identifying members of subjectIdentificatie, per subjectType.
+SLEUTELS = {
+    "natuurlijk_persoon": ("inpBsn", "inpANummer", "inpA_nummer", "anpIdentificatie"),
+    "niet_natuurlijk_persoon": ("innNnpId", "annIdentificatie"),
+    "vestiging": ("vestigingsNummer",),
+}
+#: The member that holds a subject's numbers.
+SI = "subjectIdentificatie"

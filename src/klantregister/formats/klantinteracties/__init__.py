@@ -1,0 +1,59 @@
+"""Klantinteracties API (Open Klant 2.x): read and write ``Partij`` objects, by their field names.
+
+A Partij has no ``bronorganisatie``: the caller names the one gemeente all
+records belong to (``gemeenten="0363"``). A table, as the Klanten API v1 reader
+takes, has nothing to look up here and is refused before anything is read.
+
+Mapping decisions:
+
+- ``soortPartij`` ``persoon`` and ``contactpersoon`` are natural persons,
+  ``organisatie`` a niet-natuurlijk persoon; it is required.
+- ``partijIdentificatoren``: only the combinations the API allows are read:
+  ``brp`` + ``natuurlijk_persoon`` + ``bsn``; ``hr`` + ``niet_natuurlijk_persoon``
+  + ``rsin`` | ``kvk_nummer``; ``hr`` + ``vestiging`` + ``vestigingsnummer``.
+  Every other identificator is reported, never dropped: an unknown code
+  (``CODE``), a combination outside that list (``CODE``), one with ``overig``
+  (``NIET_OVER_TE_NEMEN``: the register has no place for it), a Handelsregister
+  number in a persoon or a BSN in an organisatie (``REGEL_3``), a second,
+  different number of a kind the register holds once (``NIET_OVER_TE_NEMEN``),
+  an entry that is only a reference without its ``partijIdentificator``
+  (``NIET_OVER_TE_NEMEN``). The same number given twice is read once.
+- ``subIdentificatorVan`` (``{"uuid", "url"}``, or a uuid or url as text) is
+  allowed on a vestiging only and must point, by uuid or url, to a
+  ``kvk_nummer`` identificator of the same Partij; a vestiging without one is
+  read (older Open Klant versions do not set it). A dangling reference, or one to
+  another kind of identificator, is reported (``FORMAAT``).
+- ``digitaleAdressen``: ``email`` becomes ``emailadres``, ``telefoonnummer``
+  ``telefoonnummer``, ``overig`` with an http(s) URL ``website_url``. The
+  register holds one of each: the first is taken and every further, different
+  one is reported (``NIET_OVER_TE_NEMEN``), as is an ``overig`` that is not a
+  URL and an entry that is only a reference (read the Partij with
+  ``expand=digitaleAdressen``).
+- ``partijIdentificatie.contactnaam`` {``voorletters``, ``voornaam``,
+  ``voorvoegselAchternaam``, ``achternaam``} and ``partijIdentificatie.naam``
+  (an organisation's) become the names and ``bedrijfsnaam``, whichever soort
+  gives them. ``voorkeurstaal`` (ISO 639-2) is read as it is; ``""`` is not given.
+- ``nummer`` is the klantnummer (at most 8 characters here; a longer one is
+  reported). ``bezoekadres`` and ``correspondentieadres`` are not read: they are
+  not identifying, and the register's Adres has no place for a
+  ``nummeraanduidingId``.
+- Writing is lossless or refused with a :class:`~klantregister.FormaatError`:
+  Klantinteracties has no standard code for an A-nummer or a foreign number
+  (``overig`` would lose which register issued it), nor a field for ``functie``
+  or an ``adres``; a persoon has no ``bedrijfsnaam``, an organisatie no
+  contactnaam. A zelfstandige klant is written as an organisatie when it has a
+  ``bedrijfsnaam`` and no names, otherwise as a persoon. The Partij's ``uuid``
+  is the klant's id; the uuids of its identificatoren and digitale adressen are
+  uuid5 of the klant's id and their kind, so writing is reproducible.
+
+>>> gelezen = lees_partij({"soortPartij": "persoon", "partijIdentificatoren": [
+...     {"partijIdentificator": {"codeRegister": "brp", "codeObjecttype": "natuurlijk_persoon",
+...      "codeSoortObjectId": "bsn", "objectId": "111222333"}}]}, gemeenten="0363")
+>>> gelezen.registratie.identificatie
+Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
+"""
+
+from klantregister.formats.klantinteracties.lezen import lees, lees_partij, lezer
+from klantregister.formats.klantinteracties.schrijven import naar_partij, schrijf
+
+__all__ = ["lees", "lees_partij", "lezer", "naar_partij", "schrijf"]

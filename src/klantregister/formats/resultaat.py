@@ -1,0 +1,171 @@
+"""What a format reader gives per record: the registratie, or the problems that prevent it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping
+
+import attrs
+
+from klantregister.domain import (
+    FormaatError,
+    Gemeentecode,
+    GemengdeIdentificatieError,
+    Identificatie,
+    KlantregisterError,
+    OnbekendeCodeError,
+    OngeldigControlegetalError,
+    OngeldigeLengteError,
+    OngeldigeWaardeError,
+    OngeldigTypeError,
+    Registratie,
+    Rsin,
+    maskeer,
+)
+from klantregister.formats.stream import Bron, lees_records
+
+__all__ = [
+    "Gelezen",
+    "Gemeenten",
+    "Kern",
+    "Probleem",
+    "Probleemsoort",
+    "gegeven",
+    "gemeente_tabel",
+    "json_soort",
+    "lees_met",
+    "probleem",
+    "typeprobleem",
+]
+
+
+class Probleemsoort(enum.Enum):
+    """Which check a record failed."""
+
+    #: The JSON value has the wrong type (a number where text belongs, a list for an object).
+    TYPE = "type"
+    #: Characters or a shape the field does not allow.
+    FORMAAT = "formaat"
+    #: Too long, too short, or out of range.
+    LENGTE = "lengte"
+    #: The 11-proef of a BSN or RSIN fails.
+    CONTROLEGETAL = "controlegetal"
+    #: Not in its code list (ISO 3166-1, ISO 639-2, the format's own codes).
+    CODE = "code"
+    #: A natuurlijk persoon mixed with an organisation (KLOK01 rule 3).
+    REGEL_3 = "regel_3"
+    #: Identifying data the register has no place for; it is not dropped but reported.
+    NIET_OVER_TE_NEMEN = "niet_over_te_nemen"
+    #: The record's gemeente cannot be told (``bronorganisatie`` not in the table).
+    GEMEENTE = "gemeente"
+
+
+@attrs.frozen
+class Probleem:
+    """One reason a record cannot be taken over: the field (as the format names it),
+    the check that failed, and a message in which personal numbers are masked."""
+
+    veld: str
+    soort: Probleemsoort
+    melding: str
+
+    def __str__(self) -> str:
+        return f"{self.veld}: {self.melding} ({self.soort.value})"
+
+
+@attrs.frozen
+class Gelezen:
+    """One record as read: its position (1-based) and line, its id where it has one,
+    and either a :class:`~klantregister.Registratie` or the problems that prevent one.
+
+    ``registratie`` is ``None`` exactly when ``problemen`` is not empty.
+
+    ``gemeente`` and ``identificatie`` are what could be read of them even when
+    other fields have problems, so a check can still find the record's person
+    among the others (KLOK01 rule 1).
+    """
+
+    positie: int
+    regel: int
+    id: str | None
+    registratie: Registratie | None
+    problemen: tuple[Probleem, ...] = ()
+    gemeente: Gemeentecode | None = None
+    identificatie: Identificatie | None = None
+
+    @property
+    def geldig(self) -> bool:
+        """Whether the record can be registered as it is."""
+        return not self.problemen
+
+
+#: What a check needs of a record that is valid as it stands: its id, its gemeente,
+#: and its natural-person keys as ``(soort, waarde)`` pairs (KLOK01 rule 1):
+#: ``None`` for a record without identifying data (zelfstandig), ``()`` for one
+#: identifying an organisation. A reader's fast path gives it in place of a
+#: :class:`Gelezen` when cheap checks prove the record valid.
+Kern = tuple[str | None, Gemeentecode, tuple[tuple[str, str], ...] | None]
+
+
+# The most specific class first: a GemengdeIdentificatieError is a rule-3 breach before it is
+# a value refused, an OngeldigTypeError a wrong type before it is a wrong form.
+_SOORTEN: tuple[tuple[type[KlantregisterError], Probleemsoort], ...] = (
+    (GemengdeIdentificatieError, Probleemsoort.REGEL_3),
+    (OngeldigTypeError, Probleemsoort.TYPE),
+    (OngeldigControlegetalError, Probleemsoort.CONTROLEGETAL),
+    (OngeldigeLengteError, Probleemsoort.LENGTE),
+    (OnbekendeCodeError, Probleemsoort.CODE),
+)
+
+
+def probleem(veld: str, fout: OngeldigeWaardeError) -> Probleem:
+    """The problem an error of the value objects stands for, under the format's field name."""
+    soort = next((s for cls, s in _SOORTEN if isinstance(fout, cls)), Probleemsoort.FORMAAT)
+    return Probleem(veld, soort, maskeer(fout.reden))
+
+
+def gegeven(waarde: object) -> bool:
+    """Whether a member of a record gives a value: the APIs write ``""`` or ``null`` for none."""
+    return waarde is not None and waarde != ""
+
+
+_JSON_SOORTEN = {dict: "een object", list: "een lijst", str: "tekst", bool: "een boolean"}
+
+
+def json_soort(waarde: object) -> str:
+    """The kind of a decoded JSON value, in words: ``"een object"``, ``"tekst"``, ``"null"``."""
+    if waarde is None:
+        return "null"
+    return _JSON_SOORTEN.get(type(waarde), "een getal")
+
+
+def typeprobleem(veld: str, verwacht: str, waarde: object) -> Probleem:
+    """The problem of ``waarde`` given where ``verwacht`` (in words) belongs."""
+    return Probleem(veld, Probleemsoort.TYPE, f"verwacht {verwacht}, kreeg {json_soort(waarde)}")
+
+
+#: How a reader finds a record's gemeente: one for all, or a table (RSIN -> gemeentecode).
+Gemeenten = Gemeentecode | str | Mapping[str, Gemeentecode | str]
+
+
+def gemeente_tabel(gemeenten: Gemeenten | None) -> Gemeentecode | dict[str, Gemeentecode]:
+    """Validate the caller's gemeente or table once, before any record is read."""
+    if gemeenten is None:
+        raise FormaatError(
+            "geen gemeente opgegeven: geef gemeenten=<gemeentecode> voor alle records, "
+            "of een tabel van bronorganisatie (RSIN) naar gemeentecode"
+        )
+    if isinstance(gemeenten, (Gemeentecode, str)):
+        return Gemeentecode.parse(gemeenten)
+    # Keys as records' bronorganisaties are looked up: compact ("0025.64.440" is "002564440").
+    return {Rsin.compact(str(rsin)): Gemeentecode.parse(code) for rsin, code in gemeenten.items()}
+
+
+def lees_met(
+    bron: Bron,
+    lees_record: Callable[[object, int, int], Gelezen],
+    naam: str | None,
+) -> Iterator[Gelezen]:
+    """Read every record of ``bron`` with ``lees_record(waarde, positie, regel)``."""
+    for record in lees_records(bron, naam=naam):
+        yield lees_record(record.waarde, record.positie, record.regel)

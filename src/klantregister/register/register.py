@@ -1,0 +1,504 @@
+"""The KlantRegister aggregate: every KLOK01 rule, enforced on every operation.
+
+The register is the consistency boundary. Each operation validates its
+input, checks the rules against the current state, and only then changes
+anything, all under one lock: a refused operation leaves the register exactly
+as it was, and the register may be shared between threads.
+
+>>> from klantregister import Authenticatie, Betrouwbaarheidsniveau, Identificatie
+>>> register = KlantRegister()
+>>> digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
+>>> klant = register.registreer(
+...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
+... )
+>>> register.zoek("111222333", "0363") == (klant,)
+True
+>>> register.registreer(
+...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
+... )
+Traceback (most recent call last):
+    ...
+klantregister.KardinaliteitError: KLOK01 regel 1: ...
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+
+import attrs
+from typing_extensions import Self
+
+from klantregister.display import gesloten_register_html, record, register_html
+from klantregister.domain import (
+    Authenticatie,
+    Betrouwbaarheidsniveau,
+    Gemeentecode,
+    Identificatie,
+    Identificator,
+    KardinaliteitError,
+    Klant,
+    Klantgegevens,
+    KlantNietGevondenError,
+    KlantnummerInGebruikError,
+    KlantregisterError,
+    OngeldigFormaatError,
+    OpslagError,
+    Registratie,
+    VersieconflictError,
+    als_authenticatie,
+    als_identificatie,
+    als_klantgegevens,
+    als_versie,
+    klok01,
+    nieuwe_klant,
+    niveau,
+    typefout,
+)
+from klantregister.domain import klant_id as klant_id_
+from klantregister.domain import klantnummer as klantnummer_
+from klantregister.register.argumenten import identificatoren, opslag
+from klantregister.register.audit import log, log_authenticatie, log_registratie
+from klantregister.register.ports import KlantRepository
+from klantregister.register.urls import repository_from_url
+from klantregister.storage import MemoryRepository
+
+__all__ = ["BulkResultaat", "KlantRegister"]
+
+
+@attrs.frozen
+class BulkResultaat:
+    """What :meth:`KlantRegister.registreer_alle` did.
+
+    ``geregistreerd``: the new klanten, in input order; ``geweigerd``: per
+    refused registratie its position in the input (0-based) and the error.
+    """
+
+    geregistreerd: tuple[Klant, ...]
+    geweigerd: tuple[tuple[int, KlantregisterError], ...]
+
+
+# eq=False: a register is an entity with a lock, equal only to itself (and hashable).
+@attrs.define(repr=False, eq=False)
+class KlantRegister:
+    """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
+
+    ``repository`` is where the klanten are kept; ``None`` keeps them in this
+    process's memory. ``minimaal_betrouwbaarheidsniveau`` is the gemeente's
+    policy for rule 5: the lowest authentication level at which identificerende
+    gegevens may be recorded or corrected.
+
+    Wherever a method takes a gemeente or an identifier, a plain string is
+    accepted too and validated. Operations that change a klant take an
+    optional ``versie``: when given, the operation is refused with
+    :class:`VersieconflictError` unless the stored klant has that versie.
+    """
+
+    _store: KlantRepository = attrs.field(default=None, converter=opslag, alias="repository")
+    minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau = attrs.field(
+        default=Betrouwbaarheidsniveau.SUBSTANTIEEL,
+        converter=niveau,
+        kw_only=True,
+    )
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+    _gesloten: bool = attrs.field(default=False, init=False)
+
+    @classmethod
+    def open(
+        cls,
+        url: str,
+        *,
+        minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau | str = (
+            Betrouwbaarheidsniveau.SUBSTANTIEEL
+        ),
+    ) -> KlantRegister:
+        """A register on the storage the URL names.
+
+        - ``memory://``: in this process's memory (what ``KlantRegister()`` uses);
+        - ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``: a SQLite
+          file, created with its schema when it does not exist;
+        - ``postgresql://user:password@host:port/database`` (or ``postgres://``): a
+          PostgreSQL database, needing the extra ``klantregister[postgres]``.
+
+        An unknown scheme, an unreachable database or a database that is not a
+        klantregister's raises :class:`OpslagError`. Close the register when
+        done, or use it as a context manager.
+        """
+        # Check the setting before the storage is opened (and a file perhaps created).
+        minimum = niveau(minimaal_betrouwbaarheidsniveau)
+        return cls(repository_from_url(url), minimaal_betrouwbaarheidsniveau=minimum)
+
+    def close(self) -> None:
+        """Release the storage's connection; the register is unusable afterwards."""
+        with self._lock:
+            self._store.close()
+            self._gesloten = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        soort: type[BaseException] | None,
+        fout: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- changing the register ------------------------------------------------
+
+    def registreer(
+        self,
+        gemeente: Gemeentecode | str,
+        klantgegevens: Klantgegevens | None = None,
+        identificatie: Identificatie | None = None,
+        *,
+        authenticatie: Authenticatie | None = None,
+        klantnummer: str | None = None,
+    ) -> Klant:
+        """Register a new klant of ``gemeente`` and return it (``versie`` 1).
+
+        With ``identificatie`` the klant is aangehaakt: that needs
+        ``authenticatie`` at or above the register's minimum level (rule 5),
+        and no other klant of the gemeente may hold any of its natural-person
+        keys (rule 1). Without it the klant is zelfstandig, and stays so
+        (rule 4). ``klantnummer`` is generated when not given.
+
+        Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
+        :class:`KardinaliteitError` or :class:`KlantnummerInGebruikError`.
+        """
+        gemeente = Gemeentecode.parse(gemeente)
+        gegevens = als_klantgegevens(klantgegevens)
+        identificatie = als_identificatie(identificatie)
+        authenticatie = als_authenticatie(authenticatie)
+        nummer = None if klantnummer is None else klantnummer_(klantnummer)
+        if identificatie is not None:
+            self._controleer_niveau(authenticatie)
+        with self._lock, self._store.transaction():
+            klant = self._registreer(gemeente, gegevens, identificatie, nummer)
+        log_registratie(klant, authenticatie)
+        return klant
+
+    def registreer_alle(
+        self, registraties: Iterable[Registratie], *, batchgrootte: int = 10_000
+    ) -> BulkResultaat:
+        """Register many klanten: the bulk path, one transaction per batch.
+
+        Each :class:`Registratie` is checked as :meth:`registreer` checks it;
+        a refused one is skipped and reported in ``BulkResultaat.geweigerd``
+        with its position (0-based) and the error, and the others are stored.
+        A batch is written in one round trip where the storage allows; if it
+        meets a conflict (a klant already registered, a duplicate within the
+        batch, another process racing), that batch is redone one klant at a
+        time, each in a savepoint, so only the conflicting ones are refused.
+        """
+        if not isinstance(batchgrootte, int) or isinstance(batchgrootte, bool) or batchgrootte < 1:
+            raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
+        geregistreerd: list[Klant] = []
+        geweigerd: list[tuple[int, KlantregisterError]] = []
+        batch: list[tuple[int, Registratie]] = []
+        for positie, registratie in enumerate(registraties):
+            try:
+                if registratie.__class__ is not Registratie:
+                    raise typefout("registratie", "Registratie", registratie)
+                if registratie.identificatie is not None:
+                    self._controleer_niveau(registratie.authenticatie)
+            except KlantregisterError as fout:
+                geweigerd.append((positie, fout))
+                continue
+            batch.append((positie, registratie))
+            if len(batch) >= batchgrootte:
+                self._registreer_batch(batch, geregistreerd, geweigerd)
+                batch = []
+        if batch:
+            self._registreer_batch(batch, geregistreerd, geweigerd)
+        geweigerd.sort(key=lambda paar: paar[0])
+        return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
+
+    def _registreer(
+        self,
+        gemeente: Gemeentecode,
+        gegevens: Klantgegevens,
+        identificatie: Identificatie | None,
+        nummer: str | None,
+    ) -> Klant:
+        """Register one klant from validated parts; under the lock, inside a transaction.
+
+        Rule 1 and the klantnummer's uniqueness are the repository's to enforce
+        here: ``add`` raises the register's own errors, and the transaction
+        undoes the klantnummer taken for a refused klant.
+        """
+        if nummer is None:
+            nummer = self._store.next_klantnummers(gemeente, 1)[0]
+        klant = nieuwe_klant(uuid.uuid4(), gemeente, nummer, gegevens, identificatie)
+        self._store.add(klant)
+        return klant
+
+    def _registreer_batch(
+        self,
+        batch: list[tuple[int, Registratie]],
+        geregistreerd: list[Klant],
+        geweigerd: list[tuple[int, KlantregisterError]],
+    ) -> None:
+        with self._lock, self._store.transaction():
+            # Generated klantnummers are taken per gemeente in one go.
+            zonder_nummer: dict[Gemeentecode, int] = {}
+            for _, registratie in batch:
+                if registratie.klantnummer is None:
+                    gemeente = registratie.gemeente
+                    zonder_nummer[gemeente] = zonder_nummer.get(gemeente, 0) + 1
+            nummers = {
+                gemeente: iter(self._store.next_klantnummers(gemeente, aantal))
+                for gemeente, aantal in zonder_nummer.items()
+            }
+            # One read of the system's randomness for the batch's version-4 UUIDs.
+            willekeurig = os.urandom(16 * len(batch))
+            nieuw = [
+                (
+                    nieuwe_klant(
+                        uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4),
+                        registratie.gemeente,
+                        registratie.klantnummer or next(nummers[registratie.gemeente]),
+                        registratie.klantgegevens,
+                        registratie.identificatie,
+                    ),
+                    registratie,
+                )
+                for index, (_, registratie) in enumerate(batch)
+            ]
+            try:
+                with self._store.transaction():
+                    self._store.add_many([klant for klant, _ in nieuw])
+            except (KardinaliteitError, KlantnummerInGebruikError):
+                nieuw = []
+                for positie, registratie in batch:
+                    try:
+                        with self._store.transaction():
+                            klant = self._registreer(
+                                registratie.gemeente,
+                                registratie.klantgegevens,
+                                registratie.identificatie,
+                                registratie.klantnummer,
+                            )
+                            nieuw.append((klant, registratie))
+                    except OpslagError:
+                        raise  # the storage failing is no refusal of this klant
+                    except KlantregisterError as fout:
+                        geweigerd.append((positie, fout))
+        geregistreerd.extend(klant for klant, _ in nieuw)
+        if log.isEnabledFor(logging.DEBUG):
+            for klant, registratie in nieuw:
+                log_registratie(klant, registratie.authenticatie)
+
+    def wijzig_klantgegevens(
+        self,
+        klant_id: uuid.UUID | str,
+        klantgegevens: Klantgegevens | None,
+        *,
+        versie: int | None = None,
+    ) -> Klant:
+        """Replace the klant's klantgegevens; the klant corrects or erases them (KLUIT01).
+
+        ``Klantgegevens()`` (or ``None``) erases them all. Returns the klant with ``versie``
+        one higher; its identificatie is untouched.
+        """
+        gegevens = als_klantgegevens(klantgegevens)
+        with self._lock, self._store.transaction():
+            oud = self._actueel(klant_id, versie)
+            nieuw = attrs.evolve(oud, klantgegevens=gegevens, versie=oud.versie + 1)
+            self._store.replace(oud, nieuw)
+        log.debug("klantgegevens van klant %s gewijzigd", nieuw.id)
+        return nieuw
+
+    def corrigeer_identificatie(
+        self,
+        klant_id: uuid.UUID | str,
+        identificatie: Identificatie,
+        *,
+        authenticatie: Authenticatie | None,
+        versie: int | None = None,
+    ) -> Klant:
+        """Correct the identificatie of an aangehaakte klant (a typo in a number, say).
+
+        The correction keeps the subject's soort (rule 4, else
+        :class:`SubjectsoortError`), needs ``authenticatie`` at the register's
+        minimum level (rule 5), and is checked against rule 1 as if new. A
+        zelfstandige klant can never get an identificatie
+        (:class:`ZelfstandigeKlantError`).
+        """
+        nieuwe_identificatie = als_identificatie(identificatie)
+        authenticatie = als_authenticatie(authenticatie)
+        if nieuwe_identificatie is None:
+            raise OngeldigFormaatError(
+                "identificatie",
+                "een identificatie kan worden gecorrigeerd, niet verwijderd; "
+                "verwijder de klant om de gegevens te wissen",
+            )
+        with self._lock, self._store.transaction():
+            oud = self._actueel(klant_id, versie)
+            klok01.controleer_correctie(
+                oud.id,
+                None if oud.identificatie is None else oud.identificatie.soort,
+                nieuwe_identificatie.soort,
+            )
+            geldig = self._controleer_niveau(authenticatie)
+            self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
+            nieuw = attrs.evolve(oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1)
+            self._store.replace(oud, nieuw)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
+            log_authenticatie(nieuw, geldig)
+        return nieuw
+
+    def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
+        """Erase the klant (KLUIT01); its keys and klantnummer are free again."""
+        with self._lock, self._store.transaction():
+            klant = self._actueel(klant_id, versie)
+            self._store.remove(klant)
+        log.debug("klant %s verwijderd", klant.id)
+
+    # --- reading the register -------------------------------------------------
+
+    def get(self, klant_id: uuid.UUID | str) -> Klant:
+        """The klant with this id; :class:`KlantNietGevondenError` (a ``KeyError``) if none."""
+        sleutel = klant_id_(klant_id)
+        with self._lock:
+            klant = self._store.get(sleutel)
+        if klant is None:
+            raise KlantNietGevondenError(sleutel)
+        return klant
+
+    def zoek(
+        self, identificator: Identificator | str, gemeente: Gemeentecode | str
+    ) -> tuple[Klant, ...]:
+        """The klanten of ``gemeente`` hooked to ``identificator``.
+
+        A typed identifier (``Bsn("...")``, ``KvkNummer("...")``) finds the
+        klanten holding exactly that identifier: at most one for a
+        natural-person key, any number for an organisation's. A plain string
+        is looked up as every kind it is valid as (nine digits passing the
+        11-proef may be a BSN or an RSIN), so pass a typed identifier to
+        narrow the search. An empty tuple means no klant holds it.
+        """
+        gemeente = Gemeentecode.parse(gemeente)
+        sleutels = identificatoren(identificator)
+        with self._lock:
+            if len(sleutels) == 1:
+                return tuple(self._store.find(gemeente, sleutels[0]))
+            gevonden = {
+                klant.id: klant
+                for sleutel in sleutels
+                for klant in self._store.find(gemeente, sleutel)
+            }
+        return tuple(gevonden.values())
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._store)
+
+    def __iter__(self) -> Iterator[Klant]:
+        """The klanten, in order of registration; a snapshot taken when iteration starts."""
+        with self._lock:
+            return iter(self._store)
+
+    def __contains__(self, klant_id: object) -> bool:
+        if not isinstance(klant_id, uuid.UUID | str):
+            return False
+        try:
+            sleutel = klant_id_(klant_id)
+        except OngeldigFormaatError:
+            return False
+        with self._lock:
+            return sleutel in self._store
+
+    def to_records(self, *, volledig: bool = False) -> list[dict[str, object]]:
+        """Every klant as a flat dict of plain values, in order of registration.
+
+        Made for ``pandas.DataFrame(register.to_records())`` (pandas is not
+        needed for anything else). Each dict has the same keys in the same
+        order, ``None`` where nothing is given: ``id``, ``gemeente``,
+        ``klantnummer`` (text), ``versie`` (int), ``aangehaakt`` (bool),
+        ``soort`` (``"natuurlijk_persoon"``, ``"niet_natuurlijk_persoon"`` or
+        ``None`` for a zelfstandige klant), the identifiers ``bsn``,
+        ``a_nummer``, ``kvk_nummer``, ``vestigingsnummer``, ``rsin``,
+        ``buitenlands_land``, ``buitenlands_register``, ``buitenlands_nummer``,
+        then every field of :class:`Klantgegevens`, the address's flattened as
+        ``adres_straatnaam``, ``adres_huisnummer`` (int) and so on.
+
+        By default the records show what a ``repr`` shows, so they are safe to
+        display in a notebook: a BSN, an A-nummer and a foreign number masked
+        but their last digits, and every run of six or more digits in the
+        klantgegevens' text masked too (a BSN may have been typed into a name
+        field; a telephone number is masked as well). ``volledig=True`` gives
+        every value in full, as stored: that is personal data (KLUIT06, the
+        AVG), so keep such a table out of shared notebooks and logs.
+
+        A list, not an iterator: a DataFrame holds every row anyway. To stream
+        a register too large for that, iterate over the register itself.
+
+        >>> from klantregister import Authenticatie, Identificatie
+        >>> register = KlantRegister()
+        >>> _ = register.registreer(
+        ...     "0363",
+        ...     identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+        ...     authenticatie=Authenticatie("substantieel", "DigiD"),
+        ... )
+        >>> register.to_records()[0]["bsn"], register.to_records(volledig=True)[0]["bsn"]
+        ('******333', '111222333')
+        """
+        if not isinstance(volledig, bool):
+            # Anything but True keeps the data masked; refuse a value that only looks like it.
+            raise typefout("volledig", "True of False", volledig)
+        return [record(klant, volledig=volledig) for klant in self]
+
+    def _repr_html_(self) -> str:
+        """A summary and the first klanten as HTML tables in Jupyter, identifiers masked.
+
+        The counts take one pass over the register; only the first
+        :data:`~klantregister.display.html.RIJEN` klanten are rendered.
+        """
+        with self._lock:
+            if self._gesloten:
+                return gesloten_register_html()
+            klanten = iter(self._store)
+        return register_html(klanten)
+
+    def __repr__(self) -> str:
+        # No I/O (a repr may be taken while the storage is down, or in a log line): the
+        # counts of a register in memory, or else the storage's own repr.
+        if self._gesloten:
+            return "<KlantRegister gesloten>"
+        store = self._store
+        if isinstance(store, MemoryRepository):
+            with self._lock:
+                return f"<KlantRegister gemeenten={store.gemeenten()} klanten={len(store)}>"
+        return f"<KlantRegister {store!r}>"
+
+    # --- the rules ------------------------------------------------------------
+
+    def _controleer_niveau(self, authenticatie: Authenticatie | None) -> Authenticatie:
+        """Rule 5: identificerende gegevens only with authentication of sufficient level."""
+        return klok01.controleer_niveau(authenticatie, self.minimaal_betrouwbaarheidsniveau)
+
+    def _controleer_uniek(
+        self, gemeente: Gemeentecode, identificatie: Identificatie, zelf: uuid.UUID | None
+    ) -> None:
+        """Rule 1: no other klant of the gemeente may hold any of these natural-person keys."""
+        for sleutel in identificatie.persoonssleutels:
+            houder = self._store.holder(gemeente, sleutel)
+            if houder is not None and houder != zelf:
+                raise klok01.regel_1_fout(gemeente, houder, sleutel)
+
+    def _actueel(self, klant_id: uuid.UUID | str, versie: int | None) -> Klant:
+        """The stored klant, checked against the versie the caller read (under the lock)."""
+        sleutel = klant_id_(klant_id)
+        klant = self._store.get(sleutel)
+        if klant is None:
+            raise KlantNietGevondenError(sleutel)
+        if versie is not None and als_versie(versie) != klant.versie:
+            raise VersieconflictError(klant.id, versie, klant.versie)
+        return klant

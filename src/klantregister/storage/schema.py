@@ -1,0 +1,153 @@
+"""The SQL schema of the SQLite and PostgreSQL repositories, from one source.
+
+A klant is one row of ``klant``; each natural-person key is a row of
+``persoonssleutel`` whose primary key is (gemeente, soort, waarde), which is
+KLOK01 rule 1 as a constraint; each organisation key a row of
+``organisatiesleutel``, not unique (rule 2). ``klant`` is unique on (gemeente,
+klantnummer). ``klantnummerteller`` keeps each gemeente's last generated
+klantnummer, ``klantregister_schema`` the schema's version.
+
+The tables are declared once, below; a :class:`Dialect` says how each database
+spells the few things they differ in (column types, the registration order,
+SQLite's ``WITHOUT ROWID``). Column widths come from the domain: the identifier
+classes' lengths and the klantnummer's limit.
+
+>>> print(ddl(SQLITE)[2].splitlines()[1])
+    volgorde INTEGER PRIMARY KEY,
+>>> print(ddl(POSTGRESQL)[2].splitlines()[1])
+    volgorde bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from klantregister.domain import NUMMERSOORTEN, Gemeentecode, Subjectsoort, klok01
+
+__all__ = [
+    "KLANT_KOLOMMEN",
+    "NUMMERKOLOMMEN",
+    "POSTGRESQL",
+    "SCHEMA_VERSIE",
+    "SLEUTEL_KOLOMMEN",
+    "SQLITE",
+    "TABELLEN",
+    "Dialect",
+    "ddl",
+]
+
+#: The version of the schema this release writes and reads.
+SCHEMA_VERSIE = 1
+
+#: The klant row's identifier columns, one per Dutch number, in the table's order.
+NUMMERKOLOMMEN = tuple(soort.sleutel for soort in NUMMERSOORTEN)
+#: The columns of a klant row, in the order the adapters read and write them.
+KLANT_KOLOMMEN = ", ".join(
+    (
+        "id, gemeente, klantnummer, versie, klantgegevens, soort",
+        *NUMMERKOLOMMEN,
+        "buitenlands_land, buitenlands_register, buitenlands_nummer",
+    )
+)
+#: The columns of a key row.
+SLEUTEL_KOLOMMEN = "gemeente, soort, waarde, klant_id"
+#: Every table of the schema but ``klantregister_schema``.
+TABELLEN = ("klant", "persoonssleutel", "organisatiesleutel", "klantnummerteller")
+
+
+@attrs.frozen
+class Dialect:
+    """How one database spells what the two differ in."""
+
+    naam: str
+    #: The column that keeps rows in the order they were written, and is their key.
+    volgorde: str
+    uuid: str
+    geheel_getal: str
+    json: str
+    tekst: str
+    #: Text of exactly ``n`` characters, and of at most ``n``; ``{n}`` stands for the width.
+    vast: str
+    variabel: str
+    #: What follows the definition of a table that needs no row id of its own.
+    zonder_rowid: str = ""
+
+    def precies(self, n: int) -> str:
+        return self.vast.format(n=n)
+
+    def ten_hoogste(self, n: int) -> str:
+        return self.variabel.format(n=n)
+
+
+SQLITE = Dialect(
+    naam="SQLite",
+    volgorde="INTEGER PRIMARY KEY",
+    uuid="TEXT",
+    geheel_getal="INTEGER",
+    json="TEXT",
+    tekst="TEXT",
+    # SQLite ignores widths: the domain checks them, and PostgreSQL enforces them.
+    vast="TEXT",
+    variabel="TEXT",
+    zonder_rowid=" WITHOUT ROWID",
+)
+POSTGRESQL = Dialect(
+    naam="PostgreSQL",
+    volgorde="bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    uuid="uuid",
+    geheel_getal="integer",
+    json="jsonb",
+    tekst="text",
+    vast="char({n})",
+    variabel="varchar({n})",
+)
+
+_SOORTEN = ", ".join(f"'{soort.value}'" for soort in Subjectsoort)
+
+
+def ddl(d: Dialect) -> list[str]:
+    """The statements that create the schema, in order, for dialect ``d``."""
+    gemeente = d.precies(Gemeentecode.LENGTE)
+    nummers = "".join(
+        f"\n    {soort.sleutel} {d.precies(soort.klasse.LENGTE)},"  # type: ignore[union-attr]
+        for soort in NUMMERSOORTEN
+    )
+    return [
+        f"CREATE TABLE klantregister_schema (versie {d.geheel_getal} NOT NULL)",
+        f"INSERT INTO klantregister_schema (versie) VALUES ({SCHEMA_VERSIE})",
+        f"""CREATE TABLE klant (
+    volgorde {d.volgorde},
+    id {d.uuid} NOT NULL UNIQUE,
+    gemeente {gemeente} NOT NULL,
+    klantnummer {d.ten_hoogste(klok01.MAX_KLANTNUMMER)} NOT NULL,
+    versie {d.geheel_getal} NOT NULL CHECK (versie >= 1),
+    klantgegevens {d.json} NOT NULL,
+    soort {d.tekst} CHECK (soort IN ({_SOORTEN})),{nummers}
+    buitenlands_land {d.precies(2)},
+    buitenlands_register {d.tekst},
+    buitenlands_nummer {d.tekst},
+    CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
+)""",
+        # KLOK01 rule 1 as a constraint.
+        f"""CREATE TABLE persoonssleutel (
+    gemeente {gemeente} NOT NULL,
+    soort {d.tekst} NOT NULL,
+    waarde {d.tekst} NOT NULL,
+    klant_id {d.uuid} NOT NULL REFERENCES klant (id),
+    CONSTRAINT persoonssleutel_regel_1 PRIMARY KEY (gemeente, soort, waarde)
+){d.zonder_rowid}""",
+        "CREATE INDEX persoonssleutel_klant ON persoonssleutel (klant_id)",
+        f"""CREATE TABLE organisatiesleutel (
+    volgorde {d.volgorde},
+    gemeente {gemeente} NOT NULL,
+    soort {d.tekst} NOT NULL,
+    waarde {d.tekst} NOT NULL,
+    klant_id {d.uuid} NOT NULL REFERENCES klant (id)
+)""",
+        "CREATE INDEX organisatiesleutel_sleutel ON organisatiesleutel (gemeente, soort, waarde)",
+        "CREATE INDEX organisatiesleutel_klant ON organisatiesleutel (klant_id)",
+        f"""CREATE TABLE klantnummerteller (
+    gemeente {gemeente} PRIMARY KEY,
+    volgnummer {d.geheel_getal} NOT NULL
+){d.zonder_rowid}""",
+    ]

@@ -1,0 +1,484 @@
+"""What the SQLite and PostgreSQL repositories share: rows, keys and queries.
+
+The tables are those of :mod:`klantregister.storage.schema`.
+
+The subclasses supply the connection, the dialect and the translation of the
+driver's errors; this base class holds every query and the rules for turning a
+constraint violation into the register's own error.
+"""
+
+from __future__ import annotations
+
+import abc
+import json
+import operator
+import threading
+import uuid
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from klantregister.domain import (
+    GEEN_KLANTGEGEVENS,
+    BuitenlandsNummer,
+    Gemeentecode,
+    Identificatie,
+    Identificator,
+    Klant,
+    KlantNietGevondenError,
+    OpslagError,
+    VersieconflictError,
+    klantgegevens_naar_dict,
+    klantgegevens_uit_dict,
+    klok01,
+)
+from klantregister.storage.schema import (
+    KLANT_KOLOMMEN,
+    NUMMERKOLOMMEN,
+    SCHEMA_VERSIE,
+    SLEUTEL_KOLOMMEN,
+)
+
+__all__ = ["SqlRepository", "UniekeSchending", "klant_rijen", "klant_uit_rij"]
+
+_Sleutelrij = tuple[str, str, str, str]
+_GEEN_IDENTIFICATIE = (None,) * (1 + len(NUMMERKOLOMMEN) + 3)
+_NUMMERS = operator.attrgetter(*NUMMERKOLOMMEN)
+# Where the numbers stand in a klant row.
+_EERSTE_NUMMER = 6
+_NA_NUMMERS = _EERSTE_NUMMER + len(NUMMERKOLOMMEN)
+
+
+class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, not an error)
+    """Raised by a subclass's driver translation when a unique constraint fails."""
+
+
+def buitenlands_kolommen(nummer: BuitenlandsNummer) -> tuple[str, str, str]:
+    return nummer.land, nummer.register, nummer.nummer
+
+
+def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[_Sleutelrij], list[_Sleutelrij]]:
+    """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
+    organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
+
+    Written flat, without helper calls: the bulk path runs it once per klant.
+    """
+    klant_id = str(klant.id)
+    gemeente = klant.gemeente.waarde
+    gegevens = (
+        "{}"
+        if klant.klantgegevens is GEEN_KLANTGEGEVENS
+        else json.dumps(klantgegevens_naar_dict(klant.klantgegevens), ensure_ascii=False)
+    )
+    identificatie = klant.identificatie
+    if identificatie is None:
+        return (
+            (klant_id, gemeente, klant.klantnummer, klant.versie, gegevens, *_GEEN_IDENTIFICATIE),
+            [],
+            [],
+        )
+    buitenlands = identificatie.buitenlands
+    rij: tuple[Any, ...] = (
+        klant_id,
+        gemeente,
+        klant.klantnummer,
+        klant.versie,
+        gegevens,
+        identificatie.soort.value,
+        *(None if nummer is None else nummer.waarde for nummer in _NUMMERS(identificatie)),
+        *((None, None, None) if buitenlands is None else buitenlands_kolommen(buitenlands)),
+    )
+    # The key rows from the values at hand, in the order of Identificatie.identificatoren.
+    sleutels = [
+        (gemeente, soort, waarde, klant_id)
+        for soort, waarde in zip(NUMMERKOLOMMEN, rij[_EERSTE_NUMMER:_NA_NUMMERS], strict=True)
+        if waarde is not None
+    ]
+    if buitenlands is not None:
+        sleutels.append((gemeente, *klok01.sleutel(buitenlands), klant_id))
+    # Rule 1 says whose keys are a person's, held by one klant; the others any number.
+    if identificatie.persoonssleutels:
+        return rij, sleutels, []
+    return rij, [], sleutels
+
+
+def klant_uit_rij(rij: Sequence[Any]) -> Klant:
+    """A klant from its row; the value objects check the stored values once more."""
+    klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
+    land, register, nummer = rij[_NA_NUMMERS:]
+    if isinstance(gegevens, str):
+        gegevens = json.loads(gegevens)
+    identificatie = None
+    if soort is not None:
+        identificatie = Identificatie(
+            soort,
+            **dict(zip(NUMMERKOLOMMEN, rij[_EERSTE_NUMMER:_NA_NUMMERS], strict=True)),
+            buitenlands=None if land is None else BuitenlandsNummer(land, register, nummer),
+        )
+    return Klant(
+        uuid.UUID(str(klant_id)),
+        gemeente,
+        klantnummer,
+        klantgegevens_uit_dict(gegevens),
+        identificatie,
+        versie,
+    )
+
+
+class SqlRepository(abc.ABC):
+    """A repository on a SQL database through a DB-API connection.
+
+    Thread-safe: one re-entrant lock guards the connection, held for a whole
+    transaction. Queries are written with ``?`` placeholders; a dialect using
+    ``%s`` sets :attr:`_placeholder`.
+    """
+
+    _placeholder = "?"
+    #: How a dialect starts a transaction.
+    _begin_opdracht = "BEGIN"
+    #: What makes the ``SELECT`` of a changing klant's versie lock its row until the
+    #: transaction ends, where a transaction's reads do not already exclude other writers.
+    _vergrendel_rij = ""
+
+    def __init__(self) -> None:
+        self._slot = threading.RLock()
+        self._diepte = 0
+        self._gesloten = False
+
+    def __del__(self) -> None:
+        # A connection left open holds a file lock or a server's session until the
+        # process ends: say so, as the standard library does for an unclosed file.
+        if not getattr(self, "_gesloten", True) and hasattr(self, "_verbinding"):
+            warnings.warn(
+                f"{self!r} is niet gesloten: roep close() aan, of gebruik een with-blok",
+                ResourceWarning,
+                stacklevel=2,
+                source=self,
+            )
+            self.close()
+
+    # --- what a dialect supplies ------------------------------------------------
+
+    @abc.abstractmethod
+    def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement; its rows (empty for a statement without).
+
+        Translates a unique violation into :class:`UniekeSchending` and any
+        other driver error into :class:`OpslagError`.
+        """
+
+    @abc.abstractmethod
+    def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows into ``tabel`` in the dialect's fastest way (the bulk path),
+        translating errors as :meth:`_voer_uit`. ``kolommen`` is a constant of this module."""
+
+    def _begin(self, diepte: int) -> None:
+        """Start a transaction (``diepte`` 0) or a savepoint named after the depth."""
+        self._voer_uit(self._begin_opdracht if diepte == 0 else f"SAVEPOINT s{diepte}")
+
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        """Commit or roll back what :meth:`_begin` started at this depth."""
+        if diepte > 0:
+            if not geslaagd:
+                self._voer_uit(f"ROLLBACK TO SAVEPOINT s{diepte}")
+            self._voer_uit(f"RELEASE SAVEPOINT s{diepte}")
+        elif not geslaagd:
+            self._voer_uit("ROLLBACK")
+        else:
+            try:
+                self._voer_uit("COMMIT")
+            except OpslagError:
+                self._voer_uit("ROLLBACK")
+                raise
+
+    @abc.abstractmethod
+    def _sluit(self) -> None:
+        """Close the connection."""
+
+    def _controleer_schemaversie(self, naam: str) -> None:
+        """Refuse a schema this release does not know, before anything is written.
+
+        ``naam`` names the database in the message.
+        """
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        if len(rijen) != 1:
+            raise OpslagError(
+                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
+            )
+        versie = rijen[0][0]
+        if versie > SCHEMA_VERSIE:
+            raise OpslagError(
+                f"{naam} heeft schemaversie {versie}; deze versie van klantregister kent "
+                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
+            )
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
+
+    def _rijen(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self._gesloten:
+            raise OpslagError("de verbinding met de database is gesloten")
+        return self._voer_uit(self._sql(sql), parameters)
+
+    # --- the port -----------------------------------------------------------------
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return _Transactie(self)
+
+    def get(self, klant_id: uuid.UUID) -> Klant | None:
+        with self._slot:
+            # Inside a transaction the register reads what it is about to change:
+            # lock the row, so no other process changes it in between.
+            vergrendel = self._vergrendel_rij if self._diepte else ""
+            rijen = self._rijen(
+                f"SELECT {KLANT_KOLOMMEN} FROM klant WHERE id = ?{vergrendel}", (str(klant_id),)
+            )
+        return klant_uit_rij(rijen[0]) if rijen else None
+
+    def holder(self, gemeente: Gemeentecode, sleutel_: Identificator) -> uuid.UUID | None:
+        with self._slot:
+            rijen = self._rijen(
+                "SELECT klant_id FROM persoonssleutel "
+                "WHERE gemeente = ? AND soort = ? AND waarde = ?",
+                (gemeente.waarde, *klok01.sleutel(sleutel_)),
+            )
+        return uuid.UUID(str(rijen[0][0])) if rijen else None
+
+    def klantnummer_holder(self, gemeente: Gemeentecode, nummer: str) -> uuid.UUID | None:
+        with self._slot:
+            rijen = self._rijen(
+                "SELECT id FROM klant WHERE gemeente = ? AND klantnummer = ?",
+                (gemeente.waarde, nummer),
+            )
+        return uuid.UUID(str(rijen[0][0])) if rijen else None
+
+    def find(self, gemeente: Gemeentecode, identificator: Identificator) -> list[Klant]:
+        soort, waarde = klok01.sleutel(identificator)
+        kolommen = ", ".join(f"k.{kolom.strip()}" for kolom in KLANT_KOLOMMEN.split(","))
+        with self._slot:
+            personen = self._rijen(
+                f"SELECT {kolommen} FROM persoonssleutel s JOIN klant k ON k.id = s.klant_id "
+                "WHERE s.gemeente = ? AND s.soort = ? AND s.waarde = ?",
+                (gemeente.waarde, soort, waarde),
+            )
+            organisaties = self._rijen(
+                f"SELECT {kolommen} FROM organisatiesleutel s JOIN klant k ON k.id = s.klant_id "
+                "WHERE s.gemeente = ? AND s.soort = ? AND s.waarde = ? ORDER BY s.volgorde",
+                (gemeente.waarde, soort, waarde),
+            )
+        return [klant_uit_rij(rij) for rij in (*personen, *organisaties)]
+
+    def next_klantnummers(self, gemeente: Gemeentecode, aantal: int = 1) -> list[str]:
+        nummers: list[str] = []
+        with self.transaction():
+            while len(nummers) < aantal:
+                # One atomic statement: it takes the counter's row lock until the
+                # transaction ends, so no two processes get the same numbers.
+                laatste = self._rijen(
+                    "INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (?, ?) "
+                    "ON CONFLICT (gemeente) DO UPDATE "
+                    "SET volgnummer = klantnummerteller.volgnummer + excluded.volgnummer "
+                    "RETURNING volgnummer",
+                    (gemeente.waarde, aantal - len(nummers)),
+                )[0][0]
+                vorige = laatste - (aantal - len(nummers))
+                if laatste > klok01.MAX_VOLGNUMMER:
+                    raise klok01.klantnummers_op(gemeente)
+                # Numbers a caller chose may lie in the range: skip those.
+                bezet = {
+                    rij[0]
+                    for rij in self._rijen(
+                        "SELECT klantnummer FROM klant WHERE gemeente = ? "
+                        "AND klantnummer BETWEEN ? AND ?",
+                        (
+                            gemeente.waarde,
+                            klok01.klantnummer_voor(vorige + 1),
+                            klok01.klantnummer_voor(laatste),
+                        ),
+                    )
+                }
+                nummers.extend(
+                    nummer
+                    for volgnummer in range(vorige + 1, laatste + 1)
+                    if (nummer := klok01.klantnummer_voor(volgnummer)) not in bezet
+                )
+        return nummers
+
+    def add(self, klant: Klant) -> None:
+        self.add_many((klant,))
+
+    def add_many(self, klanten: Sequence[Klant]) -> None:
+        with self._slot:
+            try:
+                with self.transaction():
+                    self._schrijf(klanten)
+            except UniekeSchending:
+                # The savepoint is rolled back: find out which klant, and whose key, conflicts.
+                self._verklaar_schending(klanten)
+
+    def replace(self, oud: Klant, nieuw: Klant) -> None:
+        # Keys left as they were stay put: rewriting them would move the klant
+        # behind the other holders of an organisation key.
+        nieuwe_sleutels = (oud.gemeente, oud.identificatie) != (nieuw.gemeente, nieuw.identificatie)
+        with self._slot:
+            try:
+                with self.transaction():
+                    self._controleer_versie(oud)
+                    if nieuwe_sleutels:
+                        self._verwijder_sleutels(oud)
+                    rij, personen, organisaties = klant_rijen(nieuw)
+                    self._rijen(
+                        "UPDATE klant SET gemeente = ?, klantnummer = ?, versie = ?, "
+                        "klantgegevens = ?, soort = ?, bsn = ?, a_nummer = ?, kvk_nummer = ?, "
+                        "vestigingsnummer = ?, rsin = ?, buitenlands_land = ?, "
+                        "buitenlands_register = ?, buitenlands_nummer = ? "
+                        "WHERE id = ? AND versie = ?",
+                        (*rij[1:], str(oud.id), oud.versie),
+                    )
+                    if nieuwe_sleutels:
+                        self._schrijf_sleutels(personen, organisaties)
+            except UniekeSchending:
+                self._verklaar_schending((nieuw,))
+
+    def remove(self, klant: Klant) -> None:
+        with self._slot, self.transaction():
+            self._controleer_versie(klant)
+            self._verwijder_sleutels(klant)
+            self._rijen("DELETE FROM klant WHERE id = ?", (str(klant.id),))
+
+    def __len__(self) -> int:
+        with self._slot:
+            return int(self._rijen("SELECT count(*) FROM klant")[0][0])
+
+    def __iter__(self) -> Iterator[Klant]:
+        # The klanten registered when iteration starts, as the register promises: without
+        # this bound, a caller registering while iterating would never reach the end.
+        with self._slot:
+            laatste = self._rijen("SELECT max(volgorde) FROM klant")[0][0]
+        return self._tot_en_met(-1 if laatste is None else laatste)
+
+    def _tot_en_met(self, laatste: int) -> Iterator[Klant]:
+        # Page by page on the registration order, each page its own query, so the
+        # connection is never held between pages and changes meanwhile do no harm.
+        vorige = -1
+        while True:
+            with self._slot:
+                rijen = self._rijen(
+                    f"SELECT volgorde, {KLANT_KOLOMMEN} FROM klant "
+                    "WHERE volgorde > ? AND volgorde <= ? ORDER BY volgorde LIMIT 1000",
+                    (vorige, laatste),
+                )
+            if not rijen:
+                return
+            for rij in rijen:
+                yield klant_uit_rij(rij[1:])
+            vorige = rijen[-1][0]
+
+    def __contains__(self, klant_id: object) -> bool:
+        if not isinstance(klant_id, uuid.UUID):
+            return False
+        with self._slot:
+            return bool(self._rijen("SELECT 1 FROM klant WHERE id = ?", (str(klant_id),)))
+
+    def gemeenten(self) -> int:
+        with self._slot:
+            return int(self._rijen("SELECT count(DISTINCT gemeente) FROM klant")[0][0])
+
+    def close(self) -> None:
+        with self._slot:
+            if not self._gesloten:
+                self._gesloten = True
+                self._sluit()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    # --- the writes -----------------------------------------------------------------
+
+    def _schrijf(self, klanten: Sequence[Klant]) -> None:
+        klantrijen = []
+        personen: list[_Sleutelrij] = []
+        organisaties: list[_Sleutelrij] = []
+        for klant in klanten:
+            rij, p, o = klant_rijen(klant)
+            klantrijen.append(rij)
+            personen += p
+            organisaties += o
+        self._voeg_in("klant", KLANT_KOLOMMEN, klantrijen)
+        self._schrijf_sleutels(personen, organisaties)
+
+    def _schrijf_sleutels(
+        self, personen: list[_Sleutelrij], organisaties: list[_Sleutelrij]
+    ) -> None:
+        if personen:
+            self._voeg_in("persoonssleutel", SLEUTEL_KOLOMMEN, personen)
+        if organisaties:
+            self._voeg_in("organisatiesleutel", SLEUTEL_KOLOMMEN, organisaties)
+
+    def _verwijder_sleutels(self, klant: Klant) -> None:
+        self._rijen("DELETE FROM persoonssleutel WHERE klant_id = ?", (str(klant.id),))
+        self._rijen("DELETE FROM organisatiesleutel WHERE klant_id = ?", (str(klant.id),))
+
+    def _controleer_versie(self, klant: Klant) -> None:
+        # Locked: another process changing the same klant waits for this transaction,
+        # then reads the new versie, so two cannot both change (or erase) versie n.
+        rijen = self._rijen(
+            f"SELECT versie FROM klant WHERE id = ?{self._vergrendel_rij}", (str(klant.id),)
+        )
+        if not rijen:
+            raise KlantNietGevondenError(klant.id)
+        if rijen[0][0] != klant.versie:
+            raise VersieconflictError(klant.id, klant.versie, rijen[0][0])
+
+    def _verklaar_schending(self, klanten: Sequence[Klant]) -> None:
+        """Raise the register's error for the first klant whose key or number is held."""
+        gezien: dict[tuple[str, str, str], uuid.UUID] = {}
+        nummers: dict[tuple[str, str], uuid.UUID] = {}
+        for klant in klanten:
+            houder = self.klantnummer_holder(klant.gemeente, klant.klantnummer)
+            houder = houder or nummers.get((klant.gemeente.waarde, klant.klantnummer))
+            if houder is not None and houder != klant.id:
+                raise klok01.klantnummer_in_gebruik(klant.gemeente, houder)
+            nummers[(klant.gemeente.waarde, klant.klantnummer)] = klant.id
+            identificatie = klant.identificatie
+            for identificator in () if identificatie is None else identificatie.persoonssleutels:
+                soort, waarde = klok01.sleutel(identificator)
+                houder = self.holder(klant.gemeente, identificator)
+                houder = houder or gezien.get((klant.gemeente.waarde, soort, waarde))
+                if houder is not None and houder != klant.id:
+                    raise klok01.regel_1_fout(klant.gemeente, houder, identificator)
+                gezien[(klant.gemeente.waarde, soort, waarde)] = klant.id
+        raise OpslagError("een unieke sleutel van de database werd geschonden, maar welke niet")
+
+
+class _Transactie:
+    """One level of :meth:`SqlRepository.transaction`: a transaction, or a savepoint in one."""
+
+    __slots__ = ("_diepte", "_repository")
+
+    def __init__(self, repository: SqlRepository) -> None:
+        self._repository = repository
+        self._diepte = 0
+
+    def __enter__(self) -> None:
+        repository = self._repository
+        repository._slot.acquire()
+        if repository._gesloten:
+            repository._slot.release()
+            raise OpslagError("de verbinding met de database is gesloten")
+        self._diepte = repository._diepte
+        try:
+            repository._begin(self._diepte)
+        except BaseException:
+            repository._slot.release()
+            raise
+        repository._diepte += 1
+
+    def __exit__(self, soort: object, fout: BaseException | None, traceback: object) -> None:
+        repository = self._repository
+        repository._diepte -= 1
+        try:
+            repository._einde(self._diepte, geslaagd=fout is None)
+        finally:
+            repository._slot.release()
