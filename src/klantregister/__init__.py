@@ -17,6 +17,7 @@ from klantregister.domain import (
     BetrouwbaarheidsniveauError,
     Bsn,
     BuitenlandsNummer,
+    BulkResultaat,
     FormaatError,
     Gemeentecode,
     GemengdeIdentificatieError,
@@ -44,7 +45,7 @@ from klantregister.domain import (
     Vestigingsnummer,
     ZelfstandigeKlantError,
 )
-from klantregister.register import BulkResultaat, KlantRegister, KlantRepository
+from klantregister.register import KlantRegister, KlantRepository
 from klantregister.storage import MemoryRepository
 
 if TYPE_CHECKING:

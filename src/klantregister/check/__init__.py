@@ -11,6 +11,7 @@ The check imports the domain, the formats and the display; never storage or the
 register.
 """
 
+from klantregister.check import weergave as _weergave  # noqa: F401 - the report's HTML view
 from klantregister.check.controle import (
     Bevinding,
     Controle,

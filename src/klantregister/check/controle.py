@@ -38,7 +38,7 @@ from typing import Any
 
 import attrs
 
-from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, klok01
+from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, klok01, weergave
 from klantregister.formats import Gelezen, Kern, Probleemsoort
 
 __all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
@@ -140,9 +140,7 @@ class Controlerapport:
 
     def _repr_html_(self) -> str:
         """The report as HTML tables in Jupyter: summary, violations, rule-1 groups."""
-        from klantregister.check.weergave import rapport_html  # noqa: PLC0415 - display only
-
-        return rapport_html(self)
+        return weergave.html(self)
 
     def naar_dict(self) -> dict[str, Any]:
         """The report as plain JSON values (``klantregister check --format json``)."""

@@ -7,12 +7,10 @@ klantregister is.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
+from klantregister.check.controle import Controlerapport
 from klantregister.display import RIJEN, cel, rij, tekst_html
-
-if TYPE_CHECKING:
-    from klantregister.check.controle import Controlerapport
+from klantregister.domain import registreer_html
 
 __all__ = ["rapport_html"]
 
@@ -73,3 +71,6 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
     if len(rapport.groepen) > rijen:
         delen.append(f"<p>… en {len(rapport.groepen) - rijen} groepen meer</p>")
     return f"<div>{''.join(delen)}</div>"
+
+
+registreer_html(Controlerapport, rapport_html)

@@ -6,7 +6,7 @@ The other layers import the domain from here; users import from
 :mod:`klantregister`.
 """
 
-from klantregister.domain import klok01, velden
+from klantregister.domain import klok01, velden, weergave
 from klantregister.domain.authenticatie import Authenticatie, Betrouwbaarheidsniveau, niveau
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.codelijsten import landcodes, taalcodes
@@ -62,7 +62,12 @@ from klantregister.domain.klok01 import (
     Subjectsoort,
 )
 from klantregister.domain.meldingen import maskeer, maskeer_nummer, opsomming, toon
-from klantregister.domain.registratie import Registratie, als_authenticatie, als_gemeente
+from klantregister.domain.registratie import (
+    BulkResultaat,
+    Registratie,
+    als_authenticatie,
+    als_gemeente,
+)
 from klantregister.domain.serialisatie import (
     identificatie_naar_dict,
     identificatie_uit_dict,
@@ -85,6 +90,7 @@ __all__ = [
     "BetrouwbaarheidsniveauError",
     "Bsn",
     "BuitenlandsNummer",
+    "BulkResultaat",
     "FormaatError",
     "Gemeentecode",
     "GemengdeIdentificatieError",
@@ -137,4 +143,5 @@ __all__ = [
     "toon",
     "typefout",
     "velden",
+    "weergave",
 ]

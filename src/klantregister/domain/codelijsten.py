@@ -19,13 +19,11 @@ BrpLand(code='6030', omschrijving='Nederland', datum_ingang=None, datum_einde=No
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
 import io
 import types
 from collections.abc import Mapping
-from importlib import resources
 
 import attrs
 
@@ -74,6 +72,10 @@ class BrpLand:
 
 def _rijen(naam: str) -> list[dict[str, str]]:
     """The rows of the data file ``naam``, each keyed by the file's header."""
+    # Imported here, on first use: together they cost `import klantregister` ~15 ms.
+    import csv  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
+
     bestand = resources.files(__package__) / "data" / naam
     # Decoded whole, and parsed with newline="" as the csv module asks.
     tekst = io.StringIO(bestand.read_bytes().decode("utf-8"), newline="")

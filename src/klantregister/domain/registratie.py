@@ -10,13 +10,13 @@ from __future__ import annotations
 import attrs
 
 from klantregister.domain.authenticatie import Authenticatie
-from klantregister.domain.errors import typefout
+from klantregister.domain.errors import KlantregisterError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
-from klantregister.domain.klant import als_identificatie, als_klantgegevens, klantnummer
+from klantregister.domain.klant import Klant, als_identificatie, als_klantgegevens, klantnummer
 from klantregister.domain.klantgegevens import Klantgegevens
 
-__all__ = ["Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
+__all__ = ["BulkResultaat", "Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
 
 
 def als_gemeente(value: Gemeentecode | str) -> Gemeentecode:
@@ -51,3 +51,15 @@ class Registratie:
         default=None, converter=als_authenticatie, kw_only=True
     )
     klantnummer: str | None = attrs.field(default=None, converter=als_klantnummer, kw_only=True)
+
+
+@attrs.frozen
+class BulkResultaat:
+    """What :meth:`~klantregister.KlantRegister.registreer_alle` did.
+
+    ``geregistreerd``: the new klanten, in input order; ``geweigerd``: per
+    refused registratie its position in the input (0-based) and the error.
+    """
+
+    geregistreerd: tuple[Klant, ...]
+    geweigerd: tuple[tuple[int, KlantregisterError], ...]

@@ -10,7 +10,7 @@
 """
 
 from klantregister.register.ports import KlantRepository
-from klantregister.register.register import BulkResultaat, KlantRegister
+from klantregister.register.register import KlantRegister
 from klantregister.register.urls import repository_from_url
 
-__all__ = ["BulkResultaat", "KlantRegister", "KlantRepository", "repository_from_url"]
+__all__ = ["KlantRegister", "KlantRepository", "repository_from_url"]

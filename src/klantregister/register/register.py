@@ -37,6 +37,7 @@ from klantregister.display import gesloten_register_html, record, register_html
 from klantregister.domain import (
     Authenticatie,
     Betrouwbaarheidsniveau,
+    BulkResultaat,
     Gemeentecode,
     Identificatie,
     Identificator,
@@ -67,19 +68,7 @@ from klantregister.register.ports import KlantRepository
 from klantregister.register.urls import repository_from_url
 from klantregister.storage import MemoryRepository
 
-__all__ = ["BulkResultaat", "KlantRegister"]
-
-
-@attrs.frozen
-class BulkResultaat:
-    """What :meth:`KlantRegister.registreer_alle` did.
-
-    ``geregistreerd``: the new klanten, in input order; ``geweigerd``: per
-    refused registratie its position in the input (0-based) and the error.
-    """
-
-    geregistreerd: tuple[Klant, ...]
-    geweigerd: tuple[tuple[int, KlantregisterError], ...]
+__all__ = ["KlantRegister"]
 
 
 # eq=False: a register is an entity with a lock, equal only to itself (and hashable).

@@ -1,0 +1,1 @@
+"""Tools for testing against klantregister: the repository contract suite and strategies."""
