@@ -1,7 +1,10 @@
 """klantregister: the klanten of Dutch gemeenten, with the VNG KLOK01 identity rules enforced.
 
-Everything public is importable from this package; the modules behind it are
-private. See ``docs/`` for the concepts, a usage guide and the API reference.
+Everything public is importable from this package (and from
+:mod:`klantregister.formats` and :mod:`klantregister.testing`); the layer packages
+behind it are the implementation (``docs/architecture.md``). :mod:`klantregister.velden`
+is the field spec: every limit and pattern of the klantgegevens. See ``docs/`` for the
+concepts, a usage guide and the API reference.
 """
 
 from typing import TYPE_CHECKING
@@ -44,6 +47,7 @@ from klantregister.domain import (
     VersieconflictError,
     Vestigingsnummer,
     ZelfstandigeKlantError,
+    velden,
 )
 from klantregister.register import KlantRegister, KlantRepository
 from klantregister.storage import MemoryRepository
@@ -65,7 +69,8 @@ def __getattr__(naam: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    # The lazy names too, for tab completion.
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -109,4 +114,5 @@ __all__ = [
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
     "__version__",
+    "velden",
 ]

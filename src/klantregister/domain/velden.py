@@ -3,7 +3,12 @@
 Every limit and pattern of the contact data is declared here, once, with the
 source it comes from (the Klanten API v1 unless said otherwise). The value
 objects check by it, the check's fast path and the formats derive their tests
-and messages from it, and ``docs/architecture.md`` points here.
+and messages from it, and ``docs/architecture.md`` points here. It is public as
+``klantregister.velden``, for users who validate a form before they build a value:
+
+>>> from klantregister import velden
+>>> velden.KLANTGEGEVENS["telefoonnummer"].maximum, velden.TELEFOON_MIN_CIJFERS
+(20, 3)
 
 >>> KLANTGEGEVENS["achternaam"].maximum
 200
