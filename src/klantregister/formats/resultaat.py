@@ -20,6 +20,7 @@ from klantregister.domain import (
     OngeldigTypeError,
     Registratie,
     Rsin,
+    klantnummer,
     maskeer,
 )
 from klantregister.formats.stream import Bron, lees_records
@@ -137,6 +138,26 @@ def json_soort(waarde: object) -> str:
     if waarde is None:
         return "null"
     return _JSON_SOORTEN.get(type(waarde), "een getal")
+
+
+def record_id(record: Mapping[str, object]) -> str | None:
+    """A record's id, as the APIs give it: its ``uuid``, else its ``url``, else none."""
+    return next(
+        (w for w in (record.get("uuid"), record.get("url")) if isinstance(w, str) and w), None
+    )
+
+
+def lees_klantnummer(
+    record: Mapping[str, object], veld: str, problemen: list[Probleem]
+) -> str | None:
+    """The klantnummer in the member ``veld``, if one is given; a bad one is a problem."""
+    if not gegeven(record.get(veld)):
+        return None
+    try:
+        return klantnummer(record[veld])
+    except OngeldigeWaardeError as fout:
+        problemen.append(probleem(veld, fout))
+        return None
 
 
 def typeprobleem(veld: str, verwacht: str, waarde: object) -> Probleem:

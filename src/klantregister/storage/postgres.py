@@ -67,12 +67,7 @@ class PostgresRepository(SqlRepository):
             raise OpslagError(
                 f"kan de PostgreSQL-database niet bereiken: {_melding(fout)}"
             ) from None
-        try:
-            self._open_schema()
-        except BaseException:
-            self._gesloten = True
-            self._verbinding.close()
-            raise
+        self._open_of_sluit()
 
     def _open_schema(self) -> None:
         with self.transaction():

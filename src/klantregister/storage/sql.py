@@ -196,6 +196,21 @@ class SqlRepository(abc.ABC):
     def _sluit(self) -> None:
         """Close the connection."""
 
+    @abc.abstractmethod
+    def _open_schema(self) -> None:
+        """Create the schema in new storage, or check the one there; write nothing to
+        storage that is not a klantregister's."""
+
+    def _open_of_sluit(self) -> None:
+        """Open the schema on the new connection, or close it again and raise: a refused
+        database is left as it was, with no connection held."""
+        try:
+            self._open_schema()
+        except BaseException:
+            self._gesloten = True
+            self._sluit()
+            raise
+
     def _controleer_schemaversie(self, naam: str) -> None:
         """Refuse a schema this release does not know, before anything is written.
 

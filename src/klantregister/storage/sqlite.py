@@ -58,12 +58,7 @@ class SqliteRepository(SqlRepository):
             )
         except sqlite3.Error as fout:
             raise OpslagError(f"kan SQLite-database {self.pad!r} niet openen: {fout}") from None
-        try:
-            self._open_schema()
-        except BaseException:
-            self._gesloten = True
-            self._verbinding.close()
-            raise
+        self._open_of_sluit()
 
     def _open_schema(self) -> None:
         # Read before writing anything: a file that is not ours stays as it was.

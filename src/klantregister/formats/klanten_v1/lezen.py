@@ -19,7 +19,6 @@ from klantregister.domain import (
     Subjectsoort,
     Vestigingsnummer,
     klantgegevensveld,
-    klantnummer,
     klok01,
     toon,
 )
@@ -39,8 +38,10 @@ from klantregister.formats.resultaat import (
     Probleemsoort,
     gegeven,
     gemeente_tabel,
+    lees_klantnummer,
     lees_met,
     probleem,
+    record_id,
     typeprobleem,
 )
 from klantregister.formats.stream import Bron
@@ -90,16 +91,9 @@ def _lees(
         fout = typeprobleem("record", "een object", record)
         return Gelezen(positie, regel, None, None, (fout,))
     problemen: list[Probleem] = []
-    record_id = next(
-        (w for w in (record.get("uuid"), record.get("url")) if isinstance(w, str) and w), None
-    )
+    id_ = record_id(record)
     gemeente = _gemeente(record, gemeenten, problemen)
-    nummer = None
-    if gegeven(record.get("klantnummer")):
-        try:
-            nummer = klantnummer(record["klantnummer"])
-        except OngeldigeWaardeError as fout:
-            problemen.append(probleem("klantnummer", fout))
+    nummer = lees_klantnummer(record, "klantnummer", problemen)
     identificatieproblemen: list[Probleem] = []
     identificatie = _identificatie(record, identificatieproblemen)
     if problemen or identificatieproblemen or gemeente is None:
@@ -108,12 +102,12 @@ def _lees(
         if not gegevens_zeker_geldig(record):
             _klantgegevens(record, problemen)
         problemen += identificatieproblemen
-        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
+        return Gelezen(positie, regel, id_, None, tuple(problemen), gemeente, identificatie)
     gegevens = _klantgegevens(record, problemen)
     if problemen:
-        return Gelezen(positie, regel, record_id, None, tuple(problemen), gemeente, identificatie)
+        return Gelezen(positie, regel, id_, None, tuple(problemen), gemeente, identificatie)
     registratie = Registratie(gemeente, gegevens, identificatie, klantnummer=nummer)
-    return Gelezen(positie, regel, record_id, registratie, (), gemeente, identificatie)
+    return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie)
 
 
 def _gemeente(

@@ -16,7 +16,6 @@ from klantregister.domain import (
     OngeldigeWaardeError,
     Registratie,
     Subjectsoort,
-    klantnummer,
     klok01,
     toon,
 )
@@ -37,8 +36,10 @@ from klantregister.formats.resultaat import (
     Probleem,
     Probleemsoort,
     gegeven,
+    lees_klantnummer,
     lees_met,
     probleem,
+    record_id,
     typeprobleem,
 )
 from klantregister.formats.stream import Bron
@@ -108,15 +109,8 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
         fout = typeprobleem("record", "een object", record)
         return _gelezen(positie=positie, regel=regel, id=None, registratie=None, problemen=(fout,))
     problemen: list[Probleem] = []
-    record_id = next(
-        (w for w in (record.get("uuid"), record.get("url")) if isinstance(w, str) and w), None
-    )
-    nummer = None
-    if gegeven(record.get("nummer")):
-        try:
-            nummer = klantnummer(record["nummer"])
-        except OngeldigeWaardeError as fout:
-            problemen.append(probleem("nummer", fout))
+    id_ = record_id(record)
+    nummer = lees_klantnummer(record, "nummer", problemen)
     soort = _soort_partij(record.get("soortPartij"), problemen)
     gegevens = _klantgegevens(record, problemen)
     identificatie = _identificatie(record.get(PI), soort, problemen)
@@ -124,7 +118,7 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
         return _gelezen(
             positie=positie,
             regel=regel,
-            id=record_id,
+            id=id_,
             registratie=None,
             problemen=tuple(problemen),
             gemeente=code,
@@ -134,7 +128,7 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     return _gelezen(
         positie=positie,
         regel=regel,
-        id=record_id,
+        id=id_,
         registratie=registratie,
         gemeente=code,
         identificatie=identificatie,
