@@ -8,6 +8,7 @@ rest of what docs/architecture.md promises.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,12 @@ BRON = Path(klantregister.__file__).parent
 MODULES = sorted(BRON.rglob("*.py"))
 #: The longest a source module may be, in lines.
 MAX_REGELS = 500
+
+
+def zonder_coverage() -> dict[str, str]:
+    """This environment without coverage's, which would start coverage in the child, and
+    coverage itself imports sqlite3 and json."""
+    return {naam: waarde for naam, waarde in os.environ.items() if not naam.startswith("COV")}
 
 
 def module_naam(pad: Path) -> str:
@@ -50,6 +57,7 @@ def private_imports(bron: str, module: str) -> list[str]:
     return gevonden
 
 
+@pytest.mark.unit
 def test_the_source_tree_is_found() -> None:
     # The tests below would pass vacuously on an empty tree.
     assert {"domain", "register", "storage", "formats", "check", "display", "cli"} <= {
@@ -57,6 +65,7 @@ def test_the_source_tree_is_found() -> None:
     }
 
 
+@pytest.mark.unit
 def test_no_module_imports_a_private_name_of_another_package() -> None:
     assert [] == [
         gevonden
@@ -65,6 +74,7 @@ def test_no_module_imports_a_private_name_of_another_package() -> None:
     ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("bron", "verwacht"),
     [
@@ -78,12 +88,14 @@ def test_the_rule_on_private_names_sees_a_borrowed_one(bron: str, verwacht: int)
     assert verwacht == len(private_imports(bron, "klantregister.check.controle"))
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("pad", MODULES, ids=module_naam)
 def test_no_source_module_is_over_500_lines(pad: Path) -> None:
     regels = len(pad.read_text(encoding="utf-8").splitlines())
     assert regels <= MAX_REGELS, f"{module_naam(pad)} has {regels} lines"
 
 
+@pytest.mark.process
 def test_import_klantregister_loads_no_driver_and_no_format() -> None:
     # In a fresh interpreter: this one has loaded everything by now.
     programma = (
@@ -93,11 +105,16 @@ def test_import_klantregister_loads_no_driver_and_no_format() -> None:
         " 'klantregister.storage.postgres', 'klantregister.check', 'klantregister.cli'))))"
     )
     uit = subprocess.run(  # noqa: S603 - our own interpreter and program
-        [sys.executable, "-c", programma], capture_output=True, text=True, check=True
+        [sys.executable, "-c", programma],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=zonder_coverage(),
     ).stdout
     assert "[]" == uit.strip()
 
 
+@pytest.mark.process
 def test_the_sqlite_adapter_is_loaded_when_first_used() -> None:
     programma = (
         "import sys, klantregister\n"
@@ -105,6 +122,10 @@ def test_the_sqlite_adapter_is_loaded_when_first_used() -> None:
         "print('sqlite3' in sys.modules, 'psycopg' in sys.modules)"
     )
     uit = subprocess.run(  # noqa: S603 - our own interpreter and program
-        [sys.executable, "-c", programma], capture_output=True, text=True, check=True
+        [sys.executable, "-c", programma],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=zonder_coverage(),
     ).stdout
     assert "True False" == uit.strip()

@@ -7,6 +7,8 @@ import pytest
 
 from klantregister import Authenticatie, Betrouwbaarheidsniveau, OngeldigFormaatError
 
+pytestmark = pytest.mark.unit
+
 
 def test_the_levels_are_ordered_laag_substantieel_hoog() -> None:
     assert [

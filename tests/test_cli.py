@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.e2e
+
 VOORBEELD = Path(__file__).parent.parent / "examples" / "klanten_v1_export.json"
 
 

@@ -14,6 +14,7 @@ from klantregister.cli import commando as _cli
 VOORBEELD = Path(__file__).parent.parent / "examples" / "klanten_v1_export.json"
 
 
+@pytest.mark.unit
 def test_a_mapping_file_gives_each_bronorganisatie_its_gemeente(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -23,6 +24,7 @@ def test_a_mapping_file_gives_each_bronorganisatie_its_gemeente(
     assert capsys.readouterr().out.strip().splitlines()[-1].startswith("52 records")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("inhoud", ["geen json", "[1, 2]"])
 def test_an_unreadable_mapping_file_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], inhoud: str
@@ -33,6 +35,7 @@ def test_an_unreadable_mapping_file_is_a_usage_error(
     assert "gemeenten.json" in capsys.readouterr().err
 
 
+@pytest.mark.unit
 def test_a_bronorganisatie_missing_from_the_mapping_is_a_gemeente_violation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -42,6 +45,7 @@ def test_a_bronorganisatie_missing_from_the_mapping_is_a_gemeente_violation(
     assert 52 == json.loads(capsys.readouterr().out)["samenvatting"]["overtredingen"]["gemeente"]
 
 
+@pytest.mark.storage
 def test_import_in_json_reports_what_was_stored_and_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -53,6 +57,7 @@ def test_import_in_json_reports_what_was_stored_and_refused(
     assert [40, 41] == sorted(r["positie"] for r in uitvoer["import"]["geweigerd"])
 
 
+@pytest.mark.unit
 def test_an_unknown_storage_url_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert 2 == _cli.main(["export", "--from", "ftp://x/y", "--format", "jsonl"])
     assert "opslag: onbekend URL-schema" in capsys.readouterr().err
@@ -63,6 +68,7 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.unit
 def test_progress_shows_on_a_terminal_with_rate_and_time_left(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -79,6 +85,7 @@ def test_progress_shows_on_a_terminal_with_rate_and_time_left(
     assert "records" not in capsys.readouterr().err
 
 
+@pytest.mark.unit
 def test_progress_never_mixes_into_json_output(monkeypatch: pytest.MonkeyPatch) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
@@ -86,6 +93,7 @@ def test_progress_never_mixes_into_json_output(monkeypatch: pytest.MonkeyPatch) 
     assert "" == terminal.getvalue()
 
 
+@pytest.mark.unit
 def test_check_reads_klantinteracties_partijen_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -111,6 +119,7 @@ def test_check_reads_klantinteracties_partijen_too(
     assert "111222333" not in uit
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("aantal", ["0", "x"])
 def test_check_jobs_must_be_a_number_of_processes(
     capsys: pytest.CaptureFixture[str], aantal: str
@@ -133,6 +142,7 @@ def voorbeeld_jsonl(tmp_path: Path) -> Path:
     return pad
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("uitvoer", ["text", "json"])
 def test_check_in_parts_prints_what_one_process_prints(
     voorbeeld_jsonl: Path,
@@ -148,6 +158,7 @@ def test_check_in_parts_prints_what_one_process_prints(
     assert een_proces == capsys.readouterr().out
 
 
+@pytest.mark.process
 def test_progress_shows_on_a_terminal_with_jobs_too(
     voorbeeld_jsonl: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

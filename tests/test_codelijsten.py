@@ -57,10 +57,12 @@ def rijen_van_tabel_34() -> list[dict[str, str]]:
 # --- ISO 3166-1 ------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_the_landcodes_are_the_alpha_2_codes_of_pycountry() -> None:
     assert PYCOUNTRY_LANDCODES == landcodes()
 
 
+@pytest.mark.unit
 def test_there_are_249_landcodes_all_two_upper_case_letters() -> None:
     assert 249 == len(landcodes())
     assert set() == {code for code in landcodes() if not re.fullmatch(r"[A-Z]{2}", code)}
@@ -69,6 +71,7 @@ def test_there_are_249_landcodes_all_two_upper_case_letters() -> None:
 # --- ISO 639-2 -------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_there_are_507_taalcodes_487_terminology_and_20_bibliographic() -> None:
     bibliografisch = {b for b, _ in PYCOUNTRY_B_EN_T}
     assert 507 == len(taalcodes())
@@ -76,6 +79,7 @@ def test_there_are_507_taalcodes_487_terminology_and_20_bibliographic() -> None:
     assert 487 == len(taalcodes() - bibliografisch)
 
 
+@pytest.mark.unit
 def test_every_taalcode_is_known_to_pycountry_but_himachali_and_the_local_range() -> None:
     # "him" (Himachali languages; Western Pahari languages) is a 639-2 collective code
     # that pycountry's 639-5 table lacks; "qaa-qtz" is a range reserved for local use.
@@ -83,35 +87,41 @@ def test_every_taalcode_is_known_to_pycountry_but_himachali_and_the_local_range(
     assert {"him", "qaa-qtz"} == taalcodes() - bekend
 
 
+@pytest.mark.unit
 def test_the_bibliographic_codes_are_pycountrys_each_with_its_terminology_code() -> None:
     assert 20 == len(PYCOUNTRY_B_EN_T)
     assert ("dut", "nld") in PYCOUNTRY_B_EN_T
     assert set() == {code for paar in PYCOUNTRY_B_EN_T for code in paar} - taalcodes()
 
 
+@pytest.mark.unit
 def test_no_bibliographic_code_is_also_a_639_3_code() -> None:
     # Which is why a B code in taalcodes() can be told from a T code at all.
     assert set() == {b for b, _ in PYCOUNTRY_B_EN_T} & PYCOUNTRY_639_3
 
 
+@pytest.mark.unit
 def test_every_639_1_language_has_a_taalcode_but_serbo_croatian() -> None:
     # ISO 639-2 has no code for Serbo-Croatian (639-1 "sh"); 639-3 gives it "hbs".
     met_639_1 = {taal.alpha_3 for taal in pycountry.languages if hasattr(taal, "alpha_2")}
     assert {"hbs"} == met_639_1 - taalcodes()
 
 
+@pytest.mark.unit
 def test_the_special_codes_of_pycountry_are_taalcodes() -> None:
     speciaal = {taal.alpha_3 for taal in pycountry.languages if taal.type == "S"}
     assert {"mis", "mul", "und", "zxx"} == speciaal
     assert speciaal <= taalcodes()
 
 
+@pytest.mark.unit
 def test_the_taalcodes_outside_639_3_are_collective_codes_of_639_5() -> None:
     buiten_639_3 = taalcodes() - PYCOUNTRY_639_3 - {b for b, _ in PYCOUNTRY_B_EN_T}
     assert 67 == len(buiten_639_3)
     assert {"him", "qaa-qtz"} == buiten_639_3 - PYCOUNTRY_639_5
 
 
+@pytest.mark.unit
 def test_the_taalcodes_are_lower_case_three_letters_but_the_local_range() -> None:
     assert {"qaa-qtz"} == {code for code in taalcodes() if not re.fullmatch(r"[a-z]{3}", code)}
 
@@ -119,6 +129,7 @@ def test_the_taalcodes_are_lower_case_three_letters_but_the_local_range() -> Non
 # --- BRP Tabel 34 ----------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_tabel_34_has_the_398_rows_its_readme_promises_with_unique_4_digit_codes() -> None:
     codes = [rij["code"] for rij in rijen_van_tabel_34()]
     assert 398 == len(codes)
@@ -128,21 +139,25 @@ def test_tabel_34_has_the_398_rows_its_readme_promises_with_unique_4_digit_codes
     assert codes == list(brp_landen())
 
 
+@pytest.mark.unit
 def test_each_brp_land_is_keyed_by_its_own_code() -> None:
     assert [] == [(sleutel, land) for sleutel, land in brp_landen().items() if sleutel != land.code]
 
 
+@pytest.mark.unit
 def test_every_iso_code_in_tabel_34_is_a_pycountry_alpha_2_code() -> None:
     iso = {land.iso_alpha2 for land in brp_landen().values() if land.iso_alpha2 is not None}
     assert 249 - 3 == len(iso)
     assert set() == iso - PYCOUNTRY_LANDCODES
 
 
+@pytest.mark.unit
 def test_only_bv_hm_and_tf_have_no_land_in_tabel_34() -> None:
     iso = {land.iso_alpha2 for land in brp_landen().values()}
     assert {"BV", "HM", "TF"} == landcodes() - iso
 
 
+@pytest.mark.unit
 def test_tabel_34_counts_agree_with_its_readme() -> None:
     landen = brp_landen().values()
     assert 92 == sum(land.datum_ingang is not None for land in landen)
@@ -153,10 +168,12 @@ def test_tabel_34_counts_agree_with_its_readme() -> None:
     assert 256 == sum(land.iso_alpha2 is not None for land in in_werking)
 
 
+@pytest.mark.unit
 def test_empty_cells_become_none() -> None:
     assert BrpLand("0000", "Onbekend", None, None, None) == brp_landen()["0000"]
 
 
+@pytest.mark.unit
 def test_dates_are_read_as_dates() -> None:
     verwacht = BrpLand(
         code="5113",
@@ -168,6 +185,7 @@ def test_dates_are_read_as_dates() -> None:
     assert verwacht == brp_landen()["5113"]
 
 
+@pytest.mark.unit
 def test_duitsland_is_9089_bondsrepubliek_duitsland() -> None:
     verwacht = BrpLand(
         code="9089",
@@ -179,11 +197,13 @@ def test_duitsland_is_9089_bondsrepubliek_duitsland() -> None:
     assert verwacht == brp_land_voor_iso("DE")
 
 
+@pytest.mark.unit
 def test_the_old_duitsland_6029_has_ended_and_has_no_iso_code() -> None:
     verwacht = BrpLand("6029", "Duitsland", None, datetime.date(1991, 6, 1), None)
     assert verwacht == brp_landen()["6029"]
 
 
+@pytest.mark.unit
 def test_an_ended_land_is_not_the_land_for_its_iso_code() -> None:
     assert "MK" == brp_landen()["5100"].iso_alpha2
     assert "5113" == getattr(brp_land_voor_iso("MK"), "code", None)
@@ -192,6 +212,7 @@ def test_an_ended_land_is_not_the_land_for_its_iso_code() -> None:
     assert "9095" == getattr(brp_land_voor_iso("SJ"), "code", None)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("alpha2", ["HK", "MO", "BV", "HM", "TF", "XK", "nl", "", "NLD"])
 def test_no_land_in_force_for_ended_missing_or_non_iso_codes(alpha2: str) -> None:
     assert None is brp_land_voor_iso(alpha2)
@@ -209,6 +230,7 @@ ISO_ENTITEIT = {
 }
 
 
+@pytest.mark.unit
 def test_exactly_six_iso_codes_have_more_than_one_land_in_force() -> None:
     per_iso: dict[str, int] = {}
     for land in brp_landen().values():
@@ -217,6 +239,7 @@ def test_exactly_six_iso_codes_have_more_than_one_land_in_force() -> None:
     assert set(ISO_ENTITEIT) == {iso for iso, aantal in per_iso.items() if aantal > 1}
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("alpha2", "verwacht"), sorted(ISO_ENTITEIT.items()))
 def test_of_several_lands_in_force_the_iso_entity_itself_wins(
     alpha2: str, verwacht: tuple[str, str]
@@ -225,6 +248,7 @@ def test_of_several_lands_in_force_the_iso_entity_itself_wins(
     assert verwacht == (getattr(land, "code", None), getattr(land, "omschrijving", None))
 
 
+@pytest.mark.unit
 def test_every_land_in_force_with_an_iso_code_is_found_or_loses_to_the_iso_entity() -> None:
     verloren = {
         land.code
@@ -237,6 +261,7 @@ def test_every_land_in_force_with_an_iso_code_is_found_or_loses_to_the_iso_entit
     assert verwacht | {"5080", "8003", "8005"} == verloren
 
 
+@pytest.mark.unit
 def test_the_results_are_read_only() -> None:
     with pytest.raises(TypeError):
         brp_landen()["0000"] = brp_landen()["6030"]  # type: ignore[index]
@@ -319,6 +344,7 @@ def spion_in_een_vers_proces() -> dict[str, object]:
     return resultaat
 
 
+@pytest.mark.process
 def test_importing_the_module_reads_no_file() -> None:
     uit = spion_in_een_vers_proces()
     assert codelijsten.__file__ == uit["bestand"]
@@ -326,12 +352,14 @@ def test_importing_the_module_reads_no_file() -> None:
     assert [0, 0, 0] == uit["caches_na_import"]
 
 
+@pytest.mark.process
 def test_each_file_is_read_once_however_often_it_is_used() -> None:
     uit = spion_in_een_vers_proces()
     verwacht = ["data/brp-tabel34-landen.csv", "data/iso-3166-1.csv", "data/iso-639-2.csv"]
     assert verwacht == uit["na_gebruik"]
 
 
+@pytest.mark.unit
 def test_a_second_call_is_answered_from_the_cache() -> None:
     landcodes()
     voor = landcodes.cache_info()

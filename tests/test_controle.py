@@ -6,12 +6,15 @@ import io
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import BuitenlandsNummer, Gemeentecode, Identificatie, Registratie
 from klantregister.check.controle import Controle, Controlerapport, Overtreding
 from klantregister.formats import Gelezen, klanten_v1
+
+pytestmark = pytest.mark.unit
 
 BSN_A, BSN_B, BSN_C = "111222333", "123456782", "010000008"
 A_NUMMER = "5483029174"

@@ -31,6 +31,8 @@ from klantregister import (
     ZelfstandigeKlantError,
 )
 
+pytestmark = pytest.mark.unit
+
 KLANT_ID = UUID("12345678-1234-5678-1234-567812345678")
 
 FOUTEN = [

@@ -10,7 +10,9 @@ from hypothesis import given
 
 from klantregister import FormaatError, Identificatie, Klant, Klantgegevens, OngeldigeWaardeError
 from klantregister.formats import kanoniek
-from strategies import klanten
+from klantregister.testing import klanten
+
+pytestmark = pytest.mark.unit
 
 
 @given(klanten())

@@ -24,7 +24,9 @@ from klantregister import Gemeentecode
 from klantregister.domain.klok01 import sleutel
 from klantregister.formats.klanten_v1 import kern, lees_klant
 from klantregister.formats.resultaat import Kern
-from strategies import a_nummers, bsns, kvk_nummers, rsins, vestigingsnummers
+from klantregister.testing import a_nummers, bsns, kvk_nummers, rsins, vestigingsnummers
+
+pytestmark = pytest.mark.unit
 
 GEMEENTE = Gemeentecode("0363")
 BRONORGANISATIE = "002564440"

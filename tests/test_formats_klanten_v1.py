@@ -24,7 +24,10 @@ from klantregister import (
     KlantregisterError,
 )
 from klantregister.formats import Gelezen, Probleemsoort, klanten_v1, schrijf_regels
-from strategies import identificaties_v1, klanten, klantgegevens_v1
+from klantregister.testing import klanten
+from strategies import identificaties_v1, klantgegevens_v1
+
+pytestmark = pytest.mark.unit
 
 RSIN = "002220647"
 

@@ -22,13 +22,15 @@ from klantregister import (
     KlantregisterError,
 )
 from klantregister.formats import Gelezen, Probleemsoort, klantinteracties, schrijf_regels
+from klantregister.testing import klanten
 from strategies import (
     identificaties_partij_organisatie,
     identificaties_partij_persoon,
-    klanten,
     klantgegevens_organisatie,
     klantgegevens_persoon,
 )
+
+pytestmark = pytest.mark.unit
 
 BASIS = "https://openklant.example.nl/klantinteracties/api/v1"
 PARTIJ_UUID = "1b7e4d8c-1f3a-4e9b-8d5a-0c2e6f7a9b10"

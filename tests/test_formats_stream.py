@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from klantregister import FormaatError, KlantregisterError
 from klantregister.formats import MAX_RECORD, lees_records, schrijf_regels
 
+pytestmark = pytest.mark.unit
+
 
 def waarden(tekst: str | bytes) -> list[object]:
     bron = io.BytesIO(tekst) if isinstance(tekst, bytes) else io.StringIO(tekst)

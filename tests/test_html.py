@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,7 +28,7 @@ from klantregister import (
 )
 from klantregister.display.html import RIJEN, register_html
 from klantregister.domain.meldingen import maskeer
-from strategies import a_nummers, bsns
+from klantregister.testing import a_nummers, bsns
 
 AMSTERDAM = "0363"
 ROTTERDAM = "0599"
@@ -131,6 +132,7 @@ hostile_tekst = (
 # --- a klant ---------------------------------------------------------------------
 
 
+@pytest.mark.unit
 @given(bsn=bsns)
 def test_a_klant_shows_its_bsn_masked_and_never_in_full(bsn: str) -> None:
     html = klant(identificatie=Identificatie.natuurlijk_persoon(bsn=bsn))._repr_html_()
@@ -140,6 +142,7 @@ def test_a_klant_shows_its_bsn_masked_and_never_in_full(bsn: str) -> None:
     assert Bsn(bsn).format() not in html
 
 
+@pytest.mark.unit
 @given(a_nummer=a_nummers)
 def test_a_klant_shows_its_a_nummer_masked_and_never_in_full(a_nummer: str) -> None:
     html = klant(identificatie=Identificatie.natuurlijk_persoon(a_nummer=a_nummer))._repr_html_()
@@ -148,6 +151,7 @@ def test_a_klant_shows_its_a_nummer_masked_and_never_in_full(a_nummer: str) -> N
     assert a_nummer not in html
 
 
+@pytest.mark.unit
 @given(naam=hostile_tekst, bedrijf=hostile_tekst)
 def test_a_klant_with_hostile_names_shows_them_as_text_in_well_formed_html(
     naam: str, bedrijf: str
@@ -162,6 +166,7 @@ def test_a_klant_with_hostile_names_shows_them_as_text_in_well_formed_html(
     assert maskeer(gegevens.bedrijfsnaam) in pagina.cellen
 
 
+@pytest.mark.unit
 def test_a_klant_escapes_markup_in_its_klantgegevens() -> None:
     html = klant(Klantgegevens(voornaam="<script>alert('x')</script>"))._repr_html_()
 
@@ -169,6 +174,7 @@ def test_a_klant_escapes_markup_in_its_klantgegevens() -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
 
 
+@pytest.mark.unit
 def test_a_klant_masks_a_bsn_typed_into_a_free_text_field() -> None:
     html = klant(Klantgegevens(functie="BSN 111222333"))._repr_html_()
 
@@ -176,6 +182,7 @@ def test_a_klant_masks_a_bsn_typed_into_a_free_text_field() -> None:
     assert "BSN ******333" in lees(html).cellen
 
 
+@pytest.mark.unit
 def test_a_klant_table_shows_every_field_given_by_name() -> None:
     gegevens = Klantgegevens(
         voornaam="Zoë",
@@ -212,6 +219,7 @@ def test_a_klant_table_shows_every_field_given_by_name() -> None:
     ] == rijen
 
 
+@pytest.mark.unit
 def test_a_klant_shows_an_organisations_numbers_in_full() -> None:
     identificatie = Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938")
 
@@ -220,12 +228,14 @@ def test_a_klant_shows_an_organisations_numbers_in_full() -> None:
     assert ["niet-natuurlijk persoon", "KvK-nummer", "69046938"] == cellen[9:12]
 
 
+@pytest.mark.unit
 def test_a_zelfstandige_klant_shows_as_zelfstandig_without_identifiers() -> None:
     rijen = lees(klant()._repr_html_()).tabellen[0]
 
     assert ["soort", "zelfstandig"] == rijen[-1]
 
 
+@pytest.mark.unit
 def test_a_foreign_address_shows_its_lines_and_land() -> None:
     adres = Adres(adresregel1="10 Downing Street", adresregel2="London SW1A 2AA", land="GB")
 
@@ -234,6 +244,7 @@ def test_a_foreign_address_shows_its_lines_and_land() -> None:
     assert "10 Downing Street, London SW1A 2AA, GB" in cellen
 
 
+@pytest.mark.unit
 def test_an_address_keeps_its_numbers_readable_where_they_meet_in_one_line() -> None:
     adres = Adres(straatnaam="Dam", huisnummer=12, huisnummertoevoeging="3456", postcode="1012jS")
 
@@ -314,6 +325,7 @@ def test_a_register_shows_at_most_the_first_rijen_klanten_and_counts_the_rest(
     assert [f"{nummer:08d}" for nummer in range(1, RIJEN + 1)] == [rij[0] for rij in klantrijen]
 
 
+@pytest.mark.unit
 def test_a_register_of_exactly_rijen_klanten_has_no_line_for_more() -> None:
     register = KlantRegister()
     for _ in range(RIJEN):
@@ -324,6 +336,7 @@ def test_a_register_of_exactly_rijen_klanten_has_no_line_for_more() -> None:
     assert (RIJEN, []) == (len(pagina.tabellen[1]) - 1, pagina.alineas)
 
 
+@pytest.mark.unit
 def test_an_empty_register_shows_only_its_summary() -> None:
     pagina = lees(KlantRegister()._repr_html_())
 
@@ -343,6 +356,7 @@ def test_a_closed_register_says_so_instead_of_failing(
     assert ["KlantRegister gesloten"] == lees(register._repr_html_()).alineas
 
 
+@pytest.mark.unit
 def test_rendering_a_million_klanten_reads_them_once_and_renders_only_the_first() -> None:
     een = klant(Klantgegevens(achternaam="Jansen"))
     klanten = itertools.repeat(een, 1_000_000)
@@ -354,6 +368,7 @@ def test_rendering_a_million_klanten_reads_them_once_and_renders_only_the_first(
     assert next(klanten, None) is None
 
 
+@pytest.mark.unit
 @given(namen=st.lists(hostile_tekst, min_size=1, max_size=5))
 def test_a_register_with_hostile_names_gives_well_formed_html_showing_them_as_text(
     namen: list[str],
@@ -371,6 +386,7 @@ def test_a_register_with_hostile_names_gives_well_formed_html_showing_them_as_te
     ]
 
 
+@pytest.mark.unit
 def test_a_check_report_renders_its_summary_violations_and_groups_masked() -> None:
     import io  # noqa: PLC0415
     import json  # noqa: PLC0415

@@ -23,12 +23,14 @@ from klantregister import (
     Subjectsoort,
     Vestigingsnummer,
 )
-from strategies import (
+from klantregister.testing import (
     bsns,
     identificaties,
     identificaties_natuurlijk_persoon,
     identificaties_niet_natuurlijk_persoon,
 )
+
+pytestmark = pytest.mark.unit
 
 BSN = Bsn("111222333")
 A_NUMMER = ANummer("1234567890")

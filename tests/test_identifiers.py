@@ -32,7 +32,7 @@ from klantregister import (
     Vestigingsnummer,
 )
 from klantregister.domain.scheidingstekens import SCHEIDINGSTEKENS
-from strategies import (
+from klantregister.testing import (
     a_nummers,
     bsns,
     gemeentecodes,
@@ -40,6 +40,8 @@ from strategies import (
     rsins,
     vestigingsnummers,
 )
+
+pytestmark = pytest.mark.unit
 
 Nummer: TypeAlias = Bsn | ANummer | Rsin | KvkNummer | Vestigingsnummer | Gemeentecode
 NummerKlasse: TypeAlias = type[Nummer]

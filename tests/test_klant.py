@@ -19,7 +19,9 @@ from klantregister import (
     OngeldigeWaardeError,
     OngeldigFormaatError,
 )
-from strategies import gemeentecodes, identificaties, klantgegevens
+from klantregister.testing import gemeentecodes, identificaties, klantgegevens
+
+pytestmark = pytest.mark.unit
 
 KLANT_ID = UUID("12345678-1234-5678-1234-567812345678")
 IDENTIFICATIE = Identificatie.natuurlijk_persoon(bsn="111222333")

@@ -22,7 +22,9 @@ from klantregister import (
     OngeldigeWaardeError,
     OngeldigFormaatError,
 )
-from strategies import adressen, klantgegevens
+from klantregister.testing import adressen, klantgegevens
+
+pytestmark = pytest.mark.unit
 
 TEKSTVELDEN = [
     "voorletters",

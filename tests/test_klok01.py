@@ -17,7 +17,9 @@ from klantregister import (
 )
 from klantregister.domain import klok01
 from klantregister.storage.schema import NUMMERKOLOMMEN
-from strategies import identificaties
+from klantregister.testing import identificaties
+
+pytestmark = pytest.mark.unit
 
 
 def test_the_table_names_every_identifier_attribute_of_an_identificatie_in_order() -> None:

@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
+
+pytestmark = pytest.mark.e2e
 
 NOTEBOOK = Path(__file__).parent.parent / "docs" / "controle.ipynb"
 VOORBEELD = Path(__file__).parent.parent / "examples" / "klanten_v1_export.json"

@@ -219,6 +219,7 @@ def gesneden(draw: st.DrawFn, max_size: int = 40) -> tuple[list[Regel], list[int
     return bestand, sneden
 
 
+@pytest.mark.unit
 @given(gesneden())
 def test_parts_checked_apart_and_merged_in_order_give_the_report_of_one_pass(
     invoer: tuple[list[Regel], list[int]],
@@ -232,6 +233,7 @@ def test_parts_checked_apart_and_merged_in_order_give_the_report_of_one_pass(
     assert een_keer.records == samengevoegd.records
 
 
+@pytest.mark.unit
 @given(st.lists(st.tuples(gesneden(max_size=20), st.booleans()), min_size=2, max_size=2))
 def test_parts_of_two_files_merged_in_order_give_the_report_of_both_files_in_one_pass(
     bestanden: list[tuple[tuple[list[Regel], list[int]], bool]],
@@ -250,6 +252,7 @@ def test_parts_of_two_files_merged_in_order_give_the_report_of_both_files_in_one
     assert een_keer.rapport() == samengevoegd.rapport()
 
 
+@pytest.mark.unit
 def test_merging_an_empty_controle_changes_nothing() -> None:
     controle = Controle()
     voeg_toe(controle, NAAM, [(persoon(BSNS[0], ""), True)] * 2)
@@ -307,6 +310,7 @@ def jsonl_bestanden(draw: st.DrawFn) -> bytes:
     return inhoud + einde if draw(st.booleans()) else inhoud
 
 
+@pytest.mark.process
 @MET_PROCESSEN
 @given(jsonl_bestanden(), st.integers(2, 4), st.integers(1, 48))
 def test_a_json_lines_file_checked_in_parts_gives_the_report_of_one_pass(
@@ -355,6 +359,7 @@ TERUGVAL: dict[str, list[bytes | str | object]] = {
 }
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("regels", TERUGVAL.values(), ids=TERUGVAL.keys())
 def test_input_that_is_no_simple_json_lines_gives_what_one_pass_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, regels: list[bytes | str | object]
@@ -364,6 +369,7 @@ def test_input_that_is_no_simple_json_lines_gives_what_one_pass_gives(
     assert referentie(pad) == in_delen(pad, processen=2)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("einde", [b"\n", b""], ids=["line end", "no line end"])
 def test_a_file_cut_only_inside_its_last_line_gives_what_one_pass_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, einde: bytes
@@ -375,6 +381,7 @@ def test_a_file_cut_only_inside_its_last_line_gives_what_one_pass_gives(
     assert referentie(pad) == in_delen(pad, processen=2)
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     "regels",
     [TERUGVAL["invalid JSON in a later part"], TERUGVAL["a record over several lines"]],
@@ -435,6 +442,7 @@ partij_objecten: st.SearchStrategy[dict[str, Any]] = st.one_of(
 partijen = st.one_of(st.builds(lambda p, i: {**p, **i}, partij_objecten, ids), geen_objecten)
 
 
+@pytest.mark.process
 @MET_PROCESSEN
 @given(st.lists(partijen, min_size=2, max_size=12), st.integers(2, 3))
 def test_klantinteracties_partijen_checked_in_parts_give_the_report_of_one_pass(
@@ -448,6 +456,7 @@ def test_klantinteracties_partijen_checked_in_parts_give_the_report_of_one_pass(
         assert verwacht == in_delen(pad, processen, invoer)
 
 
+@pytest.mark.process
 def test_a_rule_1_group_of_partijen_spans_the_parts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -463,7 +472,10 @@ def test_a_rule_1_group_of_partijen_spans_the_parts(
 # --- 5. progress, 6. processors ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("processen", [1, 2])
+@pytest.mark.parametrize(
+    "processen",
+    [pytest.param(1, marks=pytest.mark.unit), pytest.param(2, marks=pytest.mark.process)],
+)
 def test_the_melder_hears_every_record_and_every_byte(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processen: int
 ) -> None:
@@ -482,10 +494,12 @@ def test_the_melder_hears_every_record_and_every_byte(
     assert (40, pad.stat().st_size) == (records, gelezen)
 
 
+@pytest.mark.unit
 def test_at_least_one_processor_is_usable() -> None:
     assert 1 <= bruikbare_processoren()
 
 
+@pytest.mark.process
 def test_a_part_reports_its_progress_every_so_many_records(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -504,6 +518,7 @@ def test_a_part_reports_its_progress_every_so_many_records(
     assert 40 == standen[-1]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "blok", [pytest.param(64, id="cut-inside-the-line"), pytest.param(1 << 16, id="whole")]
 )
@@ -542,6 +557,7 @@ def controleer_deel(pad: Path) -> tuple[Controlerapport, int]:
     return controle.rapport(), regels
 
 
+@pytest.mark.unit
 def test_a_part_counts_its_records_and_lines_from_one(tmp_path: Path) -> None:
     pad = schrijf(tmp_path / NAAM, [b"", RECORD, b"  ", {**RECORD, "achternaam": "x" * 201}])
     rapport, regels = controleer_deel(pad)
@@ -549,6 +565,7 @@ def test_a_part_counts_its_records_and_lines_from_one(tmp_path: Path) -> None:
     assert [(2, 4)] == [(b.positie, b.regel) for b in rapport.bevindingen]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "regel",
     [
@@ -568,6 +585,7 @@ def test_a_part_gives_up_on_a_line_that_is_not_one_whole_record(
         controleer_deel(pad)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "blok", [pytest.param(16, id="longer-than-a-block"), pytest.param(1 << 16, id="in-one-block")]
 )
@@ -581,6 +599,7 @@ def test_a_part_gives_up_on_a_line_longer_than_any_record(
         controleer_deel(pad)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("inhoud", "regel_voor_regel"),
     [
@@ -602,6 +621,7 @@ def test_a_file_is_shared_out_only_when_its_first_record_is_alone_on_its_line(
         assert regel_voor_regel == _parallel._regel_voor_regel(bestand)
 
 
+@pytest.mark.process
 def test_a_worker_that_dies_leaves_the_file_to_one_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -615,6 +635,7 @@ def _sterf(*_: object) -> None:
     os._exit(9)  # as a process the kernel kills for memory: without a word
 
 
+@pytest.mark.unit
 def test_a_worker_sends_nothing_for_a_file_changed_since_it_was_cut(tmp_path: Path) -> None:
     pad = schrijf(tmp_path / NAAM, [RECORD])
     deel = attrs.evolve(deel_van(pad), kenmerk=(0, 0, 0, 0))
@@ -627,6 +648,7 @@ def test_a_worker_sends_nothing_for_a_file_changed_since_it_was_cut(tmp_path: Pa
     assert ontvanger.recv() is None
 
 
+@pytest.mark.unit
 def test_a_part_leaves_a_record_nested_nearly_as_deep_as_recursion_goes_to_one_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

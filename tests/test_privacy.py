@@ -32,7 +32,9 @@ from klantregister import (
     OngeldigeWaardeError,
     VersieconflictError,
 )
-from strategies import a_nummers, bsns
+from klantregister.testing import a_nummers, bsns
+
+pytestmark = pytest.mark.unit
 
 AMSTERDAM = "0363"
 DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")

@@ -18,7 +18,7 @@ from klantregister import (
     KlantRegister,
     OngeldigeWaardeError,
 )
-from strategies import bsns, identificaties, klantgegevens
+from klantregister.testing import bsns, identificaties, klantgegevens
 
 AMSTERDAM = "0363"
 ROTTERDAM = "0599"
@@ -79,6 +79,7 @@ def met_jansen(register: KlantRegister) -> KlantRegister:
     return register
 
 
+@pytest.mark.unit
 def test_every_record_has_the_same_keys_in_the_same_order() -> None:
     register = met_jansen(KlantRegister())
     register.registreer(ROTTERDAM)
@@ -150,6 +151,7 @@ def test_volledig_gives_identifiers_and_free_text_in_full(
     }
 
 
+@pytest.mark.unit
 def test_an_organisations_numbers_are_not_masked() -> None:
     register = KlantRegister()
     register.registreer(
@@ -170,6 +172,7 @@ def test_an_organisations_numbers_are_not_masked() -> None:
     )
 
 
+@pytest.mark.unit
 def test_a_zelfstandige_klant_has_no_soort_and_no_identifiers() -> None:
     register = KlantRegister()
     register.registreer(AMSTERDAM)
@@ -180,6 +183,7 @@ def test_a_zelfstandige_klant_has_no_soort_and_no_identifiers() -> None:
     assert all(record[sleutel] is None for sleutel in SLEUTELS[6:])
 
 
+@pytest.mark.unit
 def test_a_bsn_typed_into_a_free_text_field_is_masked_unless_volledig() -> None:
     register = KlantRegister()
     register.registreer(AMSTERDAM, Klantgegevens(functie="BSN 1112.22.333"))
@@ -201,10 +205,12 @@ def test_records_come_one_per_klant_in_order_of_registration(
     ]
 
 
+@pytest.mark.unit
 def test_an_empty_register_gives_no_records() -> None:
     assert [] == KlantRegister().to_records()
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("volledig", ["ja", 1, None])
 def test_volledig_must_be_true_or_false(volledig: object) -> None:
     register = met_jansen(KlantRegister())
@@ -213,6 +219,7 @@ def test_volledig_must_be_true_or_false(volledig: object) -> None:
         register.to_records(volledig=volledig)  # type: ignore[arg-type]
 
 
+@pytest.mark.unit
 @given(gegevens=klantgegevens, identificatie=identificaties)
 def test_records_hold_only_plain_values_and_survive_json(
     gegevens: Klantgegevens, identificatie: Identificatie
@@ -230,6 +237,7 @@ def test_records_hold_only_plain_values_and_survive_json(
         assert records == json.loads(json.dumps(records))
 
 
+@pytest.mark.unit
 @given(bsn=bsns, gegevens=klantgegevens)
 def test_masked_records_never_hold_a_bsn_in_full(bsn: str, gegevens: Klantgegevens) -> None:
     register = KlantRegister()

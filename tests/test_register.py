@@ -229,6 +229,7 @@ def test_registering_an_aangehaakte_klant_logs_the_assurance_it_was_recorded_on(
     )
 
 
+@pytest.mark.unit
 def test_a_register_given_no_repository_keeps_klanten_in_memory() -> None:
     register = KlantRegister(repository=None)
 
@@ -414,6 +415,7 @@ def test_changing_klantgegevens_keeps_the_order_of_an_organisations_klanten(
 # --- rule 3: one subject, never both kinds ---------------------------------------
 
 
+@pytest.mark.unit
 def test_an_identificatie_mixing_a_bsn_and_a_kvk_nummer_cannot_be_built() -> None:
     with pytest.raises(GemengdeIdentificatieError) as fout:
         Identificatie(Subjectsoort.NATUURLIJK_PERSOON, bsn=BSN, kvk_nummer=KVK)
@@ -1149,10 +1151,12 @@ def test_a_removed_klant_is_not_in_the_register(register: KlantRegister) -> None
     assert klant.id not in register
 
 
+@pytest.mark.unit
 def test_the_repr_of_an_empty_register_says_so() -> None:
     assert "<KlantRegister gemeenten=0 klanten=0>" == repr(KlantRegister())
 
 
+@pytest.mark.unit
 def test_the_repr_counts_gemeenten_and_klanten() -> None:
     register = KlantRegister()
     register.registreer(AMSTERDAM)
@@ -1162,6 +1166,7 @@ def test_the_repr_counts_gemeenten_and_klanten() -> None:
     assert "<KlantRegister gemeenten=2 klanten=3>" == repr(register)
 
 
+@pytest.mark.unit
 def test_the_repr_counts_only_gemeenten_that_still_have_klanten() -> None:
     register = KlantRegister()
     register.registreer(AMSTERDAM)
@@ -1205,12 +1210,14 @@ def test_a_register_is_hashable(register: KlantRegister) -> None:
 # --- when the generated klantnummers run out -----------------------------------------
 
 
+@pytest.mark.unit
 def test_the_last_generated_klantnummer_is_99999999() -> None:
     register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_998}))
 
     assert "99999999" == register.registreer(AMSTERDAM).klantnummer
 
 
+@pytest.mark.unit
 def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> None:
     register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 
@@ -1220,12 +1227,14 @@ def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> N
     assert [] == list(register)
 
 
+@pytest.mark.unit
 def test_a_gemeente_out_of_generated_klantnummers_still_takes_a_given_one() -> None:
     register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 
     assert "K-1" == register.registreer(AMSTERDAM, klantnummer="K-1").klantnummer
 
 
+@pytest.mark.unit
 def test_another_gemeente_still_generates_klantnummers() -> None:
     register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
 

@@ -190,6 +190,7 @@ def test_every_klant_registered_in_bulk_can_be_read_back(register: KlantRegister
     assert list(resultaat.geregistreerd) == gelezen
 
 
+@pytest.mark.unit
 def test_a_batch_size_of_true_is_refused() -> None:
     with pytest.raises(OngeldigeWaardeError):
         KlantRegister().registreer_alle([], batchgrootte=True)
@@ -202,6 +203,7 @@ class _KapotteOpslag(MemoryRepository):
         raise OpslagError("de schijf is vol")
 
 
+@pytest.mark.unit
 def test_a_storage_failure_in_the_one_by_one_redo_is_raised_not_reported() -> None:
     register = KlantRegister(_KapotteOpslag())
     digid = Authenticatie("substantieel")

@@ -64,11 +64,13 @@ def gebruik_en_breek_af(register: KlantRegister) -> None:
 # --- each storage ----------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_a_memory_url_opens_an_empty_register() -> None:
     with KlantRegister.open("memory://") as register:
         assert (0, []) == (len(register), list(register))
 
 
+@pytest.mark.unit
 def test_each_memory_register_has_a_memory_of_its_own() -> None:
     registreer_en_sluit("memory://")
 
@@ -76,6 +78,7 @@ def test_each_memory_register_has_a_memory_of_its_own() -> None:
         assert 0 == len(register)
 
 
+@pytest.mark.storage
 def test_a_sqlite_url_with_a_relative_path_opens_the_file_in_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -86,6 +89,7 @@ def test_a_sqlite_url_with_a_relative_path_opens_the_file_in_the_working_directo
     assert (tmp_path / "klanten.db").is_file()
 
 
+@pytest.mark.storage
 def test_a_sqlite_url_with_an_absolute_path_opens_that_file(tmp_path: Path) -> None:
     pad = tmp_path / "register" / "klanten.db"
     pad.parent.mkdir()
@@ -95,6 +99,7 @@ def test_a_sqlite_url_with_an_absolute_path_opens_that_file(tmp_path: Path) -> N
     assert pad.is_file()
 
 
+@pytest.mark.storage
 def test_a_sqlite_url_may_escape_characters_of_its_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,6 +110,7 @@ def test_a_sqlite_url_may_escape_characters_of_its_path(
     assert (tmp_path / "klanten van Amsterdam.db").is_file()
 
 
+@pytest.mark.storage
 def test_a_sqlite_register_opened_again_holds_its_klanten(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'klanten.db'}"
     klant_id = registreer_en_sluit(url)
@@ -113,6 +119,7 @@ def test_a_sqlite_register_opened_again_holds_its_klanten(tmp_path: Path) -> Non
         assert [klant_id] == [klant.id for klant in register]
 
 
+@pytest.mark.storage
 def test_a_postgresql_register_opened_again_holds_its_klanten(postgres_schema_url: str) -> None:
     klant_id = registreer_en_sluit(postgres_schema_url)
 
@@ -120,6 +127,7 @@ def test_a_postgresql_register_opened_again_holds_its_klanten(postgres_schema_ur
         assert [klant_id] == [klant.id for klant in register]
 
 
+@pytest.mark.storage
 def test_a_postgres_url_opens_postgresql_too(postgres_schema_url: str) -> None:
     assert postgres_schema_url.startswith("postgresql://")
     klant_id = registreer_en_sluit(
@@ -130,6 +138,7 @@ def test_a_postgres_url_opens_postgresql_too(postgres_schema_url: str) -> None:
         assert [klant_id] == [klant.id for klant in register]
 
 
+@pytest.mark.unit
 def test_open_passes_on_the_minimum_betrouwbaarheidsniveau() -> None:
     with KlantRegister.open("memory://", minimaal_betrouwbaarheidsniveau="hoog") as register:
         assert Betrouwbaarheidsniveau.HOOG == register.minimaal_betrouwbaarheidsniveau
@@ -138,6 +147,7 @@ def test_open_passes_on_the_minimum_betrouwbaarheidsniveau() -> None:
 # --- what cannot be opened ---------------------------------------------------------------
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "url",
     [
@@ -160,6 +170,7 @@ def test_a_url_naming_no_storage_is_refused_with_opslag_error(url: str) -> None:
     assert [OpslagError] == zichtbare_keten(fout.value)
 
 
+@pytest.mark.unit
 def test_a_url_that_is_not_text_is_refused_with_opslag_error(tmp_path: Path) -> None:
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open(tmp_path / "klanten.db")  # type: ignore[arg-type]
@@ -167,6 +178,7 @@ def test_a_url_that_is_not_text_is_refused_with_opslag_error(tmp_path: Path) -> 
     assert [OpslagError] == zichtbare_keten(fout.value)
 
 
+@pytest.mark.storage
 def test_a_sqlite_file_in_a_missing_directory_is_refused_with_opslag_error(
     tmp_path: Path,
 ) -> None:
@@ -176,6 +188,7 @@ def test_a_sqlite_file_in_a_missing_directory_is_refused_with_opslag_error(
     assert [OpslagError] == zichtbare_keten(fout.value)
 
 
+@pytest.mark.storage
 def test_the_sqlite_drivers_error_is_suppressed_not_chained(tmp_path: Path) -> None:
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open(f"sqlite:///{tmp_path / 'bestaat-niet' / 'klanten.db'}")
@@ -187,6 +200,7 @@ def test_the_sqlite_drivers_error_is_suppressed_not_chained(tmp_path: Path) -> N
     )
 
 
+@pytest.mark.storage
 def test_an_unreachable_postgresql_server_is_refused_with_opslag_error() -> None:
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open("postgresql://nobody@127.0.0.1:1/klanten")
@@ -194,6 +208,7 @@ def test_an_unreachable_postgresql_server_is_refused_with_opslag_error() -> None
     assert [OpslagError] == zichtbare_keten(fout.value)
 
 
+@pytest.mark.storage
 def test_the_postgresql_drivers_error_is_suppressed_not_chained() -> None:
     with pytest.raises(KlantregisterError) as fout:
         KlantRegister.open("postgresql://nobody@127.0.0.1:1/klanten")
@@ -205,6 +220,7 @@ def test_the_postgresql_drivers_error_is_suppressed_not_chained() -> None:
     )
 
 
+@pytest.mark.storage
 def test_a_postgresql_database_that_does_not_exist_is_refused_with_opslag_error(
     postgres_url: str,
 ) -> None:
@@ -235,6 +251,7 @@ def test_a_register_used_as_a_context_manager_gives_itself(opslag_url: str) -> N
         assert register is binnen
 
 
+@pytest.mark.storage
 def test_a_register_is_closed_after_its_with_block(sql_url: str) -> None:
     with KlantRegister.open(sql_url) as register:
         register.registreer(AMSTERDAM)
@@ -243,6 +260,7 @@ def test_a_register_is_closed_after_its_with_block(sql_url: str) -> None:
         len(register)
 
 
+@pytest.mark.storage
 def test_a_register_is_closed_after_its_with_block_ends_by_an_exception(sql_url: str) -> None:
     register = KlantRegister.open(sql_url)
     with pytest.raises(Afgebroken):
@@ -252,6 +270,7 @@ def test_a_register_is_closed_after_its_with_block_ends_by_an_exception(sql_url:
         register.registreer(AMSTERDAM)
 
 
+@pytest.mark.storage
 def test_close_closes_the_register(sql_url: str) -> None:
     register = KlantRegister.open(sql_url)
 
@@ -261,6 +280,7 @@ def test_close_closes_the_register(sql_url: str) -> None:
         register.get(uuid.uuid4())
 
 
+@pytest.mark.storage
 def test_closing_a_register_twice_is_harmless(sql_url: str) -> None:
     register = KlantRegister.open(sql_url)
     register.close()
@@ -271,6 +291,7 @@ def test_closing_a_register_twice_is_harmless(sql_url: str) -> None:
         list(register)
 
 
+@pytest.mark.unit
 def test_a_closed_memory_register_keeps_working() -> None:
     # Memory has no connection to release.
     register = KlantRegister.open("memory://")
@@ -287,6 +308,7 @@ def test_a_closed_register_says_so_in_its_repr(opslag_url: str) -> None:
     assert "<KlantRegister gesloten>" == repr(register)
 
 
+@pytest.mark.unit
 def test_a_bad_minimum_level_is_refused_before_the_storage_is_opened(tmp_path: Path) -> None:
     pad = tmp_path / "klanten.db"
     with pytest.raises(OngeldigeWaardeError):
@@ -294,6 +316,7 @@ def test_a_bad_minimum_level_is_refused_before_the_storage_is_opened(tmp_path: P
     assert not pad.exists()
 
 
+@pytest.mark.storage
 def test_a_sqlite_file_whose_schema_table_holds_no_version_is_refused(tmp_path: Path) -> None:
     pad = tmp_path / "klanten.db"
     KlantRegister.open(f"sqlite:///{pad}").close()
@@ -305,6 +328,7 @@ def test_a_sqlite_file_whose_schema_table_holds_no_version_is_refused(tmp_path: 
     assert "schemaversie" in str(fout.value)
 
 
+@pytest.mark.storage
 def test_a_closed_postgres_repository_still_has_a_repr(postgres_schema_url: str) -> None:
     repository = PostgresRepository(postgres_schema_url)
     repository.close()

@@ -28,7 +28,7 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
 )
-from strategies import identificaties, klantgegevens
+from klantregister.testing import identificaties, klantgegevens
 
 MaakRegister = Callable[..., KlantRegister]
 
@@ -325,6 +325,7 @@ registratielijsten = st.lists(
 ).filter(_houden_elk_hun_persoon)
 
 
+@pytest.mark.storage
 @pytest.mark.parametrize("opslag_url", ["sqlite", "postgresql"], indirect=True)
 @OPSLAG_VOORBEELDEN
 @given(registraties=registratielijsten)

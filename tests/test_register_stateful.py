@@ -53,6 +53,8 @@ from klantregister import (
     ZelfstandigeKlantError,
 )
 
+pytestmark = pytest.mark.unit
+
 GEMEENTEN = ("0363", "0599")
 BSNS = ("111222333", "123456782", "010000008")
 A_NUMMERS = ("1234567890", "9876543210")

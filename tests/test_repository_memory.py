@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contract import RepositoryContract
 from klantregister import Gemeentecode, KlantRepository, MemoryRepository
+from klantregister.testing import RepositoryContract
 
 
 class TestMemoryRepository(RepositoryContract):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from contract import SqlRepositoryContract
 from klantregister import Gemeentecode, KlantRepository, PostgresRepository
+from klantregister.testing import SqlRepositoryContract
 
 
 class TestPostgresRepository(SqlRepositoryContract):

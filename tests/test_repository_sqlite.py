@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from contract import SqlRepositoryContract
 from klantregister import Gemeentecode, KlantRepository, SqliteRepository
+from klantregister.testing import SqlRepositoryContract
 
 
 class TestSqliteRepository(SqlRepositoryContract):

@@ -157,6 +157,7 @@ def _rijen(pad: Path, opdracht: str) -> list[tuple[Any, ...]]:
 # --- races between processes -----------------------------------------------------------
 
 
+@pytest.mark.process
 def test_eight_processes_registering_one_person_at_once_leave_exactly_one_klant(
     gedeelde_url: str,
 ) -> None:
@@ -178,6 +179,7 @@ def test_eight_processes_registering_one_person_at_once_leave_exactly_one_klant(
         assert RONDES == len(register)
 
 
+@pytest.mark.process
 def test_eight_processes_changing_one_klant_at_the_same_versie_make_exactly_one_change(
     gedeelde_url: str,
 ) -> None:
@@ -208,6 +210,7 @@ def test_eight_processes_changing_one_klant_at_the_same_versie_make_exactly_one_
         assert RONDES == len(register)
 
 
+@pytest.mark.process
 def test_processes_changing_and_erasing_one_klant_at_the_same_versie_do_exactly_one_of_both(
     gedeelde_url: str,
 ) -> None:
@@ -236,6 +239,7 @@ def test_processes_changing_and_erasing_one_klant_at_the_same_versie_do_exactly_
                 assert (opgeslagen,) == gevonden
 
 
+@pytest.mark.process
 def test_eight_processes_registering_zelfstandige_klanten_at_once_all_get_distinct_klantnummers(
     gedeelde_url: str,
 ) -> None:
@@ -249,6 +253,7 @@ def test_eight_processes_registering_zelfstandige_klanten_at_once_all_get_distin
         assert gegeven == {str(klant.id): klant.klantnummer for klant in register}
 
 
+@pytest.mark.process
 def test_eight_processes_opening_new_storage_at_once_all_get_a_working_register(
     gedeelde_url: str,
 ) -> None:
@@ -269,6 +274,7 @@ def test_eight_processes_opening_new_storage_at_once_all_get_a_working_register(
         assert PROCESSEN == len(register)
 
 
+@pytest.mark.storage
 def test_opening_a_new_sqlite_file_while_another_connection_writes_waits_for_the_write(
     tmp_path: Path,
 ) -> None:
@@ -291,6 +297,7 @@ def test_opening_a_new_sqlite_file_while_another_connection_writes_waits_for_the
     assert [("wal",)] == _rijen(pad, "PRAGMA journal_mode")
 
 
+@pytest.mark.storage
 def test_opening_a_sqlite_file_locked_for_longer_than_the_timeout_is_an_opslag_error(
     tmp_path: Path,
 ) -> None:
@@ -404,6 +411,7 @@ def _controleer_na_crash(register: KlantRegister, pad: Path) -> int:
     return aantal
 
 
+@pytest.mark.process
 def test_bulk_loads_killed_mid_load_leave_whole_batches_of_complete_klanten(
     tmp_path: Path,
 ) -> None:
@@ -482,6 +490,7 @@ def _bestanden(map_: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.storage
 @pytest.mark.parametrize(
     ("maak", "melding"),
     [
@@ -523,6 +532,7 @@ def test_opening_a_file_that_is_no_usable_klantregister_fails_clearly_and_leaves
     assert voor == _bestanden(tmp_path)
 
 
+@pytest.mark.storage
 def test_opening_a_file_in_a_missing_directory_fails_clearly_and_creates_nothing(
     tmp_path: Path,
 ) -> None:
@@ -561,6 +571,7 @@ def _inhoud(url: str) -> dict[str, tuple[list[tuple[Any, ...]], list[tuple[Any, 
         }
 
 
+@pytest.mark.storage
 def test_opening_a_postgresql_schema_of_a_newer_version_fails_clearly_and_leaves_it_untouched(
     postgres_schema_url: str,
 ) -> None:
@@ -580,6 +591,7 @@ def test_opening_a_postgresql_schema_of_a_newer_version_fails_clearly_and_leaves
     assert voor == _inhoud(postgres_schema_url)
 
 
+@pytest.mark.storage
 def test_opening_a_postgresql_schema_with_another_klant_table_fails_clearly_and_leaves_it_untouched(
     postgres_schema_url: str,
 ) -> None:
@@ -598,6 +610,7 @@ def test_opening_a_postgresql_schema_with_another_klant_table_fails_clearly_and_
     assert voor == _inhoud(postgres_schema_url)
 
 
+@pytest.mark.storage
 def test_an_unreachable_postgresql_server_is_an_opslag_error_not_the_drivers() -> None:
     with pytest.raises(OpslagError) as fout:
         KlantRegister.open("postgresql://nobody:geheim@127.0.0.1:1/x?connect_timeout=2")

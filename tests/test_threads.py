@@ -27,6 +27,8 @@ from klantregister import (
     VersieconflictError,
 )
 
+pytestmark = pytest.mark.unit
+
 AMSTERDAM = "0363"
 DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
 BSN = "111222333"

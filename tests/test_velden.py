@@ -20,6 +20,8 @@ from klantregister.domain import velden
 from klantregister.formats.klanten_v1 import kern
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS
 
+pytestmark = pytest.mark.unit
+
 GEMEENTE = Gemeentecode("0363")
 #: Klanten API v1 member -> Klantgegevens attribute, for the fields v1 has.
 V1_VAN = {attr: v1 for v1, attr in GEGEVENS.items()}

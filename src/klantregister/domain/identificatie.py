@@ -40,9 +40,23 @@ _T = TypeVar("_T", Bsn, ANummer, Rsin, KvkNummer, Vestigingsnummer)
 
 # Every identifier of an identificatie, in the table's order; the labels of each soort's.
 _IDENTIFICATOREN = attrgetter(*(soort.sleutel for soort in IDENTIFICATORSOORTEN))
+# Per soort of subject: the attributes only the other soort may have (rule 3), and their
+# labels for the message.
+_VAN_ANDERE_SOORT = {
+    subjectsoort: tuple(
+        soort.sleutel
+        for soort in IDENTIFICATORSOORTEN
+        if soort.subjectsoort is not None and soort.subjectsoort is not subjectsoort
+    )
+    for subjectsoort in Subjectsoort
+}
 _LABELS = {
     subjectsoort: opsomming(
-        [soort.label for soort in IDENTIFICATORSOORTEN if soort.subjectsoort is subjectsoort]
+        [
+            soort.label
+            for soort in IDENTIFICATORSOORTEN
+            if soort.sleutel in _VAN_ANDERE_SOORT[subjectsoort]
+        ]
     )
     for subjectsoort in Subjectsoort
 }
@@ -122,19 +136,13 @@ class Identificatie:
     buitenlands: BuitenlandsNummer | None = attrs.field(default=None, converter=_buitenlands)
 
     def __attrs_post_init__(self) -> None:
-        gegeven = False
-        for soort in IDENTIFICATORSOORTEN:
-            if getattr(self, soort.sleutel) is None:
-                continue
-            gegeven = True
-            if soort.subjectsoort is not None and soort.subjectsoort is not self.soort:
+        for sleutel in _VAN_ANDERE_SOORT[self.soort]:
+            if getattr(self, sleutel) is not None:
                 # Rule 3: the identifier of another soort of subject than this one's.
                 raise GemengdeIdentificatieError(
-                    3,
-                    f"een {self.soort.omschrijving} heeft geen {_LABELS[soort.subjectsoort]}; "
-                    f"{REGEL_3}",
+                    3, f"een {self.soort.omschrijving} heeft geen {_LABELS[self.soort]}; {REGEL_3}"
                 )
-        if not gegeven:
+        if not any(_IDENTIFICATOREN(self)):
             raise OngeldigFormaatError("identificatie", "bevat geen enkel identificerend gegeven")
 
     @classmethod

@@ -230,15 +230,15 @@ def controleer_niveau(
     authenticatie: Authenticatie | None, minimum: Betrouwbaarheidsniveau
 ) -> Authenticatie:
     """Rule 5: identifying data only with authentication at ``minimum`` or above."""
+    if authenticatie is not None and authenticatie.niveau >= minimum:
+        return authenticatie  # the common case: no message to build
     vraag = (
         "identificerende gegevens vastleggen vraagt authenticatie op ten minste "
         f"niveau {minimum.name.lower()}"
     )
     if authenticatie is None:
         raise BetrouwbaarheidsniveauError(f"{vraag}; er is geen authenticatie opgegeven")
-    if authenticatie.niveau < minimum:
-        raise BetrouwbaarheidsniveauError(f"{vraag}, niet {authenticatie.niveau.name.lower()}")
-    return authenticatie
+    raise BetrouwbaarheidsniveauError(f"{vraag}, niet {authenticatie.niveau.name.lower()}")
 
 
 # --- klantnummers ---------------------------------------------------------------------

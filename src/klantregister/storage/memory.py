@@ -216,14 +216,15 @@ class MemoryRepository:
         identificatie = klant.identificatie
         if identificatie is None:
             return
+        sleutels = identificatie.identificatoren
         # Rule 1 says which keys are a person's, held by one klant; the others any number.
-        if persoonssleutels := identificatie.persoonssleutels:
+        if klok01.persoonssleutels(identificatie.soort, sleutels):
             personen = self._personen.setdefault(gemeente, {})
-            for sleutel in persoonssleutels:
+            for sleutel in sleutels:
                 personen[sleutel] = klant.id
         else:
             organisaties = self._organisaties.setdefault(gemeente, {})
-            for sleutel in identificatie.identificatoren:
+            for sleutel in sleutels:
                 organisaties.setdefault(sleutel, []).append(klant.id)
 
     def _unindex(self, klant: Klant) -> list[tuple[Identificator, int]]:

@@ -1,0 +1,261 @@
+"""Hypothesis strategies for valid klantregister values, for property tests of your own rules.
+
+Every value they give is one the value objects accept; the numbers are given in
+their compact form, as ``waarde`` holds them:
+
+>>> from hypothesis import find
+>>> find(bsns, lambda bsn: bsn.startswith("9"))
+'900000004'
+>>> find(identificaties, lambda identificatie: identificatie.kvk_nummer is not None)
+Identificatie(soort=Subjectsoort.NIET_NATUURLIJK_PERSOON, kvk_nummer=KvkNummer('00000001'))
+
+Valid numbers are built from their definition (digits plus a computed check
+digit), never by filtering random text through the value objects: a test that
+draws from them checks the value objects as well. The ranges and patterns of
+the address fields come from :mod:`klantregister.domain.velden`, where they are
+declared; the other text stays well within its field's limit.
+
+Numbers, as ``str``: :data:`bsns`, :data:`rsins`, :data:`a_nummers`,
+:data:`kvk_nummers`, :data:`vestigingsnummers`, :data:`gemeentecodes`,
+:data:`klantnummers`. Value objects: :data:`buitenlandse_nummers`,
+:func:`identificaties_natuurlijk_persoon`,
+:func:`identificaties_niet_natuurlijk_persoon`, :data:`identificaties` (both
+soorten), :data:`nederlandse_adressen`, :data:`buitenlandse_adressen`,
+:data:`adressen`, :data:`klantgegevens` and :func:`klanten`. The text of single
+fields, for strategies of your own: :data:`namen`, :data:`voorletters`,
+:data:`voorvoegsels`, :data:`emailadressen`, :data:`telefoonnummers`,
+:data:`website_urls`, :data:`voorkeurstalen`.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from klantregister.domain import (
+    Adres,
+    BuitenlandsNummer,
+    Identificatie,
+    Klant,
+    Klantgegevens,
+    landcodes,
+    velden,
+)
+from klantregister.domain.buitenlands import MAX_NUMMER
+from klantregister.domain.klok01 import MAX_KLANTNUMMER
+
+__all__ = [
+    "a_nummers",
+    "adressen",
+    "bsns",
+    "buitenlandse_adressen",
+    "buitenlandse_nummers",
+    "emailadressen",
+    "gemeentecodes",
+    "identificaties",
+    "identificaties_natuurlijk_persoon",
+    "identificaties_niet_natuurlijk_persoon",
+    "klanten",
+    "klantgegevens",
+    "klantnummers",
+    "kvk_nummers",
+    "namen",
+    "nederlandse_adressen",
+    "rsins",
+    "telefoonnummers",
+    "vestigingsnummers",
+    "voorkeurstalen",
+    "voorletters",
+    "voorvoegsels",
+    "website_urls",
+]
+
+# --- numbers ------------------------------------------------------------------------
+# Each number's length and check digit are stated here as its standard defines them, not
+# taken from the value objects: the strategies are the tests' own account of what is
+# valid. The limits klantregister sets itself (a klantnummer's length, a foreign
+# number's) come from where it declares them.
+
+# The 11-proef weighs the first eight digits 9 down to 2, and the ninth -1.
+_GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _cijfers(aantal: int) -> st.SearchStrategy[str]:
+    """``aantal`` digits, never all zeros (no register gives out such a number)."""
+    return st.text(alphabet="0123456789", min_size=aantal, max_size=aantal).filter(
+        lambda nummer: nummer.strip("0") != ""
+    )
+
+
+def _met_controlecijfer(eerste_acht: str) -> str | None:
+    """The nine-digit number whose ninth digit makes it pass the 11-proef, if there is one."""
+    som = sum(
+        gewicht * int(cijfer) for gewicht, cijfer in zip(_GEWICHTEN, eerste_acht, strict=True)
+    )
+    controle = som % 11  # the ninth digit weighs -1, so it must equal som mod 11
+    return None if controle == 10 else eerste_acht + str(controle)
+
+
+def _elfproef_nummers() -> st.SearchStrategy[str]:
+    """Nine digits passing the 11-proef, never all zeros."""
+    return _cijfers(8).map(_met_controlecijfer).filter(lambda nummer: nummer is not None).map(str)
+
+
+#: Burgerservicenummers: nine digits passing the 11-proef, never all zeros.
+bsns = _elfproef_nummers()
+#: RSINs of the Handelsregister: nine digits passing the 11-proef, as a BSN does.
+rsins = _elfproef_nummers()
+#: A-nummers of the BRP: ten digits, the first one 1-9 (the Klanten API v1's format).
+a_nummers = st.from_regex(r"[1-9][0-9]{9}", fullmatch=True)
+#: KvK-nummers: eight digits, never all zeros.
+kvk_nummers = _cijfers(8)
+#: Vestigingsnummers of the Handelsregister: twelve digits, never all zeros.
+vestigingsnummers = _cijfers(12)
+#: Gemeentecodes as the BRP writes them: four digits, never ``0000``.
+gemeentecodes = _cijfers(4)
+#: Klantnummers: letters and digits, one to eight of them.
+klantnummers = st.from_regex(rf"[A-Za-z0-9]{{1,{MAX_KLANTNUMMER}}}", fullmatch=True)
+
+#: Numbers in a foreign register: any land but the Netherlands, a register's name, and
+#: letters and digits up to the longest number klantregister keeps.
+buitenlandse_nummers = st.builds(
+    BuitenlandsNummer,
+    land=st.sampled_from(sorted(landcodes() - {velden.LAND_NEDERLAND})),
+    register=st.sampled_from(
+        ["Melderegister", "Rijksregister", "KRS", "Companies House", "Registre national"]
+    ),
+    nummer=st.from_regex(rf"[A-Z0-9]{{1,{MAX_NUMMER}}}", fullmatch=True),
+)
+
+
+@st.composite
+def identificaties_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
+    """A natural person's identificatie: any of BSN, A-nummer and foreign number, at least one."""
+    bsn = draw(st.none() | bsns)
+    a_nummer = draw(st.none() | a_nummers)
+    buitenlands = draw(st.none() | buitenlandse_nummers)
+    if bsn is None and a_nummer is None and buitenlands is None:
+        bsn = draw(bsns)
+    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands)
+
+
+@st.composite
+def identificaties_niet_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
+    """An organisation's identificatie: any of KvK-nummer, vestigingsnummer, RSIN and foreign
+    number, at least one."""
+    kvk = draw(st.none() | kvk_nummers)
+    vestiging = draw(st.none() | vestigingsnummers)
+    rsin = draw(st.none() | rsins)
+    buitenlands = draw(st.none() | buitenlandse_nummers)
+    if kvk is None and vestiging is None and rsin is None and buitenlands is None:
+        kvk = draw(kvk_nummers)
+    return Identificatie.niet_natuurlijk_persoon(
+        kvk_nummer=kvk, vestigingsnummer=vestiging, rsin=rsin, buitenlands=buitenlands
+    )
+
+
+#: Identificaties of both soorten: of a natural person or of an organisation.
+identificaties = identificaties_natuurlijk_persoon() | identificaties_niet_natuurlijk_persoon()
+
+# --- the text of single fields -------------------------------------------------------
+
+#: Names of people, streets and places: letters (Latin, with accents), spaces,
+#: hyphens and apostrophes, 1 to 40 characters, never blank.
+namen = st.text(
+    alphabet=st.characters(categories=["L", "Zs"], include_characters="-'", max_codepoint=0x24F),
+    min_size=1,
+    max_size=40,
+).filter(lambda tekst: tekst.strip() != "")
+#: Voorletters as people write them: one to four capitals, each with a dot.
+voorletters = st.from_regex(r"([A-Z]\.){1,4}", fullmatch=True)
+#: Voorvoegsels of an achternaam.
+voorvoegsels = st.sampled_from(["van", "de", "van der", "van den", "ten", "in 't", "d'"])
+#: E-mail addresses of a Dutch or European domain.
+emailadressen = st.from_regex(
+    r"[a-z0-9]{1,10}([._+-][a-z0-9]{1,10})?@[a-z0-9]{1,10}(-[a-z0-9]{1,10})?\.(nl|eu|com)",
+    fullmatch=True,
+)
+#: Dutch telephone numbers, international (``+31 612345678``) or national
+#: (``020-1234567``).
+telefoonnummers = st.from_regex(
+    r"\+31 [1-9][0-9]{8}|0[1-9][0-9]{1,2}[ -]?[0-9]{6,7}", fullmatch=True
+)
+#: Website URLs, http or https.
+website_urls = st.from_regex(r"https?://[a-z0-9]{1,10}\.(nl|eu)(/[a-z0-9]{0,10})?", fullmatch=True)
+#: Voorkeurstalen: ISO 639-2 codes, bibliographic (``dut``) or terminologic (``nld``).
+voorkeurstalen = st.sampled_from(["nld", "dut", "eng", "fry", "pap", "tur", "ara", "pol"])
+
+# --- adressen and klantgegevens ------------------------------------------------------
+
+#: Dutch addresses, every field perhaps given; postcodes as PostNL issues them, written
+#: with or without a space, in either case.
+nederlandse_adressen = st.builds(
+    Adres,
+    straatnaam=st.none() | namen,
+    huisnummer=st.none() | st.integers(velden.HUISNUMMER_MIN, velden.HUISNUMMER_MAX),
+    huisletter=st.none() | st.from_regex(str(velden.ADRES["huisletter"].patroon), fullmatch=True),
+    huisnummertoevoeging=st.none()
+    | st.from_regex(str(velden.ADRES["huisnummertoevoeging"].patroon), fullmatch=True),
+    postcode=st.none() | st.from_regex(velden.POSTCODE_NL_UITGEGEVEN, fullmatch=True),
+    woonplaatsnaam=st.none() | namen,
+)
+
+#: Foreign addresses: a land other than the Netherlands, with perhaps a woonplaats, a
+#: short postcode and up to three adresregels.
+buitenlandse_adressen = st.builds(
+    Adres,
+    adresregel1=st.none() | namen,
+    adresregel2=st.none() | namen,
+    adresregel3=st.none() | namen,
+    postcode=st.none()
+    | st.from_regex(rf"[A-Z0-9]{{1,{velden.MAX_POSTCODE_BUITENLAND}}}", fullmatch=True),
+    woonplaatsnaam=st.none() | namen,
+    land=st.sampled_from(sorted(landcodes() - {velden.LAND_NEDERLAND})),
+)
+
+#: Addresses, Dutch or foreign.
+adressen = nederlandse_adressen | buitenlandse_adressen
+
+#: Klantgegevens, every field perhaps given (none at all, too: KLUIT02 allows that).
+klantgegevens = st.builds(
+    Klantgegevens,
+    voorletters=st.none() | voorletters,
+    voornaam=st.none() | namen,
+    voorvoegsel_achternaam=st.none() | voorvoegsels,
+    achternaam=st.none() | namen,
+    bedrijfsnaam=st.none() | namen,
+    functie=st.none() | namen,
+    emailadres=st.none() | emailadressen,
+    telefoonnummer=st.none() | telefoonnummers,
+    website_url=st.none() | website_urls,
+    adres=st.none() | adressen,
+    voorkeurstaal=st.none() | voorkeurstalen,
+)
+
+# --- klanten -------------------------------------------------------------------------
+
+
+def klanten(
+    identificatie: st.SearchStrategy[Identificatie | None] | None = None,
+    gegevens: st.SearchStrategy[Klantgegevens] | None = None,
+) -> st.SearchStrategy[Klant]:
+    """Klanten of any gemeente and versie, with identificaties and klantgegevens drawn
+    from the strategies given.
+
+    Without ``identificatie``, a klant is zelfstandig or has an identificatie of
+    either soort; without ``gegevens``, its klantgegevens are any of
+    :data:`klantgegevens`. Each klant is valid on its own; a list of them may
+    break rule 1 (two holding one BSN in a gemeente), as a register would refuse.
+    """
+    if identificatie is None:
+        identificatie = st.none() | identificaties
+    if gegevens is None:
+        gegevens = klantgegevens
+    return st.builds(
+        Klant,
+        id=st.uuids(),
+        gemeente=gemeentecodes,
+        klantnummer=klantnummers,
+        klantgegevens=gegevens,
+        identificatie=identificatie,
+        versie=st.integers(1, 10**6),
+    )

@@ -1,0 +1,113 @@
+"""The SQL schema from one source (``storage/schema.py``), as each real database holds it;
+and an SQL repository left open warns when it is collected."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from klantregister import Gemeentecode, PostgresRepository, SqliteRepository
+from klantregister.domain import NUMMERSOORTEN, klok01
+from klantregister.storage.schema import KLANT_KOLOMMEN, TABELLEN
+
+pytestmark = pytest.mark.storage
+
+KOLOMMEN = ["volgorde", *(kolom.strip() for kolom in KLANT_KOLOMMEN.split(","))]
+#: The widths PostgreSQL must enforce, from the domain: each number's length, the klantnummer's.
+BREEDTES = {
+    "gemeente": Gemeentecode.LENGTE,
+    "klantnummer": klok01.MAX_KLANTNUMMER,
+    "buitenlands_land": 2,
+    **{soort.sleutel: soort.klasse.LENGTE for soort in NUMMERSOORTEN},  # type: ignore[union-attr]
+}
+
+
+def test_a_new_sqlite_file_has_every_table_and_the_klant_columns_in_order(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    SqliteRepository(pad).close()
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding:
+        tabellen = {r[0] for r in verbinding.execute("SELECT name FROM sqlite_master")}
+        kolommen = [r[1] for r in verbinding.execute("PRAGMA table_info(klant)")]
+    assert (True, KOLOMMEN) == ({"klantregister_schema", *TABELLEN} <= tabellen, kolommen)
+
+
+def test_a_new_postgresql_schema_has_the_columns_with_the_domains_widths(
+    postgres_schema_url: str,
+) -> None:
+    import psycopg  # noqa: PLC0415 - only with the server
+
+    PostgresRepository(postgres_schema_url).close()
+    with psycopg.connect(postgres_schema_url) as verbinding:
+        rijen = verbinding.execute(
+            "SELECT column_name, character_maximum_length FROM information_schema.columns "
+            "WHERE table_name = 'klant' AND table_schema = current_schema() "
+            "ORDER BY ordinal_position"
+        ).fetchall()
+    assert (KOLOMMEN, BREEDTES) == (
+        [naam for naam, _ in rijen],
+        {naam: breedte for naam, breedte in rijen if naam in BREEDTES},
+    )
+
+
+def test_postgresql_refuses_a_bsn_column_value_longer_than_a_bsn(
+    postgres_schema_url: str,
+) -> None:
+    # The width is a constraint of the database itself, not only of the value objects.
+    import psycopg  # noqa: PLC0415
+
+    PostgresRepository(postgres_schema_url).close()
+    with (
+        psycopg.connect(postgres_schema_url) as verbinding,
+        pytest.raises(psycopg.errors.StringDataRightTruncation),
+    ):
+        verbinding.execute(
+            "INSERT INTO klant (id, gemeente, klantnummer, versie, klantgegevens, soort, bsn) "
+            "VALUES (gen_random_uuid(), '0363', 'K1', 1, '{}', 'natuurlijk_persoon', %s)",
+            ("1" * (BREEDTES["bsn"] + 1),),
+        )
+
+
+def test_a_sqlite_repository_collected_while_open_warns_with_resource_warning(
+    tmp_path: Path,
+) -> None:
+    repository = SqliteRepository(tmp_path / "klanten.db")
+    with pytest.warns(ResourceWarning, match="niet gesloten"):
+        del repository  # the last reference: collected at once
+
+
+def test_a_postgresql_repository_collected_while_open_warns_with_resource_warning(
+    postgres_schema_url: str,
+) -> None:
+    repository = PostgresRepository(postgres_schema_url)
+    with pytest.warns(ResourceWarning, match="niet gesloten"):
+        del repository  # the last reference: collected at once
+
+
+def test_a_closed_repository_is_collected_without_a_warning(tmp_path: Path) -> None:
+    import warnings  # noqa: PLC0415
+
+    repository = SqliteRepository(tmp_path / "klanten.db")
+    repository.close()
+    with warnings.catch_warnings(record=True) as gevangen:
+        warnings.simplefilter("always")
+        del repository
+        gc.collect()
+    assert [] == [w for w in gevangen if issubclass(w.category, ResourceWarning)]
+
+
+def test_a_file_refused_as_no_klantregister_database_leaves_no_warning(tmp_path: Path) -> None:
+    import warnings  # noqa: PLC0415
+
+    pad = tmp_path / "vreemd.db"
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding:
+        verbinding.execute("CREATE TABLE iets (x)")
+    with warnings.catch_warnings(record=True) as gevangen:
+        warnings.simplefilter("always")
+        with pytest.raises(Exception, match="geen klantregister-database"):
+            SqliteRepository(pad)
+        gc.collect()
+    assert [] == [w for w in gevangen if issubclass(w.category, ResourceWarning)]
