@@ -135,25 +135,18 @@ _OPSLAG_IN_DOCTEST = re.compile(
     r"sqlite:|postgres(ql)?:|(Sqlite|Postgres)Repository\(|sqlite3\.connect|psycopg\.connect"
 )
 
-#: Test files whose marks their owner sets in the file; until then they get these here.
-_MARK_PER_BESTAND = {
-    "test_repository_memory.py": "unit",
-    "test_repository_sqlite.py": "storage",
-    "test_repository_postgres.py": "storage",
-}
-
 
 def _snelheden(item: pytest.Item) -> list[str]:
     return sorted({mark.name for mark in item.iter_markers()}.intersection(SNELHEDEN))
 
 
 def _standaardmark(item: pytest.Item) -> str | None:
-    """The mark of a test that cannot carry one in its own source, if it has none."""
+    """The mark of a doctest, which cannot carry one in its own source."""
     if isinstance(item, pytest.DoctestItem):
         voorbeelden = item.dtest.examples if item.dtest else []
         bron = "".join(voorbeeld.source for voorbeeld in voorbeelden)
         return "storage" if _OPSLAG_IN_DOCTEST.search(bron) else "unit"
-    return _MARK_PER_BESTAND.get(item.path.name)
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m selects by these marks

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from klantregister import Gemeentecode, KlantRepository, MemoryRepository
 from klantregister.testing import RepositoryContract
+
+pytestmark = pytest.mark.unit
 
 
 class TestMemoryRepository(RepositoryContract):

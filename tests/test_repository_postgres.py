@@ -10,6 +10,8 @@ import pytest
 from klantregister import Gemeentecode, KlantRepository, PostgresRepository
 from klantregister.testing import SqlRepositoryContract
 
+pytestmark = pytest.mark.storage
+
 
 class TestPostgresRepository(SqlRepositoryContract):
     url: str

@@ -11,6 +11,8 @@ import pytest
 from klantregister import Gemeentecode, KlantRepository, SqliteRepository
 from klantregister.testing import SqlRepositoryContract
 
+pytestmark = pytest.mark.storage
+
 
 class TestSqliteRepository(SqlRepositoryContract):
     pad: Path
