@@ -23,6 +23,17 @@ MODULES = sorted(BRON.rglob("*.py"))
 MAX_REGELS = 500
 
 
+def in_vers_proces(programma: str) -> str:
+    """What ``programma`` prints in a fresh interpreter, run without coverage."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and program
+        [sys.executable, "-c", programma],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=zonder_coverage(),
+    ).stdout
+
+
 def zonder_coverage() -> dict[str, str]:
     """This environment without coverage's, which would start coverage in the child, and
     coverage itself imports sqlite3 and json."""
@@ -104,13 +115,7 @@ def test_import_klantregister_loads_no_driver_and_no_format() -> None:
         " or m.startswith(('klantregister.formats', 'klantregister.storage.s',"
         " 'klantregister.storage.postgres', 'klantregister.check', 'klantregister.cli'))))"
     )
-    uit = subprocess.run(  # noqa: S603 - our own interpreter and program
-        [sys.executable, "-c", programma],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=zonder_coverage(),
-    ).stdout
+    uit = in_vers_proces(programma)
     assert "[]" == uit.strip()
 
 
@@ -121,11 +126,5 @@ def test_the_sqlite_adapter_is_loaded_when_first_used() -> None:
         "klantregister.SqliteRepository\n"
         "print('sqlite3' in sys.modules, 'psycopg' in sys.modules)"
     )
-    uit = subprocess.run(  # noqa: S603 - our own interpreter and program
-        [sys.executable, "-c", programma],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=zonder_coverage(),
-    ).stdout
+    uit = in_vers_proces(programma)
     assert "True False" == uit.strip()

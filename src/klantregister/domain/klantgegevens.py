@@ -34,7 +34,7 @@ from klantregister.domain.errors import (
 )
 from klantregister.domain.meldingen import maskeer, toon
 
-__all__ = ["Adres", "Klantgegevens", "adresveld", "klantgegevensveld"]
+__all__ = ["Adres", "Klantgegevens", "klantgegevensveld"]
 
 
 # Control characters, surrogates, private use and unassigned code points.
@@ -294,12 +294,6 @@ _KLANTGEGEVENS_REGELS = _regels(
         "voorkeurstaal": _voorkeurstaal,
     },
 )
-
-
-def adresveld(naam: str, waarde: object) -> str | None:
-    """A text field of :class:`Adres` checked and normalised on its own, as the class does
-    it (raises its error), the postcode aside (its rules depend on the land)."""
-    return _veld(naam, waarde, _ADRES_REGELS, "adres.")
 
 
 def klantgegevensveld(naam: str, waarde: object) -> str | None:

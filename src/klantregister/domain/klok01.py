@@ -120,11 +120,6 @@ class Identificatorsoort:
         """Whether this kind only ever identifies a natural person (a BRP number)."""
         return self.subjectsoort is Subjectsoort.NATUURLIJK_PERSOON
 
-    @property
-    def geheim(self) -> bool:
-        """Whether the number is personal data, shown masked (KLUIT06)."""
-        return self.persoonsgebonden
-
 
 _NP, _NNP = Subjectsoort.NATUURLIJK_PERSOON, Subjectsoort.NIET_NATUURLIJK_PERSOON
 
