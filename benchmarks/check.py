@@ -228,7 +228,7 @@ class Generator:
                 "postcode": f"{rng.randrange(1000, 10_000)} {rng.choice(_LETTERS)}"
                 f"{rng.choice(_LETTERS)}",
                 "woonplaatsnaam": "Amsterdam",
-                "landcode": "NL",
+                "landcode": "6030",
             }
             if rng.random() < 0.85
             else None,

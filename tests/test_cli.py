@@ -35,6 +35,15 @@ def test_check_of_the_example_reports_every_kind_of_violation_and_exits_1() -> N
     assert "" == uit.stderr
 
 
+def test_check_reports_nothing_about_the_tabel_34_landcodes_of_real_addresses() -> None:
+    export = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    landcodes = [r["adres"]["landcode"] for r in export["results"] if r.get("adres")]
+    uit = klantregister("check", str(VOORBEELD), "--gemeente", "0363", "--format", "json")
+    velden = [bevinding["veld"] for bevinding in json.loads(uit.stdout)["bevindingen"]]
+    assert (48, {"6030"}) == (len(landcodes), set(landcodes))
+    assert [] == [veld for veld in velden if "landcode" in veld]
+
+
 def test_check_names_file_position_field_and_rule() -> None:
     uit = klantregister("check", str(VOORBEELD), "--gemeente", "0363")
     regel = next(r for r in uit.stdout.splitlines() if "11-proef" in r)

@@ -76,7 +76,7 @@ NEDERLANDS_ADRES: dict[str, Any] = {
     "huisnummertoevoeging": "2",
     "postcode": "1011 PN",
     "woonplaatsnaam": "Amsterdam",
-    "landcode": "NL",
+    "landcode": "6030",
 }
 LEEG_ADRES: dict[str, Any] = {
     "straatnaam": "",
@@ -491,6 +491,17 @@ RANDEN: dict[str, list[object]] = {
         "TR",
         "GB",
         "XX",
+        "6030",
+        " 6030",
+        "6030 ",
+        "5010",
+        "0000",
+        "5105",
+        "6029",
+        "1234",
+        "603",
+        "60300",
+        "٦٠٣٠",
         "NLD",
         "N",
         "ß",
@@ -660,7 +671,7 @@ SCHONE_ADRESSEN = st.fixed_dictionaries(
         "huisnummertoevoeging": st.from_regex(r"[A-Za-z0-9]{1,4}", fullmatch=True) | LEEG,
         "postcode": SCHONE_POSTCODES | LEEG,
         "woonplaatsnaam": SCHONE_NAMEN | LEEG,
-        "landcode": st.sampled_from(["NL", "", None]),
+        "landcode": st.sampled_from(["6030", "", None]),
     },
 )
 
@@ -917,7 +928,7 @@ EXPORT_NIET_IN_KERN = {"K00001", "K00017", "K00031"}
 def test_kern_accepts_the_valid_dutch_records_of_the_example_export() -> None:
     niet_geaccepteerd = set()
     for record in _export():
-        nederlands = (record.get("adres") or {}).get("landcode") in {None, "", "NL"}
+        nederlands = (record.get("adres") or {}).get("landcode") in {None, "", "6030"}
         if (
             nederlands
             and not lees_klant(record, gemeenten=TABEL).problemen
@@ -997,7 +1008,9 @@ def test_the_base_record_of_the_cases_below_is_accepted() -> None:
         pytest.param(met(adres={"huisnummer": "12"}), id="huisnummer-as-text"),
         pytest.param(met(adres={"huisnummer": True}), id="huisnummer-a-boolean"),
         pytest.param(met(adres={"huisnummer": 100_000}), id="huisnummer-over-99999"),
-        pytest.param(met(adres={"landcode": ["NL"]}), id="landcode-a-list"),
+        pytest.param(met(adres={"landcode": ["6030"]}), id="landcode-a-list"),
+        pytest.param(met(adres={"landcode": "NL"}), id="landcode-iso-not-tabel-34"),
+        pytest.param(met(adres={"landcode": "0000"}), id="landcode-onbekend"),
         pytest.param(met(adres="Amstel 1"), id="adres-as-text"),
         pytest.param(met(bronorganisatie="123456782"), id="bronorganisatie-not-in-table"),
         pytest.param(met(bronorganisatie=2564440), id="bronorganisatie-a-number"),

@@ -52,7 +52,7 @@ V1_KLANT: dict[str, Any] = {
         "huisnummertoevoeging": "2",
         "postcode": "1011pn",
         "woonplaatsnaam": "Amsterdam",
-        "landcode": "NL",
+        "landcode": "6030",
     },
     "subject": "",
     "subjectType": "natuurlijk_persoon",
@@ -238,8 +238,11 @@ def test_an_organisations_identifier_problem_is_reported_by_field(
         ({"adres": ["Amstel 1"]}, "adres", Probleemsoort.TYPE),
         ({"adres": {"postcode": "1011"}}, "adres.postcode", Probleemsoort.FORMAAT),
         ({"adres": {"huisnummer": 100000}}, "adres.huisnummer", Probleemsoort.LENGTE),
-        ({"adres": {"landcode": "6030"}}, "adres.landcode", Probleemsoort.CODE),
+        ({"adres": {"landcode": "NL"}}, "adres.landcode", Probleemsoort.CODE),
+        ({"adres": {"landcode": "be"}}, "adres.landcode", Probleemsoort.CODE),
         ({"adres": {"landcode": "XX"}}, "adres.landcode", Probleemsoort.CODE),
+        ({"adres": {"landcode": "1234"}}, "adres.landcode", Probleemsoort.CODE),
+        ({"adres": {"landcode": "60300"}}, "adres.landcode", Probleemsoort.CODE),
     ],
 )
 def test_every_other_problem_is_reported_by_field(
@@ -305,7 +308,7 @@ def test_writing_gives_the_v1_field_names() -> None:
         v1["subjectType"],
         v1["subjectIdentificatie"],
     )
-    assert ("Jansen", "", "1011 PN", "NL", RSIN) == (
+    assert ("Jansen", "", "1011 PN", "6030", RSIN) == (
         v1["achternaam"],
         v1["voornaam"],
         v1["adres"]["postcode"],

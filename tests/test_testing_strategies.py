@@ -6,6 +6,10 @@ value object would still be caught by them.
 
 from __future__ import annotations
 
+import csv
+import io
+from importlib import resources
+
 import attrs
 import pycountry
 import pytest
@@ -56,8 +60,22 @@ DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
 
 
 def is_land(code: str) -> bool:
-    """Whether pycountry knows the code as an ISO 3166-1 alpha-2 country."""
-    return pycountry.countries.get(alpha_2=code) is not None
+    """Whether pycountry knows the code as an ISO 3166-1 alpha-2 country, or it is a code
+    of the BRP Tabel 34 data file (read here with the csv module, not the library)."""
+    return pycountry.countries.get(alpha_2=code) is not None or code in TABEL_34
+
+
+TABEL_34 = frozenset(
+    rij["code"]
+    for rij in csv.DictReader(
+        io.StringIO(
+            (resources.files("klantregister.domain") / "data" / "brp-tabel34-landen.csv")
+            .read_bytes()
+            .decode("utf-8"),
+            newline="",
+        )
+    )
+)
 
 
 def is_taal(code: str) -> bool:

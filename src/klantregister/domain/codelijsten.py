@@ -27,7 +27,16 @@ from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["BrpLand", "brp_land_voor_iso", "brp_landen", "landcodes", "taalcodes"]
+__all__ = [
+    "BrpLand",
+    "brp_land_voor_iso",
+    "brp_landcode",
+    "brp_landen",
+    "iso_landcode",
+    "land",
+    "landcodes",
+    "taalcodes",
+]
 
 _ISO_3166_1 = "iso-3166-1.csv"
 _ISO_639_2 = "iso-639-2.csv"
@@ -181,3 +190,68 @@ def brp_land_voor_iso(alpha2: str) -> BrpLand | None:
     True
     """
     return _brp_land_per_iso().get(alpha2)
+
+
+# --- one land, two code lists ------------------------------------------------
+
+
+@functools.cache
+def _brp_code_per_iso() -> Mapping[str, str]:
+    """Per ISO code, the Tabel 34 code that stands for it: the land in force, or, for a
+    code whose lands have all ended (HK, MO), the lowest of those."""
+    codes = {iso: land.code for iso, land in _brp_land_per_iso().items()}
+    for land in brp_landen().values():  # sorted by code: the lowest ended land first
+        if land.iso_alpha2 is not None:
+            codes.setdefault(land.iso_alpha2, land.code)
+    return types.MappingProxyType(codes)
+
+
+def land(code: str) -> str | None:
+    """The register's code for the land ``code`` names, or ``None`` if it names none.
+
+    ``code`` is an ISO 3166-1 alpha-2 code (any case) or a 4-digit Tabel 34 code. The
+    register holds each land by one code that both code lists can be given back
+    from exactly: its ISO code where that code stands for this very Tabel 34 land
+    (``"6030"`` is ``"NL"``), else its Tabel 34 code (``"0000"`` Onbekend, ``"5105"``
+    Kosovo, a historical state, or an island such as ``"5055"`` Ascension that
+    shares the ISO code ``SH`` with the land in force). An ISO code stays as it
+    is, including the three Tabel 34 has no row for (``BV``, ``HM``, ``TF``).
+
+    >>> land("6030"), land("nl"), land("0000"), land("5055"), land("7036"), land("1234")
+    ('NL', 'NL', '0000', '5055', 'HK', None)
+    """
+    if code.isascii() and code.isdigit() and len(code) == 4:
+        gevonden = brp_landen().get(code)
+        if gevonden is None:
+            return None
+        iso = gevonden.iso_alpha2
+        return iso if iso is not None and _brp_code_per_iso().get(iso) == code else code
+    iso = code.upper() if code.isascii() else code  # "ß".upper() is "SS" (South Sudan)
+    return iso if iso in landcodes() else None
+
+
+def brp_landcode(land: str) -> str | None:
+    """The Tabel 34 code of a land as the register holds it (see :func:`land`); ``None``
+    for the three ISO codes Tabel 34 has no row for.
+
+    >>> brp_landcode("NL"), brp_landcode("DE"), brp_landcode("HK"), brp_landcode("5105")
+    ('6030', '9089', '7036', '5105')
+    >>> brp_landcode("BV") is None
+    True
+    """
+    if land in brp_landen():
+        return land
+    return _brp_code_per_iso().get(land)
+
+
+def iso_landcode(land: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a land as the register holds it (see :func:`land`);
+    ``None`` for a Tabel 34 land without one (``0000`` Onbekend, Kosovo, a historical state).
+
+    >>> iso_landcode("NL"), iso_landcode("5055"), iso_landcode("0000")
+    ('NL', 'SH', None)
+    """
+    gevonden = brp_landen().get(land)
+    if gevonden is not None:
+        return gevonden.iso_alpha2
+    return land if land in landcodes() else None

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from klantregister.domain import velden
-from klantregister.domain.codelijsten import landcodes, taalcodes
+from klantregister.domain import codelijsten, velden
+from klantregister.domain.codelijsten import taalcodes
 from klantregister.domain.errors import (
     OnbekendeCodeError,
     OngeldigeLengteError,
@@ -107,11 +107,14 @@ _HUISNUMMERS = f"{velden.HUISNUMMER_MIN}-{velden.HUISNUMMER_MAX}"
 def _land(value: object) -> str:
     if not isinstance(value, str):
         raise typefout("adres.land", "tekst (str)", value)
-    land = value.strip()
-    # isascii first: "ß".upper() is "SS", which is a code (South Sudan).
-    if not land.isascii() or land.upper() not in landcodes():
-        raise OnbekendeCodeError("adres.land", f"{toon(value)} is geen ISO 3166-1 alpha-2 landcode")
-    return land.upper()
+    land = codelijsten.land(value.strip())
+    if land is None:
+        raise OnbekendeCodeError(
+            "adres.land",
+            f"{toon(value)} is geen ISO 3166-1 alpha-2 landcode "
+            "en geen code van de BRP Landentabel (Tabel 34)",
+        )
+    return land
 
 
 def _huisnummer(value: object) -> int | None:
@@ -154,7 +157,12 @@ _ADRES_REGELS = _regels(
 class Adres:
     """A Dutch or foreign address, as the klant gave it.
 
-    ``land`` is an ISO 3166-1 alpha-2 code, ``"NL"`` unless given. A Dutch
+    ``land`` is ``"NL"`` unless given, and may be given as an ISO 3166-1 alpha-2
+    code or a code of the BRP Landentabel (Tabel 34, as the Klanten API v1 writes
+    it). It holds the ISO code wherever that code stands for this very land
+    (``"6030"`` becomes ``"NL"``), else the Tabel 34 code (``"0000"`` Onbekend,
+    ``"5105"`` Kosovo, a historical state such as ``"6029"`` Duitsland), so that
+    :attr:`brp_landcode` and :attr:`iso_landcode` give either code back exactly. A Dutch
     postcode is checked and normalised to ``1234 AB``; a foreign one is kept as
     written, at most 7 characters as in the Klanten API v1 (a longer one, such
     as a British ``SW1A 2AA``, goes in an ``adresregel``). ``adresregel1``-``3`` hold the lines of a
@@ -165,6 +173,11 @@ class Adres:
 land='NL')
     >>> Adres(adresregel1="10 Downing Street", adresregel2="London SW1A 2AA", land="gb").land
     'GB'
+    >>> Adres(postcode="1011pn", land="6030").land, Adres(land="6039").land
+    ('NL', 'GB')
+    >>> kosovo = Adres(woonplaatsnaam="Prishtina", land="5105")
+    >>> kosovo.land, kosovo.brp_landcode, kosovo.iso_landcode
+    ('5105', '5105', None)
     """
 
     straatnaam: str | None = None
@@ -195,6 +208,18 @@ land='NL')
     def nederlands(self) -> bool:
         """Whether this is a Dutch address."""
         return self.land == "NL"
+
+    @property
+    def brp_landcode(self) -> str | None:
+        """The land's code in the BRP Landentabel (Tabel 34), as the Klanten API v1 writes
+        it; ``None`` for the three ISO lands Tabel 34 has no row for (``BV``, ``HM``, ``TF``)."""
+        return codelijsten.brp_landcode(self.land)
+
+    @property
+    def iso_landcode(self) -> str | None:
+        """The land's ISO 3166-1 alpha-2 code, as Klantinteracties writes it; ``None`` for a
+        Tabel 34 land without one (``0000`` Onbekend, Kosovo, a historical state)."""
+        return codelijsten.iso_landcode(self.land)
 
     @property
     def leeg(self) -> bool:

@@ -26,6 +26,8 @@ import attrs
 
 __all__ = [
     "ADRES",
+    "BRP_LANDCODE",
+    "BRP_NEDERLAND",
     "DOMEINLABEL",
     "EMAIL_MAX_LOKAAL",
     "HUISNUMMER_MAX",
@@ -127,6 +129,10 @@ MAX_POSTCODE_BUITENLAND = 7
 HUISNUMMER_MIN, HUISNUMMER_MAX = 0, 99999
 #: A land: an ISO 3166-1 alpha-2 code, written in upper case.
 LANDCODE = r"[A-Z]{2}"
+#: A land in the BRP Landentabel (Tabel 34): four digits, ``0000`` (Onbekend) included.
+BRP_LANDCODE = r"[0-9]{4}"
+#: Nederland in the BRP Landentabel.
+BRP_NEDERLAND = "6030"
 #: The land of an address that names none.
 LAND_NEDERLAND = "NL"
 

@@ -37,6 +37,7 @@ from klantregister.domain import (
     Identificatie,
     Klant,
     Klantgegevens,
+    codelijsten,
     landcodes,
     velden,
 )
@@ -199,8 +200,9 @@ nederlandse_adressen = st.builds(
     woonplaatsnaam=st.none() | namen,
 )
 
-#: Foreign addresses: a land other than the Netherlands, with perhaps a woonplaats, a
-#: short postcode and up to three adresregels.
+#: Foreign addresses: a land other than the Netherlands, given by its ISO 3166-1 code or
+#: its BRP Tabel 34 code (``0000`` Onbekend, Kosovo and historical states among them), with
+#: perhaps a woonplaats, a short postcode and up to three adresregels.
 buitenlandse_adressen = st.builds(
     Adres,
     adresregel1=st.none() | namen,
@@ -209,7 +211,13 @@ buitenlandse_adressen = st.builds(
     postcode=st.none()
     | st.from_regex(rf"[A-Z0-9]{{1,{velden.MAX_POSTCODE_BUITENLAND}}}", fullmatch=True),
     woonplaatsnaam=st.none() | namen,
-    land=st.sampled_from(sorted(landcodes() - {velden.LAND_NEDERLAND})),
+    land=st.sampled_from(
+        sorted(
+            code
+            for code in landcodes() | set(codelijsten.brp_landen())
+            if codelijsten.land(code) != velden.LAND_NEDERLAND
+        )
+    ),
 )
 
 #: Addresses, Dutch or foreign.

@@ -16,8 +16,12 @@ Mapping decisions:
   itself), and a ``subject`` URL without a ``subjectIdentificatie``, identify
   a subject the register cannot hold: such a record is reported, never read
   without them.
-- ``adres.landcode`` is an ISO 3166-1 alpha-2 code both ways (absent means
-  ``NL``); any other code is reported.
+- ``adres.landcode`` is a code of the BRP Landentabel (Tabel 34, ``6030``
+  Nederland) both ways; absent means Nederland. Every one of its 398 codes is
+  read and written back exactly, those without an ISO 3166-1 code (``0000``
+  Onbekend, ``5105`` Kosovo, historical states) included. An ISO code, or a
+  code not in the table, is reported; a land Tabel 34 has no row for (ISO
+  ``BV``, ``HM``, ``TF``) cannot be written.
 - Writing is lossless or refused with a :class:`~klantregister.FormaatError`:
   a klant with a foreign number, with a KvK-nummer and an RSIN or a
   vestigingsnummer together, or with ``voorletters``, ``voorkeurstaal`` or

@@ -182,7 +182,7 @@ def _kern_adres(adres: Any) -> None:
         raise _Onzeker
 
 
-_KERN_LAND = frozenset({None, "", velden.LAND_NEDERLAND})
+_KERN_LAND = frozenset({None, "", velden.BRP_NEDERLAND})
 
 
 def _kern_sleutels(get: Any) -> tuple[tuple[str, str], ...] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -18,9 +19,11 @@ from klantregister.domain import (
     Rsin,
     Subjectsoort,
     Vestigingsnummer,
+    codelijsten,
     klantgegevensveld,
     klok01,
     toon,
+    velden,
 )
 from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig
 from klantregister.formats.klanten_v1.namen import (
@@ -139,10 +142,15 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
     adresvelden = {
         attr: adres.get(v1) for v1, attr in ADRES.items() if adres and gegeven(adres.get(v1))
     }
-    try:
-        return Klantgegevens(**velden, adres=Adres(**adresvelden) if adresvelden else None)
-    except OngeldigeWaardeError:
-        pass
+    landcode_fout = _landcode_fout(adresvelden.get("land"))
+    if landcode_fout is not None:
+        problemen.append(landcode_fout)
+        del adresvelden["land"]  # the other fields are checked as a Dutch address's
+    else:
+        try:
+            return Klantgegevens(**velden, adres=Adres(**adresvelden) if adresvelden else None)
+        except OngeldigeWaardeError:
+            pass
     # Check field by field, so that every problem is reported, not only the first.
     for attr, waarde in velden.items():
         if not gegeven(waarde):
@@ -163,6 +171,26 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
         except OngeldigeWaardeError as fout:
             problemen.append(probleem(V1_NAAM.get(fout.veld, fout.veld), fout))
     return None
+
+
+def _landcode_fout(waarde: object) -> Probleem | None:
+    """What is wrong with a v1 ``landcode`` that is not a Tabel 34 code, where
+    :class:`~klantregister.Adres` would take it (an ISO code); ``None`` otherwise."""
+    if not isinstance(waarde, str) or _BRP_LANDCODE.fullmatch(waarde.strip()):
+        return None  # Adres says what is wrong with anything else
+    land = codelijsten.land(waarde.strip())
+    if land is None:
+        return None
+    code = codelijsten.brp_landcode(land)
+    return Probleem(
+        "adres.landcode",
+        Probleemsoort.CODE,
+        f"{toon(waarde)} is een ISO 3166-1-code; de Klanten API v1 verwacht een code van de "
+        "BRP Landentabel (Tabel 34)" + (f", voor {land} {code}" if code is not None else ""),
+    )
+
+
+_BRP_LANDCODE = re.compile(velden.BRP_LANDCODE)
 
 
 def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identificatie | None:

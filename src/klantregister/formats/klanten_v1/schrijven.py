@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, Any
 
-from klantregister.domain import FormaatError, Klant, Rsin, Subjectsoort
+from klantregister.domain import Adres, FormaatError, Klant, Rsin, Subjectsoort
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI
 from klantregister.formats.stream import schrijf_regels
 
@@ -34,16 +34,23 @@ def naar_v1(klant: Klant, *, bronorganisatie: Rsin | str) -> dict[str, Any]:
         "bronorganisatie": bron.waarde,
         "klantnummer": klant.klantnummer,
         **{v1: getattr(gegevens, attr) or "" for v1, attr in GEGEVENS.items()},
-        "adres": None
-        if adres is None
-        else {
-            v1: getattr(adres, attr)
-            if attr in {"huisnummer", "land"}
-            else getattr(adres, attr) or ""
-            for v1, attr in ADRES.items()
-        },
+        "adres": None if adres is None else _adres(klant, adres),
     }
     uit.update(_subject(klant))
+    return uit
+
+
+def _adres(klant: Klant, adres: Adres) -> dict[str, Any]:
+    landcode = adres.brp_landcode
+    if landcode is None:
+        raise _niet_schrijfbaar(
+            klant, f"adres.land {adres.land} heeft geen code in de BRP Landentabel (Tabel 34)"
+        )
+    uit: dict[str, Any] = {
+        v1: getattr(adres, attr) if attr == "huisnummer" else getattr(adres, attr) or ""
+        for v1, attr in ADRES.items()
+    }
+    uit["landcode"] = landcode
     return uit
 
 
