@@ -14,6 +14,7 @@ from klantregister import (
     FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KlantRegister,
@@ -40,6 +41,7 @@ FOUTEN = [
     FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     OnbekendeCodeError,
@@ -255,6 +257,10 @@ def test_a_gemengde_identificatie_error_message_names_the_field() -> None:
     )
 
 
+def test_klant_bestaat_al_error_says_which_klant_in_words() -> None:
+    assert f"klant {KLANT_ID} staat al in het register" == str(KlantBestaatAlError(KLANT_ID))
+
+
 def test_klant_niet_gevonden_error_says_which_klant_in_words() -> None:
     assert f"geen klant met id {KLANT_ID}" == str(KlantNietGevondenError(KLANT_ID))
 
@@ -293,6 +299,7 @@ def test_klantnummer_in_gebruik_error_carries_the_holder() -> None:
         ),
         (KlantnummerInGebruikError("melding", KLANT_ID), ("klant_id",)),
         (KlantNietGevondenError(KLANT_ID), ("klant_id",)),
+        (KlantBestaatAlError(KLANT_ID), ("klant_id",)),
         (VersieconflictError(KLANT_ID, 1, 2), ("klant_id", "verwacht", "actueel")),
         (ZelfstandigeKlantError("melding"), ()),
         (SubjectsoortError("melding"), ()),

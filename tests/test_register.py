@@ -20,6 +20,7 @@ from klantregister import (
     Identificatie,
     KardinaliteitError,
     Klant,
+    KlantBestaatAlError,
     Klantgegevens,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
@@ -27,7 +28,10 @@ from klantregister import (
     KlantregisterError,
     KvkNummer,
     MemoryRepository,
+    OngeldigeLengteError,
     OngeldigeWaardeError,
+    OngeldigFormaatError,
+    OngeldigTypeError,
     Rsin,
     Subjectsoort,
     SubjectsoortError,
@@ -1483,3 +1487,52 @@ def test_a_refused_operation_uses_up_no_klantnummer(
         weigering(bevolkt)
 
     assert "00000004" == bevolkt.register.registreer(AMSTERDAM).klantnummer
+
+
+# --- an id and bron taken over from another register ----------------------------------
+
+
+@pytest.mark.unit
+def test_registreer_keeps_the_id_and_bron_it_is_given() -> None:
+    register = KlantRegister()
+    bron = "https://openklant.example.nl/klantinteracties/api/v1/partijen/4a1b"
+    klant = register.registreer("0363", id="4a1b2c3d-0000-4000-8000-000000000001", bron=bron)
+    assert ("4a1b2c3d-0000-4000-8000-000000000001", bron, klant) == (
+        str(klant.id),
+        klant.bron,
+        register.get(klant.id),
+    )
+
+
+@pytest.mark.unit
+def test_registering_an_id_twice_is_refused_and_changes_nothing() -> None:
+    register = KlantRegister()
+    eerste = register.registreer("0363", id="4a1b2c3d-0000-4000-8000-000000000001")
+    with pytest.raises(KlantBestaatAlError) as fout:
+        register.registreer("0599", id=str(eerste.id), klantnummer="K2")
+    assert (eerste.id, [eerste]) == (fout.value.klant_id, list(register))
+    assert "00000002" == register.registreer("0363").klantnummer  # none was used up
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("waarde", "fout"),
+    [
+        ("geen url", OngeldigFormaatError),
+        ("ftp://example.nl/klant/1", OngeldigFormaatError),
+        ("https://", OngeldigFormaatError),
+        ("https://example.nl/" + "a" * 1000, OngeldigeLengteError),
+        (42, OngeldigTypeError),
+    ],
+)
+def test_a_malformed_bron_is_refused_naming_it(waarde: object, fout: type[Exception]) -> None:
+    register = KlantRegister()
+    with pytest.raises(fout, match="bron"):
+        register.registreer("0363", bron=waarde)  # type: ignore[arg-type]
+    assert 0 == len(register)
+
+
+@pytest.mark.unit
+def test_a_malformed_id_is_refused() -> None:
+    with pytest.raises(OngeldigFormaatError, match="geen UUID"):
+        KlantRegister().registreer("0363", id="klant-1")

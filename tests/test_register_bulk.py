@@ -21,6 +21,7 @@ from klantregister import (
     Identificatie,
     KardinaliteitError,
     Klant,
+    KlantBestaatAlError,
     Klantgegevens,
     KlantnummerInGebruikError,
     KlantRegister,
@@ -216,3 +217,43 @@ def test_a_storage_failure_in_the_one_by_one_redo_is_raised_not_reported() -> No
                 Registratie("0363", identificatie=dubbel, authenticatie=digid),
             ]
         )
+
+
+# --- ids and bron taken over from another register ------------------------------------
+
+BRON = "https://klanten.example.nl/api/v1/klanten/8b3e0f55-2a0c-4d55-8f0e-8f5bb3c0b8a1"
+ID = "8b3e0f55-2a0c-4d55-8f0e-8f5bb3c0b8a1"
+
+
+def test_registreer_alle_keeps_a_given_id_and_bron(register: KlantRegister) -> None:
+    resultaat = register.registreer_alle([Registratie(AMSTERDAM, id=ID, bron=BRON)])
+
+    (klant,) = resultaat.geregistreerd
+    assert ((str(klant.id), klant.bron), klant) == ((ID, BRON), register.get(ID))
+
+
+def test_registreer_alle_refuses_an_id_in_the_register_and_stores_the_rest(
+    register: KlantRegister,
+) -> None:
+    eerste = register.registreer(AMSTERDAM, id=ID, bron=BRON)
+
+    resultaat = register.registreer_alle(
+        [Registratie(AMSTERDAM), Registratie(ROTTERDAM, id=ID), Registratie(AMSTERDAM)]
+    )
+
+    assert ([(1, KlantBestaatAlError)], 2) == (
+        geweigerd(resultaat.geweigerd),
+        len(resultaat.geregistreerd),
+    )
+    assert (eerste, 3) == (register.get(ID), len(register))
+
+
+def test_registreer_alle_refuses_the_second_of_two_registraties_with_one_id(
+    register: KlantRegister,
+) -> None:
+    resultaat = register.registreer_alle(
+        [Registratie(AMSTERDAM, id=ID), Registratie(AMSTERDAM, id=ID, klantnummer="K2")]
+    )
+
+    assert [(1, KlantBestaatAlError)] == geweigerd(resultaat.geweigerd)
+    assert [ID] == [str(k.id) for k in register]

@@ -6,13 +6,22 @@ from __future__ import annotations
 import contextlib
 import gc
 import sqlite3
+import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from klantregister import Gemeentecode, PostgresRepository, SqliteRepository
+from klantregister import (
+    Gemeentecode,
+    Klant,
+    Klantgegevens,
+    OpslagError,
+    PostgresRepository,
+    SqliteRepository,
+)
 from klantregister.domain import NUMMERSOORTEN, klok01
-from klantregister.storage.schema import KLANT_KOLOMMEN, TABELLEN
+from klantregister.storage.schema import KLANT_KOLOMMEN, SCHEMA_VERSIE, TABELLEN
 
 pytestmark = pytest.mark.storage
 
@@ -111,3 +120,74 @@ def test_a_file_refused_as_no_klantregister_database_leaves_no_warning(tmp_path:
             SqliteRepository(pad)
         gc.collect()
     assert [] == [w for w in gevangen if issubclass(w.category, ResourceWarning)]
+
+
+# --- upgrading an older schema -------------------------------------------------------
+
+BRON = "https://klanten.example.nl/api/v1/klanten/3c2f8a4e-1b7d-4c55-9a0e-5f1d2c3b4a59"
+
+
+def _als_versie_1(voer_uit: Any) -> None:
+    """Make a current database what version 1 created: ``klant`` without ``bron``."""
+    voer_uit("ALTER TABLE klant DROP COLUMN bron")
+    voer_uit("UPDATE klantregister_schema SET versie = 1")
+
+
+def test_a_sqlite_file_of_schema_version_1_is_upgraded_when_opened(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    with contextlib.closing(SqliteRepository(pad)) as repository:
+        oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
+        repository.add(oud)
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        _als_versie_1(verbinding.execute)
+
+    with contextlib.closing(SqliteRepository(pad)) as repository:
+        nieuw = Klant(uuid.uuid4(), "0363", "K2", bron=BRON)
+        repository.add(nieuw)
+        klanten = list(repository)
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding:
+        versie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
+        kolommen = [r[1] for r in verbinding.execute("PRAGMA table_info(klant)")]
+    assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (klanten, versie, kolommen)
+
+
+def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
+    postgres_schema_url: str,
+) -> None:
+    import psycopg  # noqa: PLC0415 - only with the server
+
+    with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
+        oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
+        repository.add(oud)
+    with psycopg.connect(postgres_schema_url) as verbinding:
+        _als_versie_1(verbinding.execute)
+
+    with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
+        nieuw = Klant(uuid.uuid4(), "0363", "K2", bron=BRON)
+        repository.add(nieuw)
+        klanten = list(repository)
+    with psycopg.connect(postgres_schema_url) as verbinding:
+        versie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
+        kolommen = verbinding.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'klant' AND table_schema = current_schema() "
+            "ORDER BY ordinal_position"
+        ).fetchall()
+    assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (
+        klanten,
+        versie,
+        [naam for (naam,) in kolommen],
+    )
+
+
+def test_a_sqlite_file_of_a_newer_schema_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    SqliteRepository(pad).close()
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        verbinding.execute("UPDATE klantregister_schema SET versie = ?", (SCHEMA_VERSIE + 1,))
+    inhoud = pad.read_bytes()
+
+    with pytest.raises(OpslagError, match=f"schemaversie {SCHEMA_VERSIE + 1}"):
+        SqliteRepository(pad)
+
+    assert inhoud == pad.read_bytes()

@@ -15,6 +15,7 @@ from klantregister.domain.errors import (
     FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KlantregisterError,
@@ -41,7 +42,9 @@ from klantregister.domain.identifiers import (
 )
 from klantregister.domain.klant import (
     GEEN_KLANTGEGEVENS,
+    MAX_BRON,
     Klant,
+    als_bron,
     als_identificatie,
     als_klantgegevens,
     als_versie,
@@ -67,6 +70,7 @@ from klantregister.domain.registratie import (
     Registratie,
     als_authenticatie,
     als_gemeente,
+    als_id,
 )
 from klantregister.domain.serialisatie import (
     identificatie_naar_dict,
@@ -79,6 +83,7 @@ from klantregister.domain.weergave import registreer_html
 __all__ = [
     "GEEN_KLANTGEGEVENS",
     "IDENTIFICATORSOORTEN",
+    "MAX_BRON",
     "NUMMERKLASSEN",
     "NUMMERSOORTEN",
     "SOORT_MET_SLEUTEL",
@@ -99,6 +104,7 @@ __all__ = [
     "Identificatorsoort",
     "KardinaliteitError",
     "Klant",
+    "KlantBestaatAlError",
     "KlantNietGevondenError",
     "Klantgegevens",
     "KlantnummerInGebruikError",
@@ -120,7 +126,9 @@ __all__ = [
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
     "als_authenticatie",
+    "als_bron",
     "als_gemeente",
+    "als_id",
     "als_identificatie",
     "als_klantgegevens",
     "als_versie",

@@ -148,6 +148,18 @@ class BetrouwbaarheidsniveauError(KlantregisterError):
     """Identificerende gegevens need authentication at a sufficient level (rule 5)."""
 
 
+class KlantBestaatAlError(KlantregisterError):
+    """A klant with this id is in the register already: registered once, or imported
+    from the same record before."""
+
+    def __init__(self, klant_id: UUID) -> None:
+        super().__init__(f"klant {klant_id} staat al in het register")
+        self.klant_id = klant_id
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.klant_id,))
+
+
 class KlantNietGevondenError(KlantregisterError, KeyError):
     """No klant with this id is in the register."""
 
@@ -238,6 +250,7 @@ for _klasse in (
     ZelfstandigeKlantError,
     SubjectsoortError,
     BetrouwbaarheidsniveauError,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     VersieconflictError,
     FormaatError,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -28,7 +29,9 @@ from klantregister.domain.meldingen import toon
 
 __all__ = [
     "GEEN_KLANTGEGEVENS",
+    "MAX_BRON",
     "Klant",
+    "als_bron",
     "als_identificatie",
     "als_klantgegevens",
     "als_versie",
@@ -41,6 +44,8 @@ __all__ = [
 GEEN_KLANTGEGEVENS = Klantgegevens()
 
 _KLANTNUMMER = re.compile(rf"\S{{1,{MAX_KLANTNUMMER}}}")
+#: The longest ``bron``: the ``url`` of a Klanten API v1 Klant or a Partij is at most 1000.
+MAX_BRON = 1000
 
 
 def klant_id(value: uuid.UUID | str) -> uuid.UUID:
@@ -89,6 +94,27 @@ def als_identificatie(value: object) -> Identificatie | None:
     raise typefout("identificatie", "een Identificatie of None", value)
 
 
+def als_bron(value: object) -> str | None:
+    """Converter: ``None``, or the http(s) URL of the record a klant was taken over from."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise typefout("bron", "tekst (str) of None", value)
+    if len(value) > MAX_BRON:
+        raise OngeldigeLengteError("bron", f"{len(value)} tekens, ten hoogste {MAX_BRON}")
+    fout = OngeldigFormaatError("bron", f"{toon(value)} is geen http(s)-URL")
+    if not value.isprintable() or any(teken.isspace() for teken in value):
+        raise fout
+    try:
+        delen = urlsplit(value)
+        host = delen.hostname
+    except ValueError:
+        raise fout from None
+    if delen.scheme.lower() not in {"http", "https"} or not host:
+        raise fout
+    return value
+
+
 def als_versie(value: object) -> int:
     """Converter: ``value`` if it is a whole number of 1 or more (not a bool)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -106,7 +132,9 @@ class Klant:
     - ``klantgegevens``: what the klant told the gemeente (may be empty);
     - ``identificatie``: the hook into the BRP, the Handelsregister or a foreign
       register, or ``None`` for a zelfstandige klant;
-    - ``versie``: 1 when registered, one higher after every change.
+    - ``versie``: 1 when registered, one higher after every change;
+    - ``bron``: the URL of the record the klant was taken over from (the ``url``
+      of a Klanten API v1 Klant or a Partij), or ``None``. It never changes.
     """
 
     id: uuid.UUID = attrs.field(converter=klant_id)
@@ -117,6 +145,7 @@ class Klant:
     )
     identificatie: Identificatie | None = attrs.field(default=None, converter=als_identificatie)
     versie: int = attrs.field(default=1, converter=als_versie)
+    bron: str | None = attrs.field(default=None, converter=als_bron, kw_only=True)
 
     @property
     def aangehaakt(self) -> bool:
@@ -139,6 +168,8 @@ def nieuwe_klant(
     klantnummer: str,
     klantgegevens: Klantgegevens,
     identificatie: Identificatie | None,
+    *,
+    bron: str | None = None,
 ) -> Klant:
     """A new klant (versie 1) from parts that are already values of their types.
 
@@ -154,4 +185,5 @@ def nieuwe_klant(
     zet(klant, "klantgegevens", klantgegevens)
     zet(klant, "identificatie", identificatie)
     zet(klant, "versie", 1)
+    zet(klant, "bron", bron)
     return klant

@@ -7,13 +7,22 @@ Gemeentecode('0363')
 
 from __future__ import annotations
 
+import uuid
+
 import attrs
 
 from klantregister.domain.authenticatie import Authenticatie
 from klantregister.domain.errors import KlantregisterError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
-from klantregister.domain.klant import Klant, als_identificatie, als_klantgegevens, klantnummer
+from klantregister.domain.klant import (
+    Klant,
+    als_bron,
+    als_identificatie,
+    als_klantgegevens,
+    klant_id,
+    klantnummer,
+)
 from klantregister.domain.klantgegevens import Klantgegevens
 
 __all__ = ["BulkResultaat", "Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
@@ -29,6 +38,11 @@ def als_klantnummer(value: object) -> str | None:
     return None if value is None else klantnummer(value)
 
 
+def als_id(value: object) -> uuid.UUID | None:
+    """Converter: ``None`` (generate one), or the klant's id as a UUID."""
+    return None if value is None else klant_id(value)  # type: ignore[arg-type]
+
+
 def als_authenticatie(value: object) -> Authenticatie | None:
     """Converter: ``value`` if it is an Authenticatie or ``None``."""
     if value is None or isinstance(value, Authenticatie):
@@ -42,6 +56,8 @@ class Registratie:
     path and the formats' readers.
 
     Built from plain strings too, and validated as ``registreer`` validates them.
+    ``id`` and ``bron`` are the id and source reference of a record taken over
+    from another register (an import): the klant keeps them.
     """
 
     gemeente: Gemeentecode = attrs.field(converter=als_gemeente)
@@ -51,6 +67,8 @@ class Registratie:
         default=None, converter=als_authenticatie, kw_only=True
     )
     klantnummer: str | None = attrs.field(default=None, converter=als_klantnummer, kw_only=True)
+    id: uuid.UUID | None = attrs.field(default=None, converter=als_id, kw_only=True)
+    bron: str | None = attrs.field(default=None, converter=als_bron, kw_only=True)
 
 
 @attrs.frozen

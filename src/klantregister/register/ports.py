@@ -71,11 +71,21 @@ class KlantRepository(Protocol):
         ...
 
     def add(self, klant: Klant) -> None:
-        """Store a new klant."""
+        """Store a new klant.
+
+        Raises :class:`~klantregister.KlantBestaatAlError` when a klant with its id is
+        stored, :class:`~klantregister.KlantnummerInGebruikError` or a
+        :class:`~klantregister.KardinaliteitError` (rule 1) when another klant holds its
+        klantnummer or a natural-person key of it.
+        """
         ...
 
     def add_many(self, klanten: Sequence[Klant]) -> None:
-        """Store new klanten, all or none: the bulk path, one round trip where possible."""
+        """Store new klanten, all or none: the bulk path, one round trip where possible.
+
+        Raises what :meth:`add` raises, for the first klant that conflicts with a stored
+        one or with another of ``klanten``.
+        """
         ...
 
     def replace(self, oud: Klant, nieuw: Klant) -> None:

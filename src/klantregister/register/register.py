@@ -24,7 +24,6 @@ klantregister.KardinaliteitError: KLOK01 regel 1: ...
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
@@ -41,22 +40,20 @@ from klantregister.domain import (
     Gemeentecode,
     Identificatie,
     Identificator,
-    KardinaliteitError,
     Klant,
     Klantgegevens,
     KlantNietGevondenError,
-    KlantnummerInGebruikError,
     KlantregisterError,
     OngeldigFormaatError,
-    OpslagError,
     Registratie,
     VersieconflictError,
     als_authenticatie,
+    als_bron,
+    als_id,
     als_identificatie,
     als_klantgegevens,
     als_versie,
     klok01,
-    nieuwe_klant,
     niveau,
     typefout,
 )
@@ -64,6 +61,7 @@ from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
 from klantregister.register.argumenten import identificatoren, opslag
 from klantregister.register.audit import log, log_authenticatie, log_registratie
+from klantregister.register.nieuw import voeg_batch_toe, voeg_toe
 from klantregister.register.ports import KlantRepository
 from klantregister.register.urls import repository_from_url
 from klantregister.storage import MemoryRepository
@@ -148,6 +146,8 @@ class KlantRegister:
         *,
         authenticatie: Authenticatie | None = None,
         klantnummer: str | None = None,
+        id: uuid.UUID | str | None = None,
+        bron: str | None = None,
     ) -> Klant:
         """Register a new klant of ``gemeente`` and return it (``versie`` 1).
 
@@ -155,20 +155,33 @@ class KlantRegister:
         ``authenticatie`` at or above the register's minimum level (rule 5),
         and no other klant of the gemeente may hold any of its natural-person
         keys (rule 1). Without it the klant is zelfstandig, and stays so
-        (rule 4). ``klantnummer`` is generated when not given.
+        (rule 4). ``klantnummer`` is generated when not given, and so is ``id``
+        (a random UUID). A klant taken over from another register keeps the
+        ``id`` it had there, and ``bron`` (the URL of its record there).
 
         Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
-        :class:`KardinaliteitError` or :class:`KlantnummerInGebruikError`.
+        :class:`KardinaliteitError`, :class:`KlantnummerInGebruikError` or
+        :class:`KlantBestaatAlError`.
         """
         gemeente = Gemeentecode.parse(gemeente)
         gegevens = als_klantgegevens(klantgegevens)
         identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
         nummer = None if klantnummer is None else klantnummer_(klantnummer)
+        gegeven_id = als_id(id)
+        bron = als_bron(bron)
         if identificatie is not None:
             self._controleer_niveau(authenticatie)
         with self._lock, self._store.transaction():
-            klant = self._registreer(gemeente, gegevens, identificatie, nummer)
+            klant = voeg_toe(
+                self._store,
+                gemeente,
+                gegevens,
+                identificatie,
+                nummer,
+                klant_id=gegeven_id,
+                bron=bron,
+            )
         log_registratie(klant, authenticatie)
         return klant
 
@@ -201,87 +214,14 @@ class KlantRegister:
                 continue
             batch.append((positie, registratie))
             if len(batch) >= batchgrootte:
-                self._registreer_batch(batch, geregistreerd, geweigerd)
+                with self._lock:
+                    voeg_batch_toe(self._store, batch, geregistreerd, geweigerd)
                 batch = []
         if batch:
-            self._registreer_batch(batch, geregistreerd, geweigerd)
+            with self._lock:
+                voeg_batch_toe(self._store, batch, geregistreerd, geweigerd)
         geweigerd.sort(key=lambda paar: paar[0])
         return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
-
-    def _registreer(
-        self,
-        gemeente: Gemeentecode,
-        gegevens: Klantgegevens,
-        identificatie: Identificatie | None,
-        nummer: str | None,
-    ) -> Klant:
-        """Register one klant from validated parts; under the lock, inside a transaction.
-
-        Rule 1 and the klantnummer's uniqueness are the repository's to enforce
-        here: ``add`` raises the register's own errors, and the transaction
-        undoes the klantnummer taken for a refused klant.
-        """
-        if nummer is None:
-            nummer = self._store.next_klantnummers(gemeente, 1)[0]
-        klant = nieuwe_klant(uuid.uuid4(), gemeente, nummer, gegevens, identificatie)
-        self._store.add(klant)
-        return klant
-
-    def _registreer_batch(
-        self,
-        batch: list[tuple[int, Registratie]],
-        geregistreerd: list[Klant],
-        geweigerd: list[tuple[int, KlantregisterError]],
-    ) -> None:
-        with self._lock, self._store.transaction():
-            # Generated klantnummers are taken per gemeente in one go.
-            zonder_nummer: dict[Gemeentecode, int] = {}
-            for _, registratie in batch:
-                if registratie.klantnummer is None:
-                    gemeente = registratie.gemeente
-                    zonder_nummer[gemeente] = zonder_nummer.get(gemeente, 0) + 1
-            nummers = {
-                gemeente: iter(self._store.next_klantnummers(gemeente, aantal))
-                for gemeente, aantal in zonder_nummer.items()
-            }
-            # One read of the system's randomness for the batch's version-4 UUIDs.
-            willekeurig = os.urandom(16 * len(batch))
-            nieuw = [
-                (
-                    nieuwe_klant(
-                        uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4),
-                        registratie.gemeente,
-                        registratie.klantnummer or next(nummers[registratie.gemeente]),
-                        registratie.klantgegevens,
-                        registratie.identificatie,
-                    ),
-                    registratie,
-                )
-                for index, (_, registratie) in enumerate(batch)
-            ]
-            try:
-                with self._store.transaction():
-                    self._store.add_many([klant for klant, _ in nieuw])
-            except (KardinaliteitError, KlantnummerInGebruikError):
-                nieuw = []
-                for positie, registratie in batch:
-                    try:
-                        with self._store.transaction():
-                            klant = self._registreer(
-                                registratie.gemeente,
-                                registratie.klantgegevens,
-                                registratie.identificatie,
-                                registratie.klantnummer,
-                            )
-                            nieuw.append((klant, registratie))
-                    except OpslagError:
-                        raise  # the storage failing is no refusal of this klant
-                    except KlantregisterError as fout:
-                        geweigerd.append((positie, fout))
-        geregistreerd.extend(klant for klant, _ in nieuw)
-        if log.isEnabledFor(logging.DEBUG):
-            for klant, registratie in nieuw:
-                log_registratie(klant, registratie.authenticatie)
 
     def wijzig_klantgegevens(
         self,

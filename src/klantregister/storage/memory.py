@@ -19,6 +19,7 @@ from klantregister.domain import (
     Gemeentecode,
     Identificator,
     Klant,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     VersieconflictError,
     klok01,
@@ -126,6 +127,8 @@ class MemoryRepository:
         return nummers
 
     def add(self, klant: Klant) -> None:
+        if klant.id in self._klanten:
+            raise KlantBestaatAlError(klant.id)
         self._controleer_uniek(klant)
         self._klanten[klant.id] = klant
         self._index(klant)
@@ -136,6 +139,8 @@ class MemoryRepository:
         # All or none: check the batch against the store and against itself first.
         nieuw = MemoryRepository()
         for klant in klanten:
+            if klant.id in self._klanten:
+                raise KlantBestaatAlError(klant.id)
             self._controleer_uniek(klant)
             nieuw.add(klant)
         journaal = self._journaal

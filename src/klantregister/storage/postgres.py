@@ -84,6 +84,7 @@ class PostgresRepository(SqlRepository):
                     )
                 for opdracht in ddl(POSTGRESQL):
                     self._rijen(opdracht)
+            self._werk_schema_bij(POSTGRESQL)
         self._controleer_schemaversie("de database")
 
     def _tabellen(self) -> set[str]:

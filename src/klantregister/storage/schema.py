@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from klantregister.domain import NUMMERSOORTEN, Gemeentecode, Subjectsoort, klok01
+from klantregister.domain import MAX_BRON, NUMMERSOORTEN, Gemeentecode, Subjectsoort, klok01
 
 __all__ = [
     "KLANT_KOLOMMEN",
@@ -34,10 +34,11 @@ __all__ = [
     "TABELLEN",
     "Dialect",
     "ddl",
+    "opwaarderingen",
 ]
 
 #: The version of the schema this release writes and reads.
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE = 2
 
 #: The klant row's identifier columns, one per Dutch number, in the table's order.
 NUMMERKOLOMMEN = tuple(soort.sleutel for soort in NUMMERSOORTEN)
@@ -47,6 +48,7 @@ KLANT_KOLOMMEN = ", ".join(
         "id, gemeente, klantnummer, versie, klantgegevens, soort",
         *NUMMERKOLOMMEN,
         "buitenlands_land, buitenlands_register, buitenlands_nummer",
+        "bron",
     )
 )
 #: The columns of a key row.
@@ -126,6 +128,7 @@ def ddl(d: Dialect) -> list[str]:
     buitenlands_land {d.precies(2)},
     buitenlands_register {d.tekst},
     buitenlands_nummer {d.tekst},
+    bron {d.ten_hoogste(MAX_BRON)},
     CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
 )""",
         # KLOK01 rule 1 as a constraint.
@@ -151,3 +154,14 @@ def ddl(d: Dialect) -> list[str]:
     volgnummer {d.geheel_getal} NOT NULL
 ){d.zonder_rowid}""",
     ]
+
+
+def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
+    """Per older schema version, the statements that bring a database of it to the next.
+
+    Run in one transaction with the new version written (``SqlRepository`` does it
+    when it opens the database); a database of the current version needs none.
+
+    - 1 -> 2: ``klant.bron``, the URL of the record a klant was imported from.
+    """
+    return {1: [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]}

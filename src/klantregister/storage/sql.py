@@ -10,8 +10,6 @@ constraint violation into the register's own error.
 from __future__ import annotations
 
 import abc
-import json
-import operator
 import threading
 import uuid
 import warnings
@@ -20,110 +18,29 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from klantregister.domain import (
-    GEEN_KLANTGEGEVENS,
-    BuitenlandsNummer,
     Gemeentecode,
-    Identificatie,
     Identificator,
     Klant,
+    KlantBestaatAlError,
     KlantNietGevondenError,
     OpslagError,
     VersieconflictError,
-    klantgegevens_naar_dict,
-    klantgegevens_uit_dict,
     klok01,
 )
+from klantregister.storage.rijen import Sleutelrij, klant_rijen, klant_uit_rij
 from klantregister.storage.schema import (
     KLANT_KOLOMMEN,
-    NUMMERKOLOMMEN,
     SCHEMA_VERSIE,
     SLEUTEL_KOLOMMEN,
+    Dialect,
+    opwaarderingen,
 )
 
-__all__ = ["SqlRepository", "UniekeSchending", "klant_rijen", "klant_uit_rij"]
-
-_Sleutelrij = tuple[str, str, str, str]
-_GEEN_IDENTIFICATIE = (None,) * (1 + len(NUMMERKOLOMMEN) + 3)
-_NUMMERS = operator.attrgetter(*NUMMERKOLOMMEN)
-# Where the numbers stand in a klant row.
-_EERSTE_NUMMER = 6
-_NA_NUMMERS = _EERSTE_NUMMER + len(NUMMERKOLOMMEN)
+__all__ = ["SqlRepository", "UniekeSchending"]
 
 
 class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, not an error)
     """Raised by a subclass's driver translation when a unique constraint fails."""
-
-
-def buitenlands_kolommen(nummer: BuitenlandsNummer) -> tuple[str, str, str]:
-    return nummer.land, nummer.register, nummer.nummer
-
-
-def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[_Sleutelrij], list[_Sleutelrij]]:
-    """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
-    organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
-
-    Written flat, without helper calls: the bulk path runs it once per klant.
-    """
-    klant_id = str(klant.id)
-    gemeente = klant.gemeente.waarde
-    gegevens = (
-        "{}"
-        if klant.klantgegevens is GEEN_KLANTGEGEVENS
-        else json.dumps(klantgegevens_naar_dict(klant.klantgegevens), ensure_ascii=False)
-    )
-    identificatie = klant.identificatie
-    if identificatie is None:
-        return (
-            (klant_id, gemeente, klant.klantnummer, klant.versie, gegevens, *_GEEN_IDENTIFICATIE),
-            [],
-            [],
-        )
-    buitenlands = identificatie.buitenlands
-    rij: tuple[Any, ...] = (
-        klant_id,
-        gemeente,
-        klant.klantnummer,
-        klant.versie,
-        gegevens,
-        identificatie.soort.value,
-        *(None if nummer is None else nummer.waarde for nummer in _NUMMERS(identificatie)),
-        *((None, None, None) if buitenlands is None else buitenlands_kolommen(buitenlands)),
-    )
-    # The key rows from the values at hand, in the order of Identificatie.identificatoren.
-    sleutels = [
-        (gemeente, soort, waarde, klant_id)
-        for soort, waarde in zip(NUMMERKOLOMMEN, rij[_EERSTE_NUMMER:_NA_NUMMERS], strict=True)
-        if waarde is not None
-    ]
-    if buitenlands is not None:
-        sleutels.append((gemeente, *klok01.sleutel(buitenlands), klant_id))
-    # Rule 1 says whose keys are a person's, held by one klant; the others any number.
-    if identificatie.persoonssleutels:
-        return rij, sleutels, []
-    return rij, [], sleutels
-
-
-def klant_uit_rij(rij: Sequence[Any]) -> Klant:
-    """A klant from its row; the value objects check the stored values once more."""
-    klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer = rij[_NA_NUMMERS:]
-    if isinstance(gegevens, str):
-        gegevens = json.loads(gegevens)
-    identificatie = None
-    if soort is not None:
-        identificatie = Identificatie(
-            soort,
-            **dict(zip(NUMMERKOLOMMEN, rij[_EERSTE_NUMMER:_NA_NUMMERS], strict=True)),
-            buitenlands=None if land is None else BuitenlandsNummer(land, register, nummer),
-        )
-    return Klant(
-        uuid.UUID(str(klant_id)),
-        gemeente,
-        klantnummer,
-        klantgegevens_uit_dict(gegevens),
-        identificatie,
-        versie,
-    )
 
 
 class SqlRepository(abc.ABC):
@@ -210,6 +127,24 @@ class SqlRepository(abc.ABC):
             self._gesloten = True
             self._sluit()
             raise
+
+    def _schema_verouderd(self) -> bool:
+        """Whether the schema is of a version older than this release's."""
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        return len(rijen) == 1 and isinstance(rijen[0][0], int) and rijen[0][0] < SCHEMA_VERSIE
+
+    def _werk_schema_bij(self, dialect: Dialect) -> None:
+        """Bring a schema of an older version to this release's; inside the caller's
+        transaction, so that it is all done or not at all, and once among processes."""
+        rijen = self._rijen("SELECT versie FROM klantregister_schema")
+        if len(rijen) != 1 or not isinstance(versie := rijen[0][0], int):
+            return  # _controleer_schemaversie says what is wrong
+        stappen = opwaarderingen(dialect)
+        while versie < SCHEMA_VERSIE:
+            for opdracht in stappen[versie]:
+                self._rijen(opdracht)
+            versie += 1
+            self._rijen("UPDATE klantregister_schema SET versie = ?", (versie,))
 
     def _controleer_schemaversie(self, naam: str) -> None:
         """Refuse a schema this release does not know, before anything is written.
@@ -347,14 +282,14 @@ class SqlRepository(abc.ABC):
                         "UPDATE klant SET gemeente = ?, klantnummer = ?, versie = ?, "
                         "klantgegevens = ?, soort = ?, bsn = ?, a_nummer = ?, kvk_nummer = ?, "
                         "vestigingsnummer = ?, rsin = ?, buitenlands_land = ?, "
-                        "buitenlands_register = ?, buitenlands_nummer = ? "
+                        "buitenlands_register = ?, buitenlands_nummer = ?, bron = ? "
                         "WHERE id = ? AND versie = ?",
                         (*rij[1:], str(oud.id), oud.versie),
                     )
                     if nieuwe_sleutels:
                         self._schrijf_sleutels(personen, organisaties)
             except UniekeSchending:
-                self._verklaar_schending((nieuw,))
+                self._verklaar_schending((nieuw,), nieuw=False)
 
     def remove(self, klant: Klant) -> None:
         with self._slot, self.transaction():
@@ -413,8 +348,8 @@ class SqlRepository(abc.ABC):
 
     def _schrijf(self, klanten: Sequence[Klant]) -> None:
         klantrijen = []
-        personen: list[_Sleutelrij] = []
-        organisaties: list[_Sleutelrij] = []
+        personen: list[Sleutelrij] = []
+        organisaties: list[Sleutelrij] = []
         for klant in klanten:
             rij, p, o = klant_rijen(klant)
             klantrijen.append(rij)
@@ -423,9 +358,7 @@ class SqlRepository(abc.ABC):
         self._voeg_in("klant", KLANT_KOLOMMEN, klantrijen)
         self._schrijf_sleutels(personen, organisaties)
 
-    def _schrijf_sleutels(
-        self, personen: list[_Sleutelrij], organisaties: list[_Sleutelrij]
-    ) -> None:
+    def _schrijf_sleutels(self, personen: list[Sleutelrij], organisaties: list[Sleutelrij]) -> None:
         if personen:
             self._voeg_in("persoonssleutel", SLEUTEL_KOLOMMEN, personen)
         if organisaties:
@@ -446,11 +379,16 @@ class SqlRepository(abc.ABC):
         if rijen[0][0] != klant.versie:
             raise VersieconflictError(klant.id, klant.versie, rijen[0][0])
 
-    def _verklaar_schending(self, klanten: Sequence[Klant]) -> None:
-        """Raise the register's error for the first klant whose key or number is held."""
+    def _verklaar_schending(self, klanten: Sequence[Klant], *, nieuw: bool = True) -> None:
+        """Raise the register's error for the first klant whose id (of ``nieuw`` klanten),
+        key or number is held."""
         gezien: dict[tuple[str, str, str], uuid.UUID] = {}
         nummers: dict[tuple[str, str], uuid.UUID] = {}
+        ids: set[uuid.UUID] = set()
         for klant in klanten:
+            if nieuw and (klant.id in ids or self.get(klant.id) is not None):
+                raise KlantBestaatAlError(klant.id)
+            ids.add(klant.id)
             houder = self.klantnummer_holder(klant.gemeente, klant.klantnummer)
             houder = houder or nummers.get((klant.gemeente.waarde, klant.klantnummer))
             if houder is not None and houder != klant.id:

@@ -73,6 +73,9 @@ class SqliteRepository(SqlRepository):
                 if "klantregister_schema" not in self._tabellen():
                     for opdracht in ddl(SQLITE):
                         self._rijen(opdracht)
+        if self._schema_verouderd():
+            with self.transaction():  # the write lock: one process upgrades, the others see it
+                self._werk_schema_bij(SQLITE)
         self._controleer_schemaversie(repr(self.pad))
         aanwezig = self._tabellen()
         ontbrekend = [tabel for tabel in TABELLEN if tabel not in aanwezig]

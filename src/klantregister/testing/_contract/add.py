@@ -9,6 +9,8 @@ from klantregister.domain import (
     Bsn,
     BuitenlandsNummer,
     KardinaliteitError,
+    Klant,
+    KlantBestaatAlError,
     KlantnummerInGebruikError,
     Rsin,
 )
@@ -128,6 +130,30 @@ class AddContract(ContractBase):
 
         assert klanten == repository.find(AMSTERDAM, Rsin(BSN))
 
+    def test_add_refuses_a_klant_whose_id_is_stored(self, repository: KlantRepository) -> None:
+        eerste = klant("A", persoon(bsn=BSN))
+        repository.add(eerste)
+
+        with pytest.raises(KlantBestaatAlError) as fout:
+            repository.add(Klant(eerste.id, AMSTERDAM, "B"))
+
+        assert (eerste.id, [eerste], None) == (
+            fout.value.klant_id,
+            list(repository),
+            repository.klantnummer_holder(AMSTERDAM, "B"),
+        )
+
+    def test_a_klants_bron_is_stored_with_it(self, repository: KlantRepository) -> None:
+        bron = "https://klanten.example.nl/api/v1/klanten/0f0c5a1e-8a4e-4a36-9d0b-0c3f8f3c1a2b"
+        a = Klant(klant("A").id, AMSTERDAM, "A", bron=bron)
+
+        repository.add(a)
+
+        assert (bron, [bron]) == (
+            getattr(repository.get(a.id), "bron", None),
+            [k.bron for k in repository],
+        )
+
     # --- add_many -------------------------------------------------------------------------
 
     def test_add_many_stores_every_klant_in_order(self, repository: KlantRepository) -> None:
@@ -185,6 +211,27 @@ class AddContract(ContractBase):
 
         with pytest.raises(KlantnummerInGebruikError) as fout:
             repository.add_many([eerste, klant("K-1", persoon(bsn=BSN))])
+
+        assert (eerste.id, []) == (fout.value.klant_id, list(repository))
+
+    def test_add_many_stores_none_when_one_has_a_stored_id(
+        self, repository: KlantRepository
+    ) -> None:
+        eerste = klant("A")
+        repository.add(eerste)
+
+        with pytest.raises(KlantBestaatAlError) as fout:
+            repository.add_many([klant("B"), Klant(eerste.id, ROTTERDAM, "C"), klant("D")])
+
+        assert (eerste.id, [eerste]) == (fout.value.klant_id, list(repository))
+
+    def test_add_many_stores_none_when_two_in_the_batch_share_an_id(
+        self, repository: KlantRepository
+    ) -> None:
+        eerste = klant("A")
+
+        with pytest.raises(KlantBestaatAlError) as fout:
+            repository.add_many([eerste, Klant(eerste.id, AMSTERDAM, "B")])
 
         assert (eerste.id, []) == (fout.value.klant_id, list(repository))
 

@@ -50,6 +50,7 @@ def gewijzigd(oud: Klant, **velden: object) -> Klant:
         "klantgegevens": oud.klantgegevens,
         "identificatie": oud.identificatie,
         "versie": oud.versie + 1,
+        "bron": oud.bron,
     }
     waarden.update(velden)
     return Klant(**waarden)  # type: ignore[arg-type]

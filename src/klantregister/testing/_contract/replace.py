@@ -8,6 +8,7 @@ from klantregister.domain import (
     ANummer,
     Bsn,
     KardinaliteitError,
+    Klant,
     Klantgegevens,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
@@ -45,6 +46,16 @@ class ReplaceContract(ContractBase):
         repository.replace(a, nieuw)
 
         assert [nieuw, b] == list(repository)
+
+    def test_replace_keeps_the_bron_it_is_given(self, repository: KlantRepository) -> None:
+        bron = "https://openklant.example.nl/klantinteracties/api/v1/partijen/1"
+        a = Klant(klant("A").id, AMSTERDAM, "A", bron=bron)
+        repository.add(a)
+        nieuw = gewijzigd(a, identificatie=persoon(bsn=BSN))
+
+        repository.replace(a, nieuw)
+
+        assert (nieuw, bron) == (repository.get(a.id), getattr(repository.get(a.id), "bron", None))
 
     def test_replace_with_a_stale_versie_is_refused(self, repository: KlantRepository) -> None:
         oud = klant("A")
