@@ -122,7 +122,7 @@ def volledig_v1_record(adres: dict[str, Any] | None) -> dict[str, Any]:
 
 #: A clean natural person with a BSN, the base of the examples of section 3.
 BASIS: dict[str, Any] = {
-    "uuid": "k1",
+    "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
     "bronorganisatie": BRONORGANISATIE,
     "klantnummer": "K0001",
     "voornaam": "Anna",
@@ -254,8 +254,35 @@ def nummerranden(*geldig: str) -> list[object]:
 _LOKAAL_64 = "a" * 64
 _DOMEIN_189 = f"{'b' * 63}.{'c' * 63}.{'d' * 58}.nl"
 RANDEN: dict[str, list[object]] = {
-    "uuid": [None, "", "k1", KLANT_UUID, " ", *VERKEERDE_TYPEN],
-    "url": [None, "", KLANT_URL, " ", *VERKEERDE_TYPEN],
+    "uuid": [
+        None,
+        "",
+        "k1",
+        KLANT_UUID,
+        KLANT_UUID.upper(),
+        KLANT_UUID.replace("-", ""),
+        f"{{{KLANT_UUID}}}",
+        f"urn:uuid:{KLANT_UUID}",
+        f" {KLANT_UUID}",
+        " ",
+        *VERKEERDE_TYPEN,
+    ],
+    "url": [
+        None,
+        "",
+        KLANT_URL,
+        KLANT_URL.replace("https", "HTTP"),
+        "https://klanten.example.nl",
+        "https://klanten.example.nl/api/v1/klanten/k1",
+        "ftp://klanten.example.nl/k1",
+        "https://",
+        "https:///klanten",
+        f"{KLANT_URL} ",
+        f"{KLANT_URL}\n",
+        "https://" + "a" * 1000,
+        " ",
+        *VERKEERDE_TYPEN,
+    ],
     "bronorganisatie": [
         None,
         "",
@@ -877,8 +904,13 @@ PERSOON = {"subjectType": "natuurlijk_persoon"}
 def test_kern_accepts_a_clean_record_with_its_keys(
     record: dict[str, Any], sleutels: tuple[tuple[str, str], ...] | None
 ) -> None:
-    record = {"uuid": "k1", "klantnummer": "K0001", "voornaam": "Anna", **record}
-    assert ("k1", GEMEENTE, sleutels) == kern(record, GEMEENTE)
+    record = {
+        "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
+        "klantnummer": "K0001",
+        "voornaam": "Anna",
+        **record,
+    }
+    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, sleutels) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -886,12 +918,12 @@ def test_kern_accepts_a_clean_record_with_its_keys(
 )
 def test_kern_accepts_names_with_diacritics_in_nfc(naam: str) -> None:
     record = {
-        "uuid": "k1",
+        "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
         "voornaam": naam,
         "achternaam": naam,
         "adres": {"straatnaam": naam, "woonplaatsnaam": naam},
     }
-    assert ("k1", GEMEENTE, None) == kern(record, GEMEENTE)
+    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, None) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -955,7 +987,7 @@ def met_si(**leden: Any) -> dict[str, Any]:
 
 
 def test_the_base_record_of_the_cases_below_is_accepted() -> None:
-    assert ("k1", GEMEENTE, (BSN,)) == kern(BASIS, TABEL)
+    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, (BSN,)) == kern(BASIS, TABEL)
 
 
 @pytest.mark.parametrize(

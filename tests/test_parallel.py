@@ -326,14 +326,39 @@ def test_a_json_lines_file_checked_in_parts_gives_the_report_of_one_pass(
 # --- 3. input the parts leave to the streaming reader -----------------------------------
 
 RECORDS: list[dict[str, Any]] = [
-    {"uuid": "klant-1", "bronorganisatie": BRON_0363, **persoon(BSNS[0], A_NUMMERS[0])},
-    {"uuid": "klant-2", "bronorganisatie": BRON_0363, "voornaam": "Zoë", **persoon(BSNS[1], "")},
+    {
+        "uuid": "00000000-0000-4000-8000-000000000001",
+        "bronorganisatie": BRON_0363,
+        **persoon(BSNS[0], A_NUMMERS[0]),
+    },
+    {
+        "uuid": "00000000-0000-4000-8000-000000000002",
+        "bronorganisatie": BRON_0363,
+        "voornaam": "Zoë",
+        **persoon(BSNS[1], ""),
+    },
     {"bronorganisatie": BRON_0344, **persoon(BSNS[0], "")},
-    {"uuid": "klant-4", "bronorganisatie": BRON_0363, **persoon("", A_NUMMERS[0])},
-    {"uuid": "klant-5", "bronorganisatie": BRON_0363, **persoon("111222334", "")},
+    {
+        "uuid": "00000000-0000-4000-8000-000000000004",
+        "bronorganisatie": BRON_0363,
+        **persoon("", A_NUMMERS[0]),
+    },
+    {
+        "uuid": "00000000-0000-4000-8000-000000000005",
+        "bronorganisatie": BRON_0363,
+        **persoon("111222334", ""),
+    },
     {"bronorganisatie": BRON_0363, "achternaam": "x" * 201, **persoon(BSNS[1], "")},
-    {"uuid": "klant-7", "bronorganisatie": BRON_ONBEKEND, "voornaam": "Çelik"},
-    {"uuid": "klant-8", "bronorganisatie": BRON_0363, "voornaam": "Jan"},
+    {
+        "uuid": "00000000-0000-4000-8000-000000000007",
+        "bronorganisatie": BRON_ONBEKEND,
+        "voornaam": "Çelik",
+    },
+    {
+        "uuid": "00000000-0000-4000-8000-000000000008",
+        "bronorganisatie": BRON_0363,
+        "voornaam": "Jan",
+    },
 ]
 RECORD = RECORDS[0]
 LEGE_REGELS = b"\n" * 4096  # more than all the rest: the first part holds nothing else

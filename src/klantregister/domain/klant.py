@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from urllib.parse import urlsplit
 
 import attrs
 
-from klantregister.domain import weergave
+from klantregister.domain import velden, weergave
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
@@ -46,6 +45,7 @@ GEEN_KLANTGEGEVENS = Klantgegevens()
 _KLANTNUMMER = re.compile(rf"\S{{1,{MAX_KLANTNUMMER}}}")
 #: The longest ``bron``: the ``url`` of a Klanten API v1 Klant or a Partij is at most 1000.
 MAX_BRON = 1000
+_BRON = re.compile(velden.BRON)
 
 
 def klant_id(value: uuid.UUID | str) -> uuid.UUID:
@@ -102,16 +102,8 @@ def als_bron(value: object) -> str | None:
         raise typefout("bron", "tekst (str) of None", value)
     if len(value) > MAX_BRON:
         raise OngeldigeLengteError("bron", f"{len(value)} tekens, ten hoogste {MAX_BRON}")
-    fout = OngeldigFormaatError("bron", f"{toon(value)} is geen http(s)-URL")
-    if not value.isprintable() or any(teken.isspace() for teken in value):
-        raise fout
-    try:
-        delen = urlsplit(value)
-        host = delen.hostname
-    except ValueError:
-        raise fout from None
-    if delen.scheme.lower() not in {"http", "https"} or not host:
-        raise fout
+    if not value.isprintable() or not _BRON.fullmatch(value):
+        raise OngeldigFormaatError("bron", f"{toon(value)} is geen http(s)-URL")
     return value
 
 

@@ -26,6 +26,7 @@ import attrs
 
 __all__ = [
     "ADRES",
+    "BRON",
     "BRP_LANDCODE",
     "BRP_NEDERLAND",
     "DOMEINLABEL",
@@ -43,6 +44,7 @@ __all__ = [
     "TELEFOONNUMMER",
     "TELEFOON_MIN_CIJFERS",
     "URL_SCHEMAS",
+    "UUID",
     "Veld",
 ]
 
@@ -83,6 +85,11 @@ EMAIL_MAX_LOKAAL = 64
 DOMEINLABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 #: The schemes a ``website_url`` may have.
 URL_SCHEMAS = frozenset({"http", "https"})
+#: The ``bron`` of a klant, the URL of the record it was taken over from: http(s), a host,
+#: then anything without whitespace (at most ``MAX_BRON`` characters, printable).
+BRON = r"(?i:https?)://[^\s/?#]+(?:[/?#]\S*)?"
+#: A record's ``uuid``, as both APIs write it: 8-4-4-4-12 hexadecimal digits.
+UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 #: A language code: three letters of ISO 639-2 (bibliographic or terminologic), written in
 #: lower case.
 TAALCODE = r"[a-z]{3}"

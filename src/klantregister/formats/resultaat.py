@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import re
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 
 import attrs
@@ -20,8 +22,11 @@ from klantregister.domain import (
     OngeldigTypeError,
     Registratie,
     Rsin,
+    als_bron,
     klantnummer,
     maskeer,
+    toon,
+    velden,
 )
 from klantregister.formats.stream import Bron, lees_records
 
@@ -34,6 +39,7 @@ __all__ = [
     "gegeven",
     "gemeente_tabel",
     "json_soort",
+    "lees_herkomst",
     "lees_met",
     "probleem",
     "typeprobleem",
@@ -138,6 +144,46 @@ def json_soort(waarde: object) -> str:
     if waarde is None:
         return "null"
     return _JSON_SOORTEN.get(type(waarde), "een getal")
+
+
+#: A record's ``uuid``, and the UUID that ends a record's ``url``.
+UUID = re.compile(velden.UUID)
+_UUID_AAN_HET_EIND = re.compile(rf"/({velden.UUID})/?")
+
+
+def lees_herkomst(
+    record: Mapping[str, object], problemen: list[Probleem]
+) -> tuple[uuid.UUID | None, str | None]:
+    """The id and ``bron`` a klant keeps of the record it is read from.
+
+    The id is the record's ``uuid`` (a Partij's; some v1 exports carry one too), else
+    the UUID its ``url`` ends with (a v1 Klant's); the ``bron`` is its ``url``. A
+    ``uuid`` or ``url`` that is given but malformed is a problem: the klant would lose
+    its identity, and reading the record again would register it twice.
+    """
+    klant_id = None
+    waarde = record.get("uuid")
+    if gegeven(waarde):
+        if waarde.__class__ is not str:
+            problemen.append(typeprobleem("uuid", "tekst", waarde))
+        elif UUID.fullmatch(waarde) is None:
+            problemen.append(
+                Probleem("uuid", Probleemsoort.FORMAAT, f"{toon(waarde)} is geen UUID")
+            )
+        else:
+            klant_id = uuid.UUID(waarde)
+    bron = None
+    waarde = record.get("url")
+    if gegeven(waarde):
+        try:
+            bron = als_bron(waarde)
+        except OngeldigeWaardeError as fout:
+            problemen.append(probleem("url", fout))
+        else:
+            match = None if klant_id is not None else _UUID_AAN_HET_EIND.search(bron or "")
+            if match is not None:
+                klant_id = uuid.UUID(match.group(1))
+    return klant_id, bron
 
 
 def record_id(record: Mapping[str, object]) -> str | None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from klantregister.domain import (
+    MAX_BRON,
     ANummer,
     Bsn,
     Gemeentecode,
@@ -29,7 +30,7 @@ from klantregister.domain import (
     velden,
 )
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI, SLEUTELS
-from klantregister.formats.resultaat import Kern
+from klantregister.formats.resultaat import UUID, Kern
 
 __all__ = ["gegevens_zeker_geldig", "kern"]
 
@@ -96,11 +97,11 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
     not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
     RSIN to gemeentecode, already validated.
 
-    >>> id_, gemeente, sleutels = kern({"uuid": "k1", "voornaam": "Zoë",
-    ...     "subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}},
-    ...     Gemeentecode("0363"))
+    >>> id_, gemeente, sleutels = kern({"uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
+    ...     "voornaam": "Zoë", "subjectType": "natuurlijk_persoon",
+    ...     "subjectIdentificatie": {"inpBsn": "111222333"}}, Gemeentecode("0363"))
     >>> id_, gemeente, [soort for soort, _ in sleutels]  # the keys hold the BSN in full
-    ('k1', Gemeentecode('0363'), ['bsn'])
+    ('6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f', Gemeentecode('0363'), ['bsn'])
     """
     if record.__class__ is not dict:
         return None
@@ -114,6 +115,7 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
                 return None
         if get("klantnummer") not in _LEEG:
             klantnummer(get("klantnummer"))
+        _kern_herkomst(get("uuid"), get("url"))
         _kern_velden(get, _KERN_TEKST, _KERN_PATRONEN)
         adres = get("adres")
         if adres is not None:
@@ -128,6 +130,23 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
         if id_.__class__ is not str or not id_:
             id_ = None
     return id_, gemeente, sleutels
+
+
+_BRON = re.compile(velden.BRON)
+
+
+def _kern_herkomst(uuid: object, url: object) -> None:
+    """The record's ``uuid`` and ``url`` as :func:`~klantregister.formats.lees_herkomst`
+    takes them, or else the full reader says what is wrong."""
+    if uuid not in _LEEG and (not isinstance(uuid, str) or UUID.fullmatch(uuid) is None):
+        raise _Onzeker
+    if url not in _LEEG and (
+        not isinstance(url, str)
+        or len(url) > MAX_BRON
+        or not url.isprintable()
+        or _BRON.fullmatch(url) is None
+    ):
+        raise _Onzeker
 
 
 def gegevens_zeker_geldig(record: dict[str, Any]) -> bool:

@@ -41,6 +41,7 @@ from klantregister.formats.resultaat import (
     Probleemsoort,
     gegeven,
     gemeente_tabel,
+    lees_herkomst,
     lees_klantnummer,
     lees_met,
     probleem,
@@ -95,6 +96,7 @@ def _lees(
         return Gelezen(positie, regel, None, None, (fout,))
     problemen: list[Probleem] = []
     id_ = record_id(record)
+    klant_id, bron = lees_herkomst(record, problemen)
     gemeente = _gemeente(record, gemeenten, problemen)
     nummer = lees_klantnummer(record, "klantnummer", problemen)
     identificatieproblemen: list[Probleem] = []
@@ -109,7 +111,9 @@ def _lees(
     gegevens = _klantgegevens(record, problemen)
     if problemen:
         return Gelezen(positie, regel, id_, None, tuple(problemen), gemeente, identificatie)
-    registratie = Registratie(gemeente, gegevens, identificatie, klantnummer=nummer)
+    registratie = Registratie(
+        gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
+    )
     return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie)
 
 

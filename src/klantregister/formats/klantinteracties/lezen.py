@@ -36,6 +36,7 @@ from klantregister.formats.resultaat import (
     Probleem,
     Probleemsoort,
     gegeven,
+    lees_herkomst,
     lees_klantnummer,
     lees_met,
     probleem,
@@ -110,6 +111,7 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
         return _gelezen(positie=positie, regel=regel, id=None, registratie=None, problemen=(fout,))
     problemen: list[Probleem] = []
     id_ = record_id(record)
+    klant_id, bron = lees_herkomst(record, problemen)
     nummer = lees_klantnummer(record, "nummer", problemen)
     soort = _soort_partij(record.get("soortPartij"), problemen)
     gegevens = _klantgegevens(record, problemen)
@@ -124,7 +126,9 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
             gemeente=code,
             identificatie=identificatie,
         )
-    registratie = Registratie(code, gegevens, identificatie, klantnummer=nummer)
+    registratie = Registratie(
+        code, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
+    )
     return _gelezen(
         positie=positie,
         regel=regel,
