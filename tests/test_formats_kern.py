@@ -122,7 +122,7 @@ def volledig_v1_record(adres: dict[str, Any] | None) -> dict[str, Any]:
 
 #: A clean natural person with a BSN, the base of the examples of section 3.
 BASIS: dict[str, Any] = {
-    "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
+    "uuid": KLANT_UUID,
     "bronorganisatie": BRONORGANISATIE,
     "klantnummer": "K0001",
     "voornaam": "Anna",
@@ -905,12 +905,12 @@ def test_kern_accepts_a_clean_record_with_its_keys(
     record: dict[str, Any], sleutels: tuple[tuple[str, str], ...] | None
 ) -> None:
     record = {
-        "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
+        "uuid": KLANT_UUID,
         "klantnummer": "K0001",
         "voornaam": "Anna",
         **record,
     }
-    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, sleutels) == kern(record, GEMEENTE)
+    assert (KLANT_UUID, GEMEENTE, sleutels) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -918,12 +918,12 @@ def test_kern_accepts_a_clean_record_with_its_keys(
 )
 def test_kern_accepts_names_with_diacritics_in_nfc(naam: str) -> None:
     record = {
-        "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
+        "uuid": KLANT_UUID,
         "voornaam": naam,
         "achternaam": naam,
         "adres": {"straatnaam": naam, "woonplaatsnaam": naam},
     }
-    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, None) == kern(record, GEMEENTE)
+    assert (KLANT_UUID, GEMEENTE, None) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -987,7 +987,7 @@ def met_si(**leden: Any) -> dict[str, Any]:
 
 
 def test_the_base_record_of_the_cases_below_is_accepted() -> None:
-    assert ("6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", GEMEENTE, (BSN,)) == kern(BASIS, TABEL)
+    assert (KLANT_UUID, GEMEENTE, (BSN,)) == kern(BASIS, TABEL)
 
 
 @pytest.mark.parametrize(

@@ -325,37 +325,42 @@ def test_a_json_lines_file_checked_in_parts_gives_the_report_of_one_pass(
 
 # --- 3. input the parts leave to the streaming reader -----------------------------------
 
+
+def _id(nummer: int) -> str:
+    return f"00000000-0000-4000-8000-{nummer:012d}"
+
+
 RECORDS: list[dict[str, Any]] = [
     {
-        "uuid": "00000000-0000-4000-8000-000000000001",
+        "uuid": _id(1),
         "bronorganisatie": BRON_0363,
         **persoon(BSNS[0], A_NUMMERS[0]),
     },
     {
-        "uuid": "00000000-0000-4000-8000-000000000002",
+        "uuid": _id(2),
         "bronorganisatie": BRON_0363,
         "voornaam": "Zoë",
         **persoon(BSNS[1], ""),
     },
     {"bronorganisatie": BRON_0344, **persoon(BSNS[0], "")},
     {
-        "uuid": "00000000-0000-4000-8000-000000000004",
+        "uuid": _id(4),
         "bronorganisatie": BRON_0363,
         **persoon("", A_NUMMERS[0]),
     },
     {
-        "uuid": "00000000-0000-4000-8000-000000000005",
+        "uuid": _id(5),
         "bronorganisatie": BRON_0363,
         **persoon("111222334", ""),
     },
     {"bronorganisatie": BRON_0363, "achternaam": "x" * 201, **persoon(BSNS[1], "")},
     {
-        "uuid": "00000000-0000-4000-8000-000000000007",
+        "uuid": _id(7),
         "bronorganisatie": BRON_ONBEKEND,
         "voornaam": "Çelik",
     },
     {
-        "uuid": "00000000-0000-4000-8000-000000000008",
+        "uuid": _id(8),
         "bronorganisatie": BRON_0363,
         "voornaam": "Jan",
     },
