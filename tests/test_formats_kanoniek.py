@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from klantregister import FormaatError, Identificatie, Klant, Klantgegevens, OngeldigeWaardeError
-from klantregister.formats import kanoniek
+from klantregister import (
+    FormaatError,
+    Gemeentecode,
+    Identificatie,
+    Klant,
+    Klantgegevens,
+    OngeldigeWaardeError,
+)
+from klantregister.formats import Probleemsoort, kanoniek, klanten_v1, klantinteracties
 from klantregister.testing import klanten
 
 pytestmark = pytest.mark.unit
@@ -28,23 +37,41 @@ def test_the_format_is_named_and_versioned() -> None:
         Klantgegevens(voornaam="An"),
         Identificatie.natuurlijk_persoon(bsn="111222333"),
         versie=3,
+        bron="https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000007",
     )
     assert {
         "formaat": "klantregister/klant",
-        "formaatversie": 1,
+        "formaatversie": 2,
         "id": "00000000-0000-0000-0000-000000000007",
         "gemeente": "0363",
         "klantnummer": "K7",
         "versie": 3,
         "klantgegevens": {"voornaam": "An"},
         "identificatie": {"soort": "natuurlijk_persoon", "bsn": "111222333"},
+        "bron": "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000007",
     } == kanoniek.naar_dict(klant)
 
 
 def test_another_format_version_is_refused() -> None:
     data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    with pytest.raises(
+        FormaatError, match="formaatversie '3' is onbekend; deze versie leest 1 en 2"
+    ):
+        kanoniek.uit_dict({**data, "formaatversie": 3})
     with pytest.raises(FormaatError, match="formaatversie '2' is onbekend"):
-        kanoniek.uit_dict({**data, "formaatversie": 2})
+        kanoniek.uit_dict({**data, "formaatversie": "2"})
+
+
+def test_version_1_without_bron_is_read_still() -> None:
+    klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"))
+    versie_1 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "bron"}
+    assert klant == kanoniek.uit_dict({**versie_1, "formaatversie": 1})
+
+
+def test_an_unknown_member_of_the_record_is_refused_rather_than_dropped() -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'bijnaam'"):
+        kanoniek.uit_dict({**data, "bijnaam": "Ank"})
 
 
 def test_an_unknown_field_is_refused_rather_than_dropped() -> None:
@@ -58,3 +85,80 @@ def test_an_invalid_identifier_is_refused_naming_its_field() -> None:
     with pytest.raises(OngeldigeWaardeError) as info:
         kanoniek.uit_dict({**data, "identificatie": {"soort": "natuurlijk_persoon", "bsn": "1"}})
     assert "bsn" == info.value.veld
+
+
+# --- reading a file: what import --invoer kanoniek registers ---------------------------
+
+
+@given(st.lists(klanten(), max_size=5))
+def test_reading_gives_each_klant_back_as_its_registratie(lijst: list[Klant]) -> None:
+    regels = io.StringIO("".join(json.dumps(kanoniek.naar_dict(k)) + "\n" for k in lijst))
+    gelezen = list(kanoniek.lees(regels))
+    assert [
+        (k.id, k.gemeente, k.klantnummer, k.klantgegevens, k.identificatie, k.bron) for k in lijst
+    ] == [
+        (r.id, r.gemeente, r.klantnummer, r.klantgegevens, r.identificatie, r.bron)
+        for r in (g.registratie for g in gelezen)
+        if r is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "lijkt_op"),
+    [
+        ({"klantnummer": "K1", "subjectType": None}, "de Klanten API v1 (--invoer klanten_v1)"),
+        ({"soortPartij": "persoon"}, "Klantinteracties (een Partij) (--invoer klantinteracties)"),
+    ],
+)
+def test_a_record_of_another_format_is_refused_naming_it(
+    record: dict[str, object], lijkt_op: str
+) -> None:
+    (gelezen,) = kanoniek.lees(io.StringIO(json.dumps(record)))
+    assert (
+        [
+            (
+                "record",
+                f"geen record van het eigen formaat van klantregister: het lijkt op {lijkt_op}",
+            )
+        ],
+        None,
+    ) == (
+        [(p.veld, p.melding) for p in gelezen.problemen],
+        gelezen.registratie,
+    )
+
+
+def test_a_record_of_another_gemeente_than_those_given_is_a_problem() -> None:
+    regel = json.dumps(kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0599", "K1")))
+    (gelezen,) = kanoniek.lees(io.StringIO(regel), gemeenten="0363")
+    assert [("gemeente", Probleemsoort.GEMEENTE)] == [(p.veld, p.soort) for p in gelezen.problemen]
+
+
+@given(klanten())
+def test_the_api_readers_refuse_a_record_of_this_format_naming_it(klant: Klant) -> None:
+    # An export of this format imported as v1 stored every klant empty (issue 9).
+    record = kanoniek.naar_dict(klant)
+    for gelezen in (
+        klanten_v1.lees_klant(record, gemeenten="0363"),
+        klantinteracties.lees_partij(record, gemeenten="0363"),
+    ):
+        assert (None, True) == (
+            gelezen.registratie,
+            "--invoer kanoniek" in gelezen.problemen[0].melding,
+        )
+    assert None is klanten_v1.kern(record, Gemeentecode("0363"))
+
+
+@pytest.mark.parametrize("record", [{}, {"uuid": "0b1ed6a4-5f8e-4d39-9a1c-2f6e8d4b7c10"}])
+def test_a_record_with_no_field_of_the_format_is_refused_not_read_as_empty(
+    record: dict[str, object],
+) -> None:
+    (probleem,) = klanten_v1.lees_klant(record, gemeenten="0363").problemen
+    assert (
+        "record",
+        "geen record van de Klanten API v1: het heeft geen enkel veld van dat formaat",
+    ) == (
+        probleem.veld,
+        probleem.melding,
+    )
+    assert None is klanten_v1.kern(record, Gemeentecode("0363"))

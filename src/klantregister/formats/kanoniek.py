@@ -4,23 +4,34 @@
 >>> from klantregister import Klant
 >>> klant = Klant(uuid.UUID(int=1), "0363", "K1")
 >>> naar_dict(klant)["formaat"], naar_dict(klant)["formaatversie"]
-('klantregister/klant', 1)
+('klantregister/klant', 2)
 >>> uit_dict(naar_dict(klant)) == klant
 True
 
 ``formaatversie`` is the version of this format; ``versie`` is the klant's own
-(optimistic concurrency). A reader refuses a format version it does not know.
+(optimistic concurrency). Version 2 added ``bron`` (the URL of the record the klant
+was imported from); version 1, without it, is read still. A reader refuses a format
+version it does not know.
+
+:func:`lees` reads a JSON Lines file of them for ``klantregister check`` and
+``import --invoer kanoniek``: each record becomes a registratie with the klant's own
+id, gemeente, klantnummer, klantgegevens, identificatie and bron; ``versie`` counts
+the changes in the register it came from, and starts again at 1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from klantregister.domain import (
     FormaatError,
+    Gemeentecode,
     Klant,
     KlantregisterError,
+    OngeldigeWaardeError,
     OngeldigFormaatError,
+    Registratie,
     identificatie_naar_dict,
     identificatie_uit_dict,
     klantgegevens_naar_dict,
@@ -28,22 +39,42 @@ from klantregister.domain import (
     toon,
     typefout,
 )
+from klantregister.formats.herkenning import FORMAAT, KENMERKEN, vreemd_formaat
+from klantregister.formats.resultaat import (
+    Gelezen,
+    Gemeenten,
+    Probleem,
+    Probleemsoort,
+    gemeente_tabel,
+    lees_met,
+    probleem,
+    typeprobleem,
+)
+from klantregister.formats.stream import Bron
 
 __all__ = [
     "FORMAAT",
     "FORMAATVERSIE",
+    "FORMAATVERSIES",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
     "klantgegevens_naar_dict",
     "klantgegevens_uit_dict",
+    "lees",
+    "lezer",
     "naar_dict",
     "uit_dict",
 ]
 
-#: The value of the ``formaat`` member.
-FORMAAT = "klantregister/klant"
-#: The version of the format this release writes and reads.
-FORMAATVERSIE = 1
+#: The version of the format this release writes.
+FORMAATVERSIE = 2
+#: The versions it reads.
+FORMAATVERSIES = (1, 2)
+#: Every member of a record of this format.
+VELDEN = frozenset(
+    {"formaat", "formaatversie", "id", "gemeente", "klantnummer", "versie", "bron"}
+    | {"klantgegevens", "identificatie"}
+)
 
 
 def naar_dict(klant: Klant) -> dict[str, Any]:
@@ -59,6 +90,7 @@ def naar_dict(klant: Klant) -> dict[str, Any]:
         "identificatie": None
         if klant.identificatie is None
         else identificatie_naar_dict(klant.identificatie),
+        "bron": klant.bron,
     }
 
 
@@ -73,11 +105,14 @@ def uit_dict(data: object) -> Klant:
         raise FormaatError(f"verwacht een object, kreeg {type(data).__name__}")
     if data.get("formaat") != FORMAAT:
         raise FormaatError(f"formaat is {toon(data.get('formaat'))}, verwacht {FORMAAT!r}")
-    if data.get("formaatversie") != FORMAATVERSIE:
+    versie = data.get("formaatversie")
+    if versie.__class__ is not int or versie not in FORMAATVERSIES:
         raise FormaatError(
-            f"formaatversie {toon(data.get('formaatversie'))} is onbekend; "
-            f"deze versie leest {FORMAATVERSIE}"
+            f"formaatversie {toon(versie)} is onbekend; "
+            f"deze versie leest {' en '.join(map(str, FORMAATVERSIES))}"
         )
+    if onbekend := sorted(set(data) - VELDEN):
+        raise OngeldigFormaatError(onbekend[0], f"onbekend veld {onbekend[0]!r}")
     gegevens = data.get("klantgegevens") or {}
     if not isinstance(gegevens, dict):
         raise typefout("klantgegevens", "een object", gegevens)
@@ -90,8 +125,66 @@ def uit_dict(data: object) -> Klant:
             klantgegevens_uit_dict(gegevens),
             None if identificatie is None else identificatie_uit_dict(identificatie),
             data.get("versie"),
+            bron=data.get("bron") if versie >= 2 else None,
         )
     except KlantregisterError:
         raise
     except TypeError as fout:  # a value of a type no converter expected
         raise OngeldigFormaatError("klant", str(fout)) from None
+
+
+def lees(
+    bron: Bron, *, gemeenten: Gemeenten | None = None, naam: str | None = None
+) -> Iterator[Gelezen]:
+    """Read every klant of ``bron`` (JSON Lines or an array of this format; streamed).
+
+    Each record names its own gemeente; ``gemeenten``, when given (a gemeentecode or a
+    table as the v1 reader takes), is the set of gemeenten a record may be of, and a
+    record of another is a problem.
+    """
+    return lees_met(bron, lezer(gemeenten), naam)
+
+
+def lezer(gemeenten: Gemeenten | None = None) -> Callable[[object, int, int], Gelezen]:
+    """A reader of decoded records of this format, ``lees(record, positie, regel)``."""
+    toegestaan: frozenset[Gemeentecode] | None = None
+    if gemeenten is not None:
+        tabel = gemeente_tabel(gemeenten)
+        toegestaan = frozenset([tabel] if isinstance(tabel, Gemeentecode) else tabel.values())
+    return lambda record, positie, regel: _lees(record, toegestaan, positie, regel)
+
+
+def _lees(
+    record: object, toegestaan: frozenset[Gemeentecode] | None, positie: int, regel: int
+) -> Gelezen:
+    if not isinstance(record, dict):
+        fout = typeprobleem("record", "een object", record)
+        return Gelezen(positie, regel, None, None, (fout,))
+    id_ = record.get("id") if isinstance(record.get("id"), str) else None
+    if (reden := vreemd_formaat(record, "kanoniek", KENMERKEN["kanoniek"][1])) is not None:
+        return Gelezen(
+            positie, regel, id_, None, (Probleem("record", Probleemsoort.FORMAAT, reden),)
+        )
+    try:
+        klant = uit_dict(record)
+    except FormaatError as fout:
+        melding = Probleem("formaatversie", Probleemsoort.FORMAAT, str(fout))
+        return Gelezen(positie, regel, id_, None, (melding,))
+    except OngeldigeWaardeError as fout:
+        return Gelezen(positie, regel, id_, None, (probleem(fout.veld, fout),))
+    if toegestaan is not None and klant.gemeente not in toegestaan:
+        melding = Probleem(
+            "gemeente",
+            Probleemsoort.GEMEENTE,
+            f"gemeente {klant.gemeente.waarde} is niet een van de gegeven gemeenten",
+        )
+        return Gelezen(positie, regel, id_, None, (melding,), klant.gemeente, klant.identificatie)
+    registratie = Registratie(
+        klant.gemeente,
+        klant.klantgegevens,
+        klant.identificatie,
+        klantnummer=klant.klantnummer,
+        id=klant.id,
+        bron=klant.bron,
+    )
+    return Gelezen(positie, regel, id_, registratie, (), klant.gemeente, klant.identificatie)

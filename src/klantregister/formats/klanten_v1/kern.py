@@ -29,7 +29,7 @@ from klantregister.domain import (
     klantnummer,
     velden,
 )
-from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI, SLEUTELS
+from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI, SLEUTELS, VELDEN
 from klantregister.formats.resultaat import UUID, Kern
 
 __all__ = ["gegevens_zeker_geldig", "kern"]
@@ -103,7 +103,9 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
     >>> id_, gemeente, [soort for soort, _ in sleutels]  # the keys hold the BSN in full
     ('6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f', Gemeentecode('0363'), ['bsn'])
     """
-    if record.__class__ is not dict:
+    if record.__class__ is not dict or VELDEN.isdisjoint(record) or "formaat" in record:
+        return None  # not a v1 record: the full reader says what it looks like
+    if "formaatversie" in record:
         return None
     get = record.get
     gemeente: Gemeentecode | None = gemeenten if isinstance(gemeenten, Gemeentecode) else None

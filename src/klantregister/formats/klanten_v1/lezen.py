@@ -25,6 +25,7 @@ from klantregister.domain import (
     toon,
     velden,
 )
+from klantregister.formats.herkenning import vreemd_formaat
 from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig
 from klantregister.formats.klanten_v1.namen import (
     ADRES,
@@ -33,6 +34,7 @@ from klantregister.formats.klanten_v1.namen import (
     SLEUTELS,
     SUBJECTTYPES,
     V1_NAAM,
+    VELDEN,
 )
 from klantregister.formats.resultaat import (
     Gelezen,
@@ -94,8 +96,11 @@ def _lees(
     if not isinstance(record, dict):
         fout = typeprobleem("record", "een object", record)
         return Gelezen(positie, regel, None, None, (fout,))
-    problemen: list[Probleem] = []
     id_ = record_id(record)
+    if (reden := vreemd_formaat(record, "klanten_v1", VELDEN)) is not None:
+        fout = Probleem("record", Probleemsoort.FORMAAT, reden)
+        return Gelezen(positie, regel, id_, None, (fout,))
+    problemen: list[Probleem] = []
     klant_id, bron = lees_herkomst(record, problemen)
     gemeente = _gemeente(record, gemeenten, problemen)
     nummer = lees_klantnummer(record, "klantnummer", problemen)

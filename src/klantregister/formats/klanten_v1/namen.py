@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ADRES", "GEGEVENS", "SI", "SLEUTELS", "SUBJECTTYPES", "V1_NAAM"]
+__all__ = ["ADRES", "GEGEVENS", "SI", "SLEUTELS", "SUBJECTTYPES", "V1_NAAM", "VELDEN"]
 
 #: v1 field -> Klantgegevens attribute.
 GEGEVENS = {
@@ -43,3 +43,7 @@ SLEUTELS = {
 }
 #: The member that holds a subject's numbers.
 SI = "subjectIdentificatie"
+#: Every member of a v1 ``Klant`` but ``url`` (which a Partij has too).
+VELDEN = frozenset(
+    {"bronorganisatie", "klantnummer", "adres", "subject", "subjectType", SI, *GEGEVENS}
+)

@@ -19,6 +19,7 @@ from klantregister.domain import (
     klok01,
     toon,
 )
+from klantregister.formats.herkenning import vreemd_formaat
 from klantregister.formats.klantinteracties.namen import (
     COMBINATIES,
     CONTACTNAAM,
@@ -29,6 +30,7 @@ from klantregister.formats.klantinteracties.namen import (
     REGISTERS,
     SOORTEN_OBJECT_ID,
     SOORTEN_PARTIJ,
+    VELDEN,
     Nummer,
 )
 from klantregister.formats.resultaat import (
@@ -109,8 +111,11 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     if not isinstance(record, dict):
         fout = typeprobleem("record", "een object", record)
         return _gelezen(positie=positie, regel=regel, id=None, registratie=None, problemen=(fout,))
-    problemen: list[Probleem] = []
     id_ = record_id(record)
+    if (reden := vreemd_formaat(record, "klantinteracties", VELDEN)) is not None:
+        fout = Probleem("record", Probleemsoort.FORMAAT, reden)
+        return _gelezen(positie=positie, regel=regel, id=id_, registratie=None, problemen=(fout,))
+    problemen: list[Probleem] = []
     klant_id, bron = lees_herkomst(record, problemen)
     nummer = lees_klantnummer(record, "nummer", problemen)
     soort = _soort_partij(record.get("soortPartij"), problemen)

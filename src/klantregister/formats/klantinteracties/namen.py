@@ -14,12 +14,18 @@ __all__ = [
     "CONTACTNAAM",
     "DA",
     "DIGITAAL",
+    "DIGITALE_ADRESSEN",
+    "MAX_DIGITAAL_ADRES",
+    "NUMMER",
     "OBJECTTYPES",
     "OMSCHRIJVING",
+    "PARTIJEN",
+    "PARTIJ_IDENTIFICATOREN",
     "PI",
     "REGISTERS",
     "SOORTEN_OBJECT_ID",
     "SOORTEN_PARTIJ",
+    "VELDEN",
     "Nummer",
 ]
 
@@ -27,6 +33,29 @@ __all__ = [
 PI = "partijIdentificatoren"
 DA = "digitaleAdressen"
 SOORTEN_PARTIJ = ("persoon", "organisatie", "contactpersoon")
+#: Every member of a ``Partij`` (request or response) but ``uuid`` and ``url``.
+VELDEN = frozenset(
+    {
+        "nummer",
+        "interneNotitie",
+        "betrokkenen",
+        "categorieRelaties",
+        DA,
+        "voorkeursDigitaalAdres",
+        "vertegenwoordigden",
+        "rekeningnummers",
+        "voorkeursRekeningnummer",
+        PI,
+        "soortPartij",
+        "indicatieGeheimhouding",
+        "voorkeurstaal",
+        "indicatieActief",
+        "bezoekadres",
+        "correspondentieadres",
+        "partijIdentificatie",
+        "_expand",
+    }
+)
 REGISTERS = ("brp", "hr", "overig")
 OBJECTTYPES = ("natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging", "overig")
 SOORTEN_OBJECT_ID = ("bsn", "vestigingsnummer", "rsin", "kvk_nummer", "overig")
@@ -50,3 +79,14 @@ CONTACTNAAM = {
 #: soortDigitaalAdres -> Klantgegevens attribute.
 DIGITAAL = {"email": "emailadres", "telefoonnummer": "telefoonnummer", "overig": "website_url"}
 OMSCHRIJVING = {"emailadres": "e-mail", "telefoonnummer": "telefoon", "website_url": "website"}
+#: The longest ``adres`` of a DigitaalAdres.
+MAX_DIGITAAL_ADRES = 80
+#: The telephone numbers Open Klant accepts in a DigitaalAdres (its own validator).
+TELEFOONNUMMER_OPEN_KLANT = r"0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13}"
+#: The ``nummer`` of a Partij that Open Klant accepts (an integer, at most 10 characters):
+#: a klantnummer that does not match it is not written.
+NUMMER = r"[0-9]{1,10}"
+#: The paths of the resources, below the root of the API.
+PARTIJEN = "partijen"
+PARTIJ_IDENTIFICATOREN = "partij-identificatoren"
+DIGITALE_ADRESSEN = "digitaleadressen"
