@@ -44,6 +44,7 @@ from klantregister.formats import (
     Gelezen,
     Kern,
     decodeer_regel,
+    kanoniek,
     klanten_v1,
     klantinteracties,
     lees_records,
@@ -68,18 +69,21 @@ _TIK = 4096
 class Invoer:
     """What the files hold: their format, and the gemeente(n) of their records (validated)."""
 
-    formaat: str  # "klanten_v1" or "klantinteracties"
-    gemeenten: Gemeentecode | dict[str, Gemeentecode]
+    formaat: str  # "klanten_v1", "klantinteracties" or "kanoniek"
+    #: None only for kanoniek, whose records name their gemeente.
+    gemeenten: Gemeentecode | dict[str, Gemeentecode] | None
 
     def lezer(self) -> Callable[[object, int, int], Gelezen]:
         """The full reader of one decoded record, at its position and line."""
+        if self.formaat == "kanoniek":
+            return kanoniek.lezer(self.gemeenten)
         if self.formaat == "klantinteracties":
             return klantinteracties.lezer(self.gemeenten)
         return klanten_v1.lezer(self.gemeenten)
 
     def kern(self) -> Callable[[object], Kern | None] | None:
         """The format's fast path, where it has one."""
-        if self.formaat != "klanten_v1":
+        if self.formaat != "klanten_v1" or self.gemeenten is None:
             return None
         return functools.partial(klanten_v1.kern, gemeenten=self.gemeenten)
 

@@ -1,9 +1,14 @@
 """The ``klantregister`` command line: check an export, import it, export a register.
 
     klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
-                        [--invoer klanten_v1|klantinteracties] [--jobs N]
+                        [--invoer klanten_v1|klantinteracties|kanoniek] [--jobs N]
     klantregister import FILE... (--gemeente CODE | --gemeenten MAPPING) --into URL
-    klantregister export --from URL --format klanten_v1|jsonl [--bronorganisatie RSIN]
+                        [--invoer ...] [--bij-bestaand overslaan|bijwerken]
+    klantregister export --from URL --format klanten_v1|klantinteracties|jsonl
+                        [--bronorganisatie RSIN] [--website-url URL] [--vorm verzoek|antwoord]
+
+With ``--invoer kanoniek`` (the JSON Lines ``export --format jsonl`` writes) each
+record names its own gemeente, and ``--gemeente`` is optional.
 
 Exit status: 0 when clean, 1 when violations were found (or records refused),
 2 for usage errors or unreadable input. Bad input never shows a traceback: the
@@ -13,11 +18,12 @@ message names the file, the record's position, the field and the rule.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from klantregister.check import (
@@ -28,9 +34,10 @@ from klantregister.check import (
     bruikbare_processoren,
     controleer_bestand,
 )
+from klantregister.cli.importeren import BIJ_BESTAAND, importeer
 from klantregister.domain import (
-    Authenticatie,
-    Betrouwbaarheidsniveau,
+    FormaatError,
+    Klant,
     KlantregisterError,
     OpslagError,
     Registratie,
@@ -65,12 +72,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("bestanden", nargs="+", metavar="FILE", help="export(s) to read")
         sub.add_argument(
             "--invoer",
-            choices=("klanten_v1", "klantinteracties"),
+            choices=("klanten_v1", "klantinteracties", "kanoniek"),
             default="klanten_v1",
-            help="the format of FILE: Klanten API v1 Klant objects (default) or "
-            "Klantinteracties Partij objects",
+            help="the format of FILE: Klanten API v1 Klant objects (default), "
+            "Klantinteracties Partij objects, or klantregister's own JSON Lines (kanoniek)",
         )
-        groep = sub.add_mutually_exclusive_group(required=True)
+        groep = sub.add_mutually_exclusive_group()
         groep.add_argument("--gemeente", help="the gemeentecode of every record (0363)")
         groep.add_argument(
             "--gemeenten",
@@ -98,14 +105,38 @@ def _parser() -> argparse.ArgumentParser:
         "--into", required=True, metavar="URL", help="sqlite:///… or postgresql://…"
     )
     importeer.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
+    importeer.add_argument(
+        "--bij-bestaand",
+        choices=BIJ_BESTAAND,
+        default="overslaan",
+        help="a klant already in the register (imported before): skip it (default) or "
+        "update its klantgegevens and identificatie",
+    )
 
     exporteer = commando.add_parser("export", help="write a register's klanten to stdout")
     exporteer.add_argument("--from", required=True, metavar="URL", dest="bron")
     exporteer.add_argument(
-        "--format", required=True, choices=("klanten_v1", "jsonl"), dest="formaat"
+        "--format",
+        required=True,
+        choices=("klanten_v1", "klantinteracties", "jsonl"),
+        dest="formaat",
+        help="Klanten API v1 Klant objects, Klantinteracties Partij objects, or "
+        "klantregister's own lossless JSON Lines (jsonl)",
     )
     exporteer.add_argument(
         "--bronorganisatie", metavar="RSIN", help="the RSIN written into each v1 record"
+    )
+    exporteer.add_argument(
+        "--website-url",
+        metavar="URL",
+        help="the v1 websiteUrl (required by the API) of a klant that gave none",
+    )
+    exporteer.add_argument(
+        "--vorm",
+        choices=("verzoek", "antwoord"),
+        default="verzoek",
+        help="API objects as a request body to create them (default), or as the server "
+        "answers with them (with their url and uuid)",
     )
     return parser
 
@@ -137,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _gemeenten(args: argparse.Namespace) -> Any:
     if args.gemeente is not None:
         return args.gemeente
+    if args.gemeenten is None:
+        if args.invoer != "kanoniek":
+            raise _GebruikError(
+                f"--invoer {args.invoer} vraagt --gemeente CODE of --gemeenten MAPPING"
+            )
+        return None
     try:
         with open(args.gemeenten, encoding="utf-8") as bestand:
             tabel = json.load(bestand)
@@ -161,7 +198,7 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
             if voortgang is not None:
                 voortgang.begin(pad)
             stand = Stand(1, os.fstat(bestand.fileno()).st_size)
-            lezer = klantinteracties if args.invoer == "klantinteracties" else klanten_v1
+            lezer = _LEZERS[args.invoer]
             for aantal, gelezen in enumerate(lezer.lees(bestand, gemeenten=gemeenten, naam=pad), 1):
                 if voortgang is not None:
                     stand.zet(0, aantal, bestand.tell())
@@ -174,7 +211,8 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
 def _check(args: argparse.Namespace) -> int:
     controle = Controle()
     voortgang = _Voortgang.voor(args.uitvoer)
-    invoer = Invoer(args.invoer, gemeente_tabel(_gemeenten(args)))
+    gemeenten = _gemeenten(args)
+    invoer = Invoer(args.invoer, None if gemeenten is None else gemeente_tabel(gemeenten))
     for pad in args.bestanden:
         with _open(pad) as bestand:
             if voortgang is not None:
@@ -196,30 +234,33 @@ def _check(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     controle = Controle()
-    registraties: list[tuple[str, Gelezen, Registratie]] = []
+    gelezen_records: list[tuple[str, Gelezen]] = []
+    registraties: list[Registratie] = []
     for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
         controle.voeg_toe(gelezen, pad)
         if gelezen.registratie is not None:
-            registraties.append((pad, gelezen, gelezen.registratie))
+            gelezen_records.append((pad, gelezen))
+            registraties.append(gelezen.registratie)
     rapport = controle.rapport()
     with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
-        # Records read from an export carry no authentication of their own: the register
-        # they come from recorded it. Their identifiers are taken over as they stand.
-        resultaat = register.registreer_alle(
-            _met_authenticatie(registratie) for _, _, registratie in registraties
-        )
+        resultaat = importeer(register, registraties, bij_bestaand=args.bij_bestaand)
     geweigerd = [
         {
-            "bron": registraties[positie][0],
-            "positie": registraties[positie][1].positie,
-            "id": registraties[positie][1].id,
-            "melding": str(fout),
+            "bron": gelezen_records[positie][0],
+            "positie": gelezen_records[positie][1].positie,
+            "id": gelezen_records[positie][1].id,
+            "melding": melding,
         }
-        for positie, fout in resultaat.geweigerd
+        for positie, melding in resultaat.geweigerd
     ]
+    telling = {
+        "opgeslagen": resultaat.opgeslagen,
+        "al_aanwezig": len(resultaat.al_aanwezig),
+        "bijgewerkt": len(resultaat.bijgewerkt),
+    }
     if args.uitvoer == "json":
         uit = rapport.naar_dict()
-        uit["import"] = {"opgeslagen": len(resultaat.geregistreerd), "geweigerd": geweigerd}
+        uit["import"] = {**telling, "geweigerd": geweigerd}
         _schrijf_json(uit, sys.stdout)
     else:
         _toon_rapport(rapport, "text", sys.stdout)
@@ -227,31 +268,50 @@ def _import(args: argparse.Namespace) -> int:
             print(
                 f"{regel['bron']}:{regel['positie']} [{regel['id']}] geweigerd: {regel['melding']}"
             )
-        print(f"opgeslagen: {len(resultaat.geregistreerd)}, geweigerd: {len(geweigerd)}")
+        print(
+            ", ".join(f"{naam.replace('_', ' ')}: {aantal}" for naam, aantal in telling.items())
+            + f", geweigerd: {len(geweigerd)}"
+        )
     return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
-
-
-def _met_authenticatie(registratie: Registratie) -> Registratie:
-    if registratie.identificatie is None:
-        return registratie
-    return Registratie(
-        registratie.gemeente,
-        registratie.klantgegevens,
-        registratie.identificatie,
-        authenticatie=Authenticatie(Betrouwbaarheidsniveau.LAAG, "import"),
-        klantnummer=registratie.klantnummer,
-    )
 
 
 def _export(args: argparse.Namespace) -> int:
     if args.formaat == "klanten_v1" and not args.bronorganisatie:
         raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
+    schrijf = _schrijver(args)
+    geweigerd = 0
     with KlantRegister.open(args.bron) as register:
-        if args.formaat == "jsonl":
-            schrijf_regels((kanoniek.naar_dict(klant) for klant in register), sys.stdout)
-        else:
-            klanten_v1.schrijf(register, sys.stdout, bronorganisatie=args.bronorganisatie)
-    return SCHOON
+
+        def objecten() -> Iterator[dict[str, Any]]:
+            nonlocal geweigerd
+            for klant in register:
+                try:
+                    yield schrijf(klant)
+                except FormaatError as fout:
+                    # The others are written; this one is named, and the exit status says so.
+                    geweigerd += 1
+                    print(f"niet geschreven: {fout}", file=sys.stderr)
+
+        schrijf_regels(objecten(), sys.stdout)
+    if geweigerd:
+        print(f"{geweigerd} klanten niet geschreven", file=sys.stderr)
+    return OVERTREDINGEN if geweigerd else SCHOON
+
+
+def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
+    if args.formaat == "jsonl":
+        return kanoniek.naar_dict
+    if args.formaat == "klantinteracties":
+        return functools.partial(klantinteracties.naar_partij, vorm=args.vorm)
+    return functools.partial(
+        klanten_v1.naar_v1,
+        bronorganisatie=args.bronorganisatie,
+        website_url=args.website_url,
+        vorm=args.vorm,
+    )
+
+
+_LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
 
 def _toon_rapport(rapport: Controlerapport, uitvoer: str, bestand: IO[str]) -> None:

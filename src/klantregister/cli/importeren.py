@@ -1,0 +1,114 @@
+"""``klantregister import``: store what was read, once, whatever number of times it is run.
+
+A record keeps the id the source gave it (its ``uuid``, or the UUID its ``url``
+ends with), so importing the same export again meets klanten already present.
+``bij_bestaand`` says what becomes of them:
+
+- ``"overslaan"`` (the default): nothing; they are counted as already present;
+- ``"bijwerken"``: the klant in the register takes the record's klantgegevens and
+  identificatie, within the rules: the identificatie is corrected as
+  :meth:`~klantregister.KlantRegister.corrigeer_identificatie` allows (never given
+  to a zelfstandige klant, never of another soort, rule 1 kept), then the
+  klantgegevens are replaced. A record of another gemeente or klantnummer than the
+  klant it names is refused: those are not changed by an import.
+
+Records read from an export carry no authentication of their own: the register
+they come from recorded it. Their identifiers are taken over as they stand, at
+level ``laag``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from klantregister.domain import (
+    Authenticatie,
+    Betrouwbaarheidsniveau,
+    KlantBestaatAlError,
+    KlantregisterError,
+    Registratie,
+)
+from klantregister.register import KlantRegister
+
+__all__ = ["BIJ_BESTAAND", "Importresultaat", "importeer"]
+
+#: What ``import --bij-bestaand`` takes.
+BIJ_BESTAAND = ("overslaan", "bijwerken")
+
+_IMPORT = Authenticatie(Betrouwbaarheidsniveau.LAAG, "import")
+
+
+@attrs.frozen
+class Importresultaat:
+    """What an import did, per registratie by its position in the input (0-based)."""
+
+    opgeslagen: int
+    al_aanwezig: tuple[int, ...]
+    bijgewerkt: tuple[int, ...]
+    geweigerd: tuple[tuple[int, str], ...]
+
+
+def importeer(
+    register: KlantRegister, registraties: Sequence[Registratie], *, bij_bestaand: str
+) -> Importresultaat:
+    """Register ``registraties``; a klant already present is skipped or updated."""
+    if bij_bestaand not in BIJ_BESTAAND:
+        raise ValueError(f"bij_bestaand is {bij_bestaand!r}, verwacht een van {BIJ_BESTAAND}")
+    resultaat = register.registreer_alle(_met_authenticatie(r) for r in registraties)
+    al_aanwezig: list[int] = []
+    bijgewerkt: list[int] = []
+    geweigerd: list[tuple[int, str]] = []
+    for positie, fout in resultaat.geweigerd:
+        if not isinstance(fout, KlantBestaatAlError):
+            geweigerd.append((positie, str(fout)))
+        elif bij_bestaand == "overslaan":
+            al_aanwezig.append(positie)
+        else:
+            try:
+                gewijzigd = _werk_bij(register, registraties[positie])
+            except KlantregisterError as weigering:
+                geweigerd.append((positie, str(weigering)))
+            else:
+                (bijgewerkt if gewijzigd else al_aanwezig).append(positie)
+    return Importresultaat(
+        len(resultaat.geregistreerd), tuple(al_aanwezig), tuple(bijgewerkt), tuple(geweigerd)
+    )
+
+
+def _met_authenticatie(registratie: Registratie) -> Registratie:
+    if registratie.identificatie is None:
+        return registratie
+    return attrs.evolve(registratie, authenticatie=_IMPORT)
+
+
+def _werk_bij(register: KlantRegister, registratie: Registratie) -> bool:
+    """Give the klant ``registratie`` names its data; whether anything changed.
+
+    The identificatie first: it is the change the rules may refuse, and then nothing
+    has changed.
+    """
+    assert registratie.id is not None  # noqa: S101 (only a given id is already present)
+    oud = register.get(registratie.id)
+    nummer = registratie.klantnummer
+    if oud.gemeente != registratie.gemeente or (nummer is not None and nummer != oud.klantnummer):
+        raise KlantregisterError(
+            f"klant {oud.id} staat al in het register, van gemeente {oud.gemeente.waarde} met "
+            f"klantnummer {oud.klantnummer}; een import wijzigt die niet"
+        )
+    klant = oud
+    if registratie.identificatie != klant.identificatie:
+        if registratie.identificatie is None:
+            raise KlantregisterError(
+                f"klant {oud.id} is aangehaakt; een import maakt geen zelfstandige klant van "
+                "hem (verwijder de klant om zijn identificerende gegevens te wissen)"
+            )
+        klant = register.corrigeer_identificatie(
+            klant.id, registratie.identificatie, authenticatie=_IMPORT, versie=klant.versie
+        )
+    if registratie.klantgegevens != klant.klantgegevens:
+        klant = register.wijzig_klantgegevens(
+            klant.id, registratie.klantgegevens, versie=klant.versie
+        )
+    return klant is not oud

@@ -1,0 +1,143 @@
+"""End to end, as users run it: export, import again, and nothing lost, doubled or guessed.
+
+Each test runs the installed ``klantregister`` command in a subprocess on the
+example v1 export (52 records, 45 of them importable, 43 once the second of each
+rule-1 pair is refused).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from klantregister.formats import kanoniek
+
+pytestmark = pytest.mark.e2e
+
+VOORBEELD = Path(__file__).parent.parent / "examples" / "klanten_v1_export.json"
+
+
+def klantregister(*args: str) -> subprocess.CompletedProcess[str]:
+    commando = shutil.which("klantregister")
+    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
+    return subprocess.run(  # noqa: S603 - our own command, arguments from the test
+        [*basis, *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def importeer(bestand: Path, url: str, *args: str) -> dict[str, object]:
+    uit = klantregister("import", str(bestand), "--into", url, "--format", "json", *args)
+    assert "" == uit.stderr
+    resultaat: dict[str, object] = json.loads(uit.stdout)["import"]
+    resultaat["exit"] = uit.returncode
+    return resultaat
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> str:
+    """A SQLite register holding the example's 43 importable klanten."""
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    klantregister("import", str(VOORBEELD), "--gemeente", "0363", "--into", url)
+    return url
+
+
+def export_jsonl(url: str, pad: Path) -> list[dict[str, object]]:
+    uit = klantregister("export", "--from", url, "--format", "jsonl")
+    assert (0, "") == (uit.returncode, uit.stderr)
+    pad.write_text(uit.stdout, encoding="utf-8")
+    return [json.loads(regel) for regel in uit.stdout.splitlines()]
+
+
+def test_importing_the_same_export_again_registers_nothing_twice(
+    register: str, tmp_path: Path
+) -> None:
+    # The v1 records' url ends with their uuid: the klanten keep it as their id.
+    tweede = klantregister(
+        "import", str(VOORBEELD), "--gemeente", "0363", "--into", register, "--format", "json"
+    )
+    verslag = json.loads(tweede.stdout)["import"]
+    assert (0, 43) == (verslag["opgeslagen"], verslag["al_aanwezig"])
+    assert 43 == len(export_jsonl(register, tmp_path / "na.jsonl"))
+
+
+def test_the_own_format_round_trips_every_klant_exactly(register: str, tmp_path: Path) -> None:
+    eerst = export_jsonl(register, tmp_path / "export.jsonl")
+    nieuw = f"sqlite:///{tmp_path / 'nieuw.db'}"
+
+    resultaat = importeer(tmp_path / "export.jsonl", nieuw, "--invoer", "kanoniek")
+
+    assert {"opgeslagen": 43, "al_aanwezig": 0, "bijgewerkt": 0, "geweigerd": [], "exit": 0} == (
+        resultaat
+    )
+    assert [kanoniek.uit_dict(r) for r in eerst] == [
+        kanoniek.uit_dict(r) for r in export_jsonl(nieuw, tmp_path / "terug.jsonl")
+    ]
+    # Every klant carries the url of its v1 record as its bron, and the uuid in it as its id.
+    assert all(str(r["bron"]).endswith(str(r["id"])) for r in eerst)
+
+
+def test_the_own_format_imported_as_v1_is_refused_naming_it_and_stores_nothing(
+    register: str, tmp_path: Path
+) -> None:
+    # Before: every klant was stored empty and the command exited 0 (issue 9).
+    export_jsonl(register, tmp_path / "export.jsonl")
+    nieuw = f"sqlite:///{tmp_path / 'nieuw.db'}"
+
+    uit = klantregister(
+        "import", str(tmp_path / "export.jsonl"), "--gemeente", "0363", "--into", nieuw
+    )
+
+    assert 1 == uit.returncode
+    assert 43 == uit.stdout.count(
+        "het lijkt op het eigen formaat van klantregister (--invoer kanoniek)"
+    )
+    assert uit.stdout.strip().endswith("opgeslagen: 0, al aanwezig: 0, bijgewerkt: 0, geweigerd: 0")
+
+
+def test_bijwerken_gives_a_klant_already_present_the_records_data(
+    register: str, tmp_path: Path
+) -> None:
+    records = export_jsonl(register, tmp_path / "export.jsonl")
+    gewijzigd = {**records[0], "klantgegevens": {"voornaam": "Anouk"}}
+    bestand = tmp_path / "gewijzigd.jsonl"
+    bestand.write_text(json.dumps(gewijzigd) + "\n", encoding="utf-8")
+
+    overgeslagen = importeer(bestand, register, "--invoer", "kanoniek")
+    bijgewerkt = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
+    opnieuw = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
+
+    def telling(resultaat: dict[str, object]) -> tuple[object, object, object]:
+        return resultaat["opgeslagen"], resultaat["al_aanwezig"], resultaat["bijgewerkt"]
+
+    # Skipped by default; updated once asked to; the second time there is nothing to update.
+    assert [(0, 1, 0), (0, 0, 1), (0, 1, 0)] == [
+        telling(overgeslagen),
+        telling(bijgewerkt),
+        telling(opnieuw),
+    ]
+    (klant,) = [
+        r for r in export_jsonl(register, tmp_path / "na.jsonl") if r["id"] == records[0]["id"]
+    ]
+    assert ({"voornaam": "Anouk"}, 2) == (klant["klantgegevens"], klant["versie"])
+
+
+def test_bijwerken_refuses_to_move_a_klant_to_another_klantnummer(
+    register: str, tmp_path: Path
+) -> None:
+    records = export_jsonl(register, tmp_path / "export.jsonl")
+    bestand = tmp_path / "ander.jsonl"
+    bestand.write_text(json.dumps({**records[0], "klantnummer": "ANDER1"}) + "\n", "utf-8")
+
+    resultaat = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
+
+    (geweigerd,) = resultaat["geweigerd"]  # type: ignore[misc]
+    assert (1, "een import wijzigt die niet") == (
+        resultaat["exit"],
+        geweigerd["melding"][-len("een import wijzigt die niet") :],
+    )
+    assert records == export_jsonl(register, tmp_path / "na.jsonl")
