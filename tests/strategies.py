@@ -6,9 +6,12 @@ these narrow them to a format: a Klanten API v1 subject, a Klantinteracties Part
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 from hypothesis import strategies as st
 
-from klantregister import Adres, Identificatie, Klantgegevens
+from klantregister import Adres, Identificatie, Klant, Klantgegevens
 from klantregister.testing import (
     a_nummers,
     bsns,
@@ -27,8 +30,9 @@ from klantregister.testing import (
 
 # --- what one Klanten API v1 subject can hold -------------------------------------------
 
-#: The identificaties one Klanten API v1 subject can hold: no foreign number, one
-#: innNnpId (a KvK-nummer or an RSIN), or a vestigingsNummer on its own.
+#: The identificaties one Klanten API v1 subject can hold: no foreign number, an RSIN on
+#: its own (``innNnpId``; v1 has no member for a KvK-nummer), or a vestigingsNummer on its
+#: own.
 identificaties_v1 = st.one_of(
     st.builds(
         lambda bsn, a_nummer: Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer),
@@ -36,7 +40,6 @@ identificaties_v1 = st.one_of(
         st.none() | a_nummers,
     ),
     st.builds(lambda a_nummer: Identificatie.natuurlijk_persoon(a_nummer=a_nummer), a_nummers),
-    st.builds(lambda kvk: Identificatie.niet_natuurlijk_persoon(kvk_nummer=kvk), kvk_nummers),
     st.builds(lambda rsin: Identificatie.niet_natuurlijk_persoon(rsin=rsin), rsins),
     st.builds(
         lambda nummer: Identificatie.niet_natuurlijk_persoon(vestigingsnummer=nummer),
@@ -71,7 +74,8 @@ identificaties_partij_persoon = st.builds(
 )
 
 #: An organisation's identificatie a Partij can hold: any of KvK-nummer, RSIN and
-#: vestigingsnummer (no foreign number).
+#: vestigingsnummer, a vestigingsnummer only with the KvK-nummer it stands under (no
+#: foreign number).
 identificaties_partij_organisatie = st.one_of(
     st.builds(
         lambda kvk, rsin, vestiging: Identificatie.niet_natuurlijk_persoon(
@@ -81,22 +85,28 @@ identificaties_partij_organisatie = st.one_of(
         st.none() | rsins,
         st.none() | vestigingsnummers,
     ),
-    st.builds(
-        lambda rsin, vestiging: Identificatie.niet_natuurlijk_persoon(
-            rsin=rsin, vestigingsnummer=vestiging
-        ),
-        rsins,
-        st.none() | vestigingsnummers,
-    ),
-    st.builds(
-        lambda vestiging: Identificatie.niet_natuurlijk_persoon(vestigingsnummer=vestiging),
-        vestigingsnummers,
-    ),
+    st.builds(lambda rsin: Identificatie.niet_natuurlijk_persoon(rsin=rsin), rsins),
+)
+
+#: Telephone numbers as people write them that Open Klant takes once the Partij writer
+#: drops their spaces, ``-``, ``.``, parentheses and a ``(0)`` after the country code:
+#: ten digits from ``0``, ``+`` and 9 to 15 digits, ``00`` and 7 to 13 digits.
+telefoonnummers_open_klant = st.from_regex(
+    r"0[1-9][0-9]{8}"
+    r"|0[1-9][0-9]-[0-9]{7}"
+    r"|0[1-9][0-9]{2} [0-9]{6}"
+    r"|\(0[1-9][0-9]\) [0-9]{3} [0-9]{4}"
+    r"|06[ -][0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}"
+    r"|\+31 (\(0\) ?)?[1-9][0-9]{8}"
+    r"|\+[1-9][0-9]{8,14}"
+    r"|00[1-9][0-9]{6,12}"
+    r"|0031 \(0\)[1-9]\.[0-9]{8}",
+    fullmatch=True,
 )
 
 _digitaal = {
     "emailadres": st.none() | emailadressen,
-    "telefoonnummer": st.none() | telefoonnummers,
+    "telefoonnummer": st.none() | telefoonnummers_open_klant,
     "website_url": st.none() | website_urls,
     "voorkeurstaal": st.none() | voorkeurstalen,
 }
@@ -113,3 +123,17 @@ klantgegevens_persoon = st.builds(
 
 #: Klantgegevens of a Partij organisatie: naam, digitale adressen, voorkeurstaal.
 klantgegevens_organisatie = st.builds(Klantgegevens, bedrijfsnaam=st.none() | namen, **_digitaal)
+
+
+# --- where a klant came from -----------------------------------------------------------
+
+
+@st.composite
+def met_bron(
+    draw: st.DrawFn, klanten: st.SearchStrategy[Klant], collecties: Sequence[str]
+) -> Klant:
+    """A klant of ``klanten``, perhaps with a ``bron``: the URL of its record in one of the
+    ``collecties`` (``https://klanten.example.nl/api/v1/klanten``), its id last."""
+    klant = draw(klanten)
+    collectie = draw(st.none() | st.sampled_from(collecties))
+    return klant if collectie is None else attrs.evolve(klant, bron=f"{collectie}/{klant.id}")

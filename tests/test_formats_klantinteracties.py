@@ -8,6 +8,7 @@ import json
 import uuid
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,14 +21,17 @@ from klantregister import (
     Klant,
     Klantgegevens,
     KlantregisterError,
+    OngeldigeWaardeError,
 )
 from klantregister.formats import Gelezen, Probleemsoort, klantinteracties, schrijf_regels
+from klantregister.formats.klantinteracties import schrijven as schrijven_partij
 from klantregister.testing import klanten
 from strategies import (
     identificaties_partij_organisatie,
     identificaties_partij_persoon,
     klantgegevens_organisatie,
     klantgegevens_persoon,
+    met_bron,
 )
 
 pytestmark = pytest.mark.unit
@@ -354,11 +358,6 @@ def test_an_identificator_problem_of_a_persoon_is_reported_with_its_position(
         ([kvk("1234567")], "[0].partijIdentificator.objectId", Probleemsoort.LENGTE),
         ([rsin("002220648")], "[0].partijIdentificator.objectId", Probleemsoort.CONTROLEGETAL),
         (
-            [kvk(uuid=KVK_UUID), vestiging(subIdentificatorVan={"uuid": str(uuid.UUID(int=7))})],
-            "[1].subIdentificatorVan",
-            Probleemsoort.FORMAAT,
-        ),
-        (
             [rsin(uuid=KVK_UUID), vestiging(subIdentificatorVan={"uuid": KVK_UUID})],
             "[1].subIdentificatorVan",
             Probleemsoort.FORMAAT,
@@ -393,7 +392,8 @@ def test_an_identificator_problem_of_an_organisatie_is_reported_with_its_positio
         ({"soortPartij": None}, "soortPartij", Probleemsoort.FORMAAT),
         ({"soortPartij": "natuurlijk_persoon"}, "soortPartij", Probleemsoort.CODE),
         ({"partijIdentificatoren": {"bsn": "111222333"}}, _PI, Probleemsoort.TYPE),
-        ({"nummer": "0000000042"}, "nummer", Probleemsoort.LENGTE),
+        ({"nummer": "00000000042"}, "nummer", Probleemsoort.LENGTE),
+        ({"nummer": "00 42"}, "nummer", Probleemsoort.FORMAAT),
         ({"voorkeurstaal": "xyz"}, "voorkeurstaal", Probleemsoort.CODE),
         ({"voorkeurstaal": "nl"}, "voorkeurstaal", Probleemsoort.FORMAAT),
         ({"partijIdentificatie": "Anna"}, "partijIdentificatie", Probleemsoort.TYPE),
@@ -442,11 +442,6 @@ def test_an_identificator_problem_of_an_organisatie_is_reported_with_its_positio
                 ]
             },
             "digitaleAdressen[2].adres",
-            Probleemsoort.NIET_OVER_TE_NEMEN,
-        ),
-        (
-            {"digitaleAdressen": [{"uuid": "8a1b2c3d-0000-4000-8000-000000000001"}]},
-            "digitaleAdressen[0]",
             Probleemsoort.NIET_OVER_TE_NEMEN,
         ),
         ({"digitaleAdressen": [None]}, "digitaleAdressen[0]", Probleemsoort.TYPE),
@@ -535,140 +530,570 @@ def test_an_api_page_of_partijen_is_read() -> None:
 # --- writing ---------------------------------------------------------------------------
 
 
-def test_writing_a_persoon_gives_the_klantinteracties_field_names() -> None:
-    klant = Klant(
-        uuid.UUID(int=5),
-        "0363",
-        "K5",
-        Klantgegevens(
-            voornaam="Anna",
-            achternaam="Jansen",
-            emailadres="anna@example.nl",
-            website_url="https://jansen.example.nl",
-            voorkeurstaal="nld",
-        ),
-        Identificatie.natuurlijk_persoon(bsn="111222333"),
-    )
-    partij = klantinteracties.naar_partij(klant)
-    assert ("persoon", "K5", "nld", str(klant.id)) == (
-        partij["soortPartij"],
-        partij["nummer"],
-        partij["voorkeurstaal"],
-        partij["uuid"],
-    )
+#: Where the records came from: the Partijen of Open Klant, the Klanten of a v1 server.
+PARTIJEN = f"{BASIS}/partijen"
+KLANTEN = "https://klanten.example.nl/api/v1/klanten"
+ANDER_UUID = "2d3e4f5a-0000-4000-8000-000000000001"
+
+
+def _uuid5(klant: Klant, wat: str) -> str:
+    """The uuid the writer gives a resource of the klant: uuid5 of its id and the kind."""
+    return str(uuid.uuid5(klant.id, wat))
+
+
+def weigering(klant: Klant, **opties: Any) -> str:
+    """The message of the FormaatError the Partij writer refuses the klant with."""
+    with pytest.raises(FormaatError) as fout:
+        klantinteracties.naar_partij(klant, **opties)
+    return str(fout.value)
+
+
+def _identificator_codes(
+    register: str, objecttype: str, soort: str, object_id: str
+) -> dict[str, str]:
+    return {
+        "codeObjecttype": objecttype,
+        "codeSoortObjectId": soort,
+        "objectId": object_id,
+        "codeRegister": register,
+    }
+
+
+BSN_CODES = _identificator_codes("brp", "natuurlijk_persoon", "bsn", "111222333")
+KVK_CODES = _identificator_codes("hr", "niet_natuurlijk_persoon", "kvk_nummer", "69046938")
+RSIN_CODES = _identificator_codes("hr", "niet_natuurlijk_persoon", "rsin", "002220647")
+VESTIGING_CODES = _identificator_codes("hr", "vestiging", "vestigingsnummer", "000012345678")
+
+ANNA = Klant(
+    uuid.UUID(int=5),
+    "0363",
+    "12345",
+    Klantgegevens(
+        voornaam="Anna",
+        voorvoegsel_achternaam="van",
+        achternaam="Jansen",
+        emailadres="anna@example.nl",
+        telefoonnummer="06-12345678",
+        website_url="https://jansen.example.nl",
+        voorkeurstaal="nld",
+    ),
+    Identificatie.natuurlijk_persoon(bsn="111222333"),
+)
+JANSEN_BOUW = Klant(
+    uuid.UUID(int=6),
+    "0363",
+    "K6",
+    Klantgegevens(bedrijfsnaam="Jansen Bouw B.V."),
+    Identificatie.niet_natuurlijk_persoon(
+        kvk_nummer="69046938", vestigingsnummer="000012345678", rsin="002220647"
+    ),
+)
+
+
+def test_writing_a_persoon_gives_the_body_of_a_create() -> None:
     assert {
-        "voorletters": "",
-        "voornaam": "Anna",
-        "voorvoegselAchternaam": "",
-        "achternaam": "Jansen",
-    } == partij["partijIdentificatie"]["contactnaam"]
-    [identificator] = partij["partijIdentificatoren"]
-    assert {
-        "codeObjecttype": "natuurlijk_persoon",
-        "codeSoortObjectId": "bsn",
-        "objectId": "111222333",
-        "codeRegister": "brp",
-    } == identificator["partijIdentificator"]
-    assert [("email", "anna@example.nl"), ("overig", "https://jansen.example.nl")] == [
-        (d["soortDigitaalAdres"], d["adres"]) for d in partij["digitaleAdressen"]
+        "nummer": "12345",
+        "partijIdentificatoren": [{"partijIdentificator": BSN_CODES}],
+        "soortPartij": "persoon",
+        "voorkeurstaal": "nld",
+        "indicatieActief": True,
+        "partijIdentificatie": {
+            "contactnaam": {
+                "voornaam": "Anna",
+                "voorvoegselAchternaam": "van",
+                "achternaam": "Jansen",
+            }
+        },
+    } == klantinteracties.naar_partij(ANNA)
+
+
+def test_the_digitale_adressen_are_the_bodies_of_their_own_creates() -> None:
+    assert [
+        {
+            "verstrektDoorPartij": {"uuid": PARTIJ_UUID},
+            "adres": "anna@example.nl",
+            "soortDigitaalAdres": "email",
+            "omschrijving": "e-mail",
+        },
+        {
+            "verstrektDoorPartij": {"uuid": PARTIJ_UUID},
+            "adres": "0612345678",
+            "soortDigitaalAdres": "telefoonnummer",
+            "omschrijving": "telefoon",
+        },
+        {
+            "verstrektDoorPartij": {"uuid": PARTIJ_UUID},
+            "adres": "https://jansen.example.nl",
+            "soortDigitaalAdres": "overig",
+            "omschrijving": "website",
+        },
+    ] == schrijven_partij.digitale_adressen(ANNA, partij_uuid=uuid.UUID(PARTIJ_UUID))
+    assert [None, None, None] == [
+        a["verstrektDoorPartij"] for a in schrijven_partij.digitale_adressen(ANNA)
     ]
+    assert [] == schrijven_partij.digitale_adressen(JANSEN_BOUW, partij_uuid=PARTIJ_UUID)
 
 
-def test_a_vestiging_is_written_under_its_kvk_identificator() -> None:
-    klant = Klant(
-        uuid.UUID(int=6),
-        "0363",
-        "K6",
-        Klantgegevens(bedrijfsnaam="Jansen Bouw B.V."),
-        Identificatie.niet_natuurlijk_persoon(
-            kvk_nummer="69046938", vestigingsnummer="000012345678", rsin="002220647"
-        ),
+def test_writing_a_persoon_as_open_klant_returns_it() -> None:
+    klant = attrs.evolve(ANNA, bron=f"{PARTIJEN}/{ANNA.id}")
+    partij = {"uuid": str(klant.id), "url": f"{PARTIJEN}/{klant.id}"}
+
+    def adres(soort: str, waarde: str, omschrijving: str) -> dict[str, Any]:
+        eigen = _uuid5(klant, f"digitaalAdres/{soort}")
+        return {
+            "uuid": eigen,
+            "url": f"{BASIS}/digitaleadressen/{eigen}",
+            "verstrektDoorPartij": partij,
+            "adres": waarde,
+            "soortDigitaalAdres": soort,
+            "omschrijving": omschrijving,
+        }
+
+    adressen = [
+        adres("email", "anna@example.nl", "e-mail"),
+        adres("telefoonnummer", "0612345678", "telefoon"),
+        adres("overig", "https://jansen.example.nl", "website"),
+    ]
+    bsn_uuid = _uuid5(klant, "partijIdentificator/bsn")
+
+    assert {
+        **partij,
+        "nummer": "12345",
+        "betrokkenen": [],
+        "categorieRelaties": [],
+        "digitaleAdressen": [{"uuid": a["uuid"], "url": a["url"]} for a in adressen],
+        "vertegenwoordigden": [],
+        "partijIdentificatoren": [
+            {
+                "uuid": bsn_uuid,
+                "url": f"{BASIS}/partij-identificatoren/{bsn_uuid}",
+                "identificeerdePartij": partij,
+                "partijIdentificator": BSN_CODES,
+            }
+        ],
+        "soortPartij": "persoon",
+        "voorkeurstaal": "nld",
+        "indicatieActief": True,
+        "partijIdentificatie": {
+            "contactnaam": {
+                "voornaam": "Anna",
+                "voorvoegselAchternaam": "van",
+                "achternaam": "Jansen",
+            },
+            "volledigeNaam": "Anna van Jansen",
+        },
+        "_expand": {"digitaleAdressen": adressen},
+    } == klantinteracties.naar_partij(klant, vorm="antwoord")
+
+
+def test_a_vestiging_comes_after_the_create_under_its_kvk_identificator() -> None:
+    assert [{"partijIdentificator": KVK_CODES}, {"partijIdentificator": RSIN_CODES}] == (
+        klantinteracties.naar_partij(JANSEN_BOUW)["partijIdentificatoren"]
     )
-    partij = klantinteracties.naar_partij(klant)
+    assert [
+        {
+            "identificeerdePartij": {"uuid": PARTIJ_UUID},
+            "partijIdentificator": VESTIGING_CODES,
+            "subIdentificatorVan": {"uuid": KVK_UUID},
+        }
+    ] == schrijven_partij.partij_identificatoren(
+        JANSEN_BOUW, partij_uuid=PARTIJ_UUID, kvk_uuid=uuid.UUID(KVK_UUID)
+    )
+
+
+def test_a_klant_without_vestiging_needs_no_identificator_after_the_create() -> None:
+    assert [] == schrijven_partij.partij_identificatoren(ANNA, partij_uuid=PARTIJ_UUID)
+
+
+def test_a_vestiging_cannot_come_after_the_create_without_its_kvk_identificator() -> None:
+    with pytest.raises(FormaatError) as fout:
+        schrijven_partij.partij_identificatoren(JANSEN_BOUW, partij_uuid=PARTIJ_UUID)
+
+    assert str(fout.value).startswith(
+        f"klant {JANSEN_BOUW.id} past niet in dit formaat: vestigingsnummer: "
+    )
+    assert "kvk_uuid" in str(fout.value)
+
+
+@pytest.mark.parametrize(("veld", "waarde"), [("partij_uuid", "partij 1"), ("kvk_uuid", "1")])
+def test_the_uuids_a_body_points_to_are_checked(veld: str, waarde: str) -> None:
+    argumenten = {"partij_uuid": PARTIJ_UUID, "kvk_uuid": KVK_UUID, veld: waarde}
+
+    with pytest.raises(OngeldigeWaardeError) as fout:
+        schrijven_partij.partij_identificatoren(JANSEN_BOUW, **argumenten)
+
+    assert veld == fout.value.veld
+
+
+def test_a_vestiging_is_written_in_a_response_under_its_kvk_identificator() -> None:
+    partij = klantinteracties.naar_partij(JANSEN_BOUW, vorm="antwoord", basis_url=f"{BASIS}/")
+    kvk_uuid = _uuid5(JANSEN_BOUW, "partijIdentificator/kvk_nummer")
+
     assert ("organisatie", {"naam": "Jansen Bouw B.V."}) == (
         partij["soortPartij"],
         partij["partijIdentificatie"],
     )
-    per_soort = {
-        i["partijIdentificator"]["codeSoortObjectId"]: i for i in partij["partijIdentificatoren"]
-    }
-    assert {"kvk_nummer", "rsin", "vestigingsnummer"} == set(per_soort)
-    assert {"uuid": per_soort["kvk_nummer"]["uuid"]} == per_soort["vestigingsnummer"][
-        "subIdentificatorVan"
+    assert [
+        (KVK_CODES, None),
+        (RSIN_CODES, None),
+        (VESTIGING_CODES, {"uuid": kvk_uuid, "url": f"{BASIS}/partij-identificatoren/{kvk_uuid}"}),
+    ] == [
+        (i["partijIdentificator"], i.get("subIdentificatorVan"))
+        for i in partij["partijIdentificatoren"]
     ]
-    assert per_soort["rsin"]["subIdentificatorVan"] is None
-    assert partij == klantinteracties.naar_partij(klant)  # reproducible uuids
+    assert partij == klantinteracties.naar_partij(JANSEN_BOUW, vorm="antwoord", basis_url=BASIS)
 
 
-def test_a_vestiging_without_kvk_nummer_is_written_without_reference() -> None:
+def test_a_vestiging_without_kvk_nummer_is_refused() -> None:
     klant = Klant(
         uuid.UUID(int=7),
         "0363",
         "K7",
-        identificatie=Identificatie.niet_natuurlijk_persoon(vestigingsnummer="000012345678"),
+        identificatie=Identificatie.niet_natuurlijk_persoon(
+            vestigingsnummer="000012345678", rsin="002220647"
+        ),
     )
-    [identificator] = klantinteracties.naar_partij(klant)["partijIdentificatoren"]
-    assert identificator["subIdentificatorVan"] is None
+
+    assert (
+        f"klant {klant.id} past niet in dit formaat: vestigingsnummer: Open Klant neemt een "
+        "vestigingsnummer alleen aan onder het KvK-nummer van de organisatie "
+        "(subIdentificatorVan), en de klant heeft geen KvK-nummer"
+    ) == weigering(klant)
 
 
 @pytest.mark.parametrize(
-    ("identificatie", "gegevens"),
+    ("telefoonnummer", "geschreven"),
     [
-        (Identificatie.natuurlijk_persoon(a_nummer="1234567890"), Klantgegevens()),
+        ("0201234567", "0201234567"),
+        ("020-1234567", "0201234567"),
+        ("020 123 4567", "0201234567"),
+        ("020.123.4567", "0201234567"),
+        ("(020) 123 4567", "0201234567"),
+        ("(0)20 1234567", "0201234567"),
+        ("06-12345678", "0612345678"),
+        ("06 12 34 56 78", "0612345678"),
+        ("+31 20 123 4567", "+31201234567"),
+        ("+31 (0)20 123 4567", "+31201234567"),
+        ("+31(0)6-12345678", "+31612345678"),
+        ("+31 (0) 6 1234 5678", "+31612345678"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("0031 (0)20 1234567", "0031201234567"),
+        ("0031 20 1234567", "0031201234567"),
+        ("+1 (212) 555-0123", "+12125550123"),
+    ],
+)
+def test_a_telephone_number_is_written_as_open_klant_takes_it(
+    telefoonnummer: str, geschreven: str
+) -> None:
+    klant = Klant(uuid.UUID(int=5), "0363", "K5", Klantgegevens(telefoonnummer=telefoonnummer))
+
+    [adres] = schrijven_partij.digitale_adressen(klant)
+    partij = klantinteracties.naar_partij(klant, vorm="antwoord", basis_url=BASIS)
+
+    assert geschreven == adres["adres"]
+    assert [geschreven] == [a["adres"] for a in partij["_expand"]["digitaleAdressen"]]
+    assert telefoonnummer == klant.klantgegevens.telefoonnummer  # the register keeps it as given
+
+
+@pytest.mark.parametrize(
+    ("telefoonnummer", "getoond"),
+    [
+        ("0800 1234", "'**** *234'"),  # 8 digits: Open Klant takes no 0800, 0900 or 14xxx
+        ("14020", "'14020'"),
+        ("020 123 456", "'*** *** 456'"),  # 9 digits
+        ("06 123456789", "'** ******789'"),  # 11 digits
+        ("020/1234567", "'***/****567'"),  # a / is not dropped
+        ("+31 20 12", "'+** *0 12'"),  # + and 6 digits
+        ("00 31 20", "'** *1 20'"),  # 00 and 4 digits
+        ("+31 2", "'+31 2'"),  # + and 3 digits: too short to be masked
+    ],
+)
+def test_a_telephone_number_open_klant_does_not_take_is_refused(
+    telefoonnummer: str, getoond: str
+) -> None:
+    klant = Klant(uuid.UUID(int=5), "0363", "K5", Klantgegevens(telefoonnummer=telefoonnummer))
+
+    verwacht = (
+        f"klant {klant.id} past niet in dit formaat: telefoonnummer: Open Klant neemt "
+        f"{getoond} niet aan: het neemt 0 en 9 cijfers, + en 9 tot 15 cijfers, of 00 en 7 tot "
+        "13 cijfers (spaties, -, ., haakjes en een (0) na de landcode weggelaten)"
+    )
+    assert verwacht == weigering(klant)
+    assert verwacht == weigering(klant, vorm="antwoord", basis_url=BASIS)
+    with pytest.raises(FormaatError) as fout:
+        schrijven_partij.digitale_adressen(klant)
+    assert verwacht == str(fout.value)
+
+
+@pytest.mark.parametrize(
+    ("klantnummer", "nummer"),
+    [
+        ("12345", "12345"),
+        ("0000042", "0000042"),
+        ("12345678", "12345678"),
+        ("K5", None),
+        ("12-34", None),
+        ("١٢٣", None),  # digits, but not 0-9: Open Klant wants an integer
+    ],
+)
+def test_the_klantnummer_is_the_nummer_only_when_it_is_an_integer(
+    klantnummer: str, nummer: str | None
+) -> None:
+    klant = Klant(uuid.UUID(int=5), "0363", klantnummer)
+
+    for vorm in ("verzoek", "antwoord"):
+        partij = klantinteracties.naar_partij(klant, vorm=vorm, basis_url=BASIS)
+        assert nummer == partij.get("nummer", None)
+        assert nummer is not None or "nummer" not in partij
+
+
+@pytest.mark.parametrize(
+    ("bron", "basis_url", "url"),
+    [
+        (f"{PARTIJEN}/00000000-0000-0000-0000-000000000005", None, PARTIJEN),
+        (f"{PARTIJEN}/00000000-0000-0000-0000-000000000005", "https://elders.nl/api", PARTIJEN),
+        (f"{KLANTEN}/00000000-0000-0000-0000-000000000005", BASIS, PARTIJEN),
+        (f"{PARTIJEN}/{ANDER_UUID}", "https://elders.nl/api/", "https://elders.nl/api/partijen"),
+        (None, "https://elders.nl/api", "https://elders.nl/api/partijen"),
+    ],
+)
+def test_a_response_has_the_url_of_the_partij_the_klant_came_from_else_one_on_basis_url(
+    bron: str | None, basis_url: str | None, url: str
+) -> None:
+    klant = Klant(uuid.UUID(int=5), "0363", "K5", Klantgegevens(emailadres="a@b.nl"), bron=bron)
+
+    partij = klantinteracties.naar_partij(klant, vorm="antwoord", basis_url=basis_url)
+
+    basis = url.removesuffix("/partijen")
+    [adres] = partij["_expand"]["digitaleAdressen"]
+    assert (str(klant.id), f"{url}/{klant.id}") == (partij["uuid"], partij["url"])
+    assert f"{basis}/digitaleadressen/{adres['uuid']}" == adres["url"]
+    assert [{"uuid": str(klant.id), "url": f"{url}/{klant.id}"}] == [adres["verstrektDoorPartij"]]
+
+
+@pytest.mark.parametrize("bron", [None, f"{KLANTEN}/00000000-0000-0000-0000-000000000005"])
+def test_a_response_without_a_url_for_the_partij_is_refused(bron: str | None) -> None:
+    klant = Klant(uuid.UUID(int=5), "0363", "K5", bron=bron)
+
+    melding = weigering(klant, vorm="antwoord")
+
+    assert melding.startswith(f"klant {klant.id} past niet in dit formaat: bron: ")
+    assert "basis_url" in melding
+
+
+@pytest.mark.parametrize(
+    "basis_url", ["openklant.example.nl", f"{BASIS}?x=1", f"{BASIS}#top", "https://"]
+)
+def test_a_basis_url_is_checked_before_any_klant_is_written(basis_url: str) -> None:
+    with pytest.raises(OngeldigeWaardeError) as fout:
+        klantinteracties.schrijf([], io.StringIO(), vorm="antwoord", basis_url=basis_url)
+
+    assert "basis_url" == fout.value.veld
+
+
+def test_a_request_never_holds_what_the_server_sets() -> None:
+    klant = attrs.evolve(JANSEN_BOUW, bron=f"{PARTIJEN}/{JANSEN_BOUW.id}")
+
+    partij = klantinteracties.naar_partij(klant)
+
+    assert set() == {"uuid", "url", "digitaleAdressen", "_expand"} & set(partij)
+    assert [["partijIdentificator"], ["partijIdentificator"]] == [
+        list(i) for i in partij["partijIdentificatoren"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("identificatie", "gegevens", "reden"),
+    [
+        (
+            Identificatie.natuurlijk_persoon(a_nummer="1234567890"),
+            Klantgegevens(),
+            "a_nummer: Klantinteracties kent geen registercode voor een A-nummer",
+        ),
         (
             Identificatie.natuurlijk_persoon(buitenlands=("DE", "Melderegister", "X1")),
             Klantgegevens(),
+            "buitenlands: Klantinteracties kent geen registercode voor een buitenlands nummer",
         ),
         (
             Identificatie.niet_natuurlijk_persoon(buitenlands=("GB", "Companies House", "X1")),
             Klantgegevens(),
+            "buitenlands: Klantinteracties kent geen registercode voor een buitenlands nummer",
         ),
-        (None, Klantgegevens(functie="directeur")),
-        (None, Klantgegevens(adres=Adres(postcode="1011 PN"))),
-        (Identificatie.natuurlijk_persoon(bsn="111222333"), Klantgegevens(bedrijfsnaam="X")),
+        (None, Klantgegevens(functie="directeur"), "functie: een Partij heeft er geen veld voor"),
+        (
+            None,
+            Klantgegevens(adres=Adres(postcode="1011 PN")),
+            "adres: een Partij heeft er geen veld voor",
+        ),
+        (
+            Identificatie.natuurlijk_persoon(bsn="111222333"),
+            Klantgegevens(bedrijfsnaam="X"),
+            "bedrijfsnaam: een persoon heeft geen bedrijfsnaam",
+        ),
         (
             Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"),
-            Klantgegevens(achternaam="Jansen"),
+            Klantgegevens(voorletters="J.", achternaam="Jansen"),
+            "voorletters, achternaam: een organisatie heeft geen contactnaam",
         ),
-        (None, Klantgegevens(achternaam="Jansen", bedrijfsnaam="Jansen Bouw")),
+        (
+            None,
+            Klantgegevens(achternaam="Jansen", bedrijfsnaam="Jansen Bouw", functie="directeur"),
+            "functie: een Partij heeft er geen veld voor; "
+            "bedrijfsnaam: een persoon heeft geen bedrijfsnaam",
+        ),
+        (
+            None,
+            Klantgegevens(emailadres=f"{'a' * 64}@{'b' * 13}.nl"),
+            "emailadres: 81 tekens, een digitaal adres houdt er ten hoogste 80",
+        ),
+        (
+            None,
+            Klantgegevens(website_url=f"https://{'w' * 70}.nl/"),
+            "website_url: 82 tekens, een digitaal adres houdt er ten hoogste 80",
+        ),
     ],
 )
-def test_a_klant_a_partij_cannot_hold_is_refused_rather_than_cut(
-    identificatie: Identificatie | None, gegevens: Klantgegevens
+def test_a_klant_a_partij_cannot_hold_is_refused_naming_the_field(
+    identificatie: Identificatie | None, gegevens: Klantgegevens, reden: str
 ) -> None:
     klant = Klant(uuid.UUID(int=5), "0363", "K5", gegevens, identificatie)
-    with pytest.raises(FormaatError, match="past niet in dit formaat"):
+
+    verwacht = f"klant {klant.id} past niet in dit formaat: {reden}"
+    assert verwacht == weigering(klant)
+    assert verwacht == weigering(klant, vorm="antwoord", basis_url=BASIS)
+
+
+def test_a_digitaal_adres_of_the_longest_length_open_klant_takes_is_written() -> None:
+    emailadres = f"{'a' * 64}@{'b' * 12}.nl"
+    klant = Klant(uuid.UUID(int=5), "0363", "K5", Klantgegevens(emailadres=emailadres))
+
+    assert [(80, emailadres)] == [
+        (len(a["adres"]), a["adres"]) for a in schrijven_partij.digitale_adressen(klant)
+    ]
+
+
+@given(klanten())
+def test_a_refusal_never_shows_a_full_number(klant: Klant) -> None:
+    try:
         klantinteracties.naar_partij(klant)
+        melding = ""
+    except FormaatError as fout:
+        melding = str(fout)
+    ident = klant.identificatie
+    nummers = [klant.klantgegevens.telefoonnummer]
+    if ident is not None:
+        nummers += [n.waarde for n in (ident.bsn, ident.a_nummer) if n is not None]
+    assert [] == [n for n in nummers if n is not None and n in melding]
 
 
-partij_klanten = klanten(
-    st.none() | identificaties_partij_persoon, klantgegevens_persoon
-) | klanten(st.none() | identificaties_partij_organisatie, klantgegevens_organisatie)
+partij_klanten = met_bron(
+    klanten(st.none() | identificaties_partij_persoon, klantgegevens_persoon)
+    | klanten(st.none() | identificaties_partij_organisatie, klantgegevens_organisatie),
+    [PARTIJEN, KLANTEN],
+)
+
+
+def _zoals_open_klant(telefoonnummer: str | None) -> str | None:
+    """The number as Open Klant takes it, by the rule the module documents."""
+    if telefoonnummer is None:
+        return None
+    kaal = "".join(teken for teken in telefoonnummer if teken not in " -.")
+    for begin in ("+", "00"):
+        for lengte in (1, 2, 3):
+            landcode = kaal[len(begin) : len(begin) + lengte]
+            if (
+                kaal.startswith(begin)
+                and landcode.isdigit()
+                and kaal[len(begin) + lengte :].startswith("(0)")
+            ):
+                kaal = kaal[: len(begin) + lengte] + kaal[len(begin) + lengte + 3 :]
+    return kaal.replace("(", "").replace(")", "")
+
+
+def _verwacht(klant: Klant) -> Klantgegevens:
+    """The klantgegevens a Partij of the klant reads back as."""
+    gegevens = klant.klantgegevens
+    return attrs.evolve(gegevens, telefoonnummer=_zoals_open_klant(gegevens.telefoonnummer))
+
+
+def _gelezen_antwoord(partij: dict[str, Any], gemeente: Gemeentecode) -> Gelezen:
+    """A Partij response read as the reader reads a Partij with its digitale adressen."""
+    uitgebreid = json.loads(json.dumps(partij))
+    uitgebreid["digitaleAdressen"] = uitgebreid.pop("_expand")["digitaleAdressen"]
+    return klantinteracties.lees_partij(uitgebreid, gemeenten=gemeente)
 
 
 @given(partij_klanten)
 def test_every_klant_a_partij_can_hold_survives_the_round_trip(klant: Klant) -> None:
-    partij = json.loads(json.dumps(klantinteracties.naar_partij(klant)))
-    gelezen = klantinteracties.lees_partij(partij, gemeenten=klant.gemeente)
+    partij = klantinteracties.naar_partij(klant, vorm="antwoord", basis_url=BASIS)
+    gelezen = _gelezen_antwoord(partij, klant.gemeente)
     assert () == gelezen.problemen
     assert gelezen.registratie is not None
-    assert (str(klant.id), klant.gemeente, klant.klantnummer) == (
-        gelezen.id,
+    van_partij = klant.bron is not None and klant.bron.startswith(PARTIJEN)
+    assert (klant.id, klant.bron if van_partij else f"{PARTIJEN}/{klant.id}") == (
+        gelezen.registratie.id,
+        gelezen.registratie.bron,
+    )
+    nummer = (
+        klant.klantnummer if klant.klantnummer.isascii() and klant.klantnummer.isdigit() else None
+    )
+    assert (klant.gemeente, nummer) == (
         gelezen.registratie.gemeente,
         gelezen.registratie.klantnummer,
     )
-    assert klant.klantgegevens == gelezen.registratie.klantgegevens
+    assert _verwacht(klant) == gelezen.registratie.klantgegevens
     assert klant.identificatie == gelezen.registratie.identificatie
 
 
-@given(st.lists(partij_klanten, max_size=5))
-def test_a_written_file_reads_back_in_order(lijst: list[Klant]) -> None:
+@given(partij_klanten, st.uuids(), st.uuids())
+def test_a_create_and_the_requests_after_it_hold_the_whole_klant(
+    klant: Klant, partij_uuid: uuid.UUID, kvk_uuid: uuid.UUID
+) -> None:
+    """What Open Klant holds after the three steps, read back: nothing is lost."""
+    partij = klantinteracties.naar_partij(klant)
+    identificatoren = partij["partijIdentificatoren"]
+    for identificator in identificatoren:  # the uuids the server gives them
+        if identificator["partijIdentificator"]["codeSoortObjectId"] == "kvk_nummer":
+            identificator["uuid"] = str(kvk_uuid)
+    identificatoren += schrijven_partij.partij_identificatoren(
+        klant, partij_uuid=partij_uuid, kvk_uuid=kvk_uuid
+    )
+    partij["digitaleAdressen"] = schrijven_partij.digitale_adressen(klant, partij_uuid=partij_uuid)
+
+    gelezen = klantinteracties.lees_partij(partij, gemeenten=klant.gemeente)
+
+    assert () == gelezen.problemen
+    assert gelezen.registratie is not None
+    assert _verwacht(klant) == gelezen.registratie.klantgegevens
+    assert klant.identificatie == gelezen.registratie.identificatie
+
+
+@given(st.lists(partij_klanten, max_size=5), st.sampled_from(["verzoek", "antwoord"]))
+def test_a_written_file_holds_each_klant_on_its_line(lijst: list[Klant], vorm: Any) -> None:
     bestand = io.StringIO()
-    assert len(lijst) == klantinteracties.schrijf(lijst, bestand)
-    bestand.seek(0)
-    gelezen = list(klantinteracties.lees(bestand, gemeenten="0363"))
-    assert [str(k.id) for k in lijst] == [g.id for g in gelezen]
-    assert all(g.geldig for g in gelezen)
+    assert len(lijst) == klantinteracties.schrijf(lijst, bestand, vorm=vorm, basis_url=BASIS)
+    assert [klantinteracties.naar_partij(k, vorm=vorm, basis_url=BASIS) for k in lijst] == [
+        json.loads(regel) for regel in bestand.getvalue().splitlines()
+    ]
+
+
+def test_a_page_holds_each_partij_as_open_klant_returns_it() -> None:
+    bestand = io.StringIO()
+
+    assert 2 == schrijven_partij.schrijf_pagina(
+        [ANNA, JANSEN_BOUW], bestand, previous=f"{PARTIJEN}?page=1", count=12, basis_url=BASIS
+    )
+
+    pagina = json.loads(bestand.getvalue())
+    assert (12, None, f"{PARTIJEN}?page=1") == (pagina["count"], pagina["next"], pagina["previous"])
+    assert [f"{PARTIJEN}/{ANNA.id}", f"{PARTIJEN}/{JANSEN_BOUW.id}"] == [
+        p["url"] for p in pagina["results"]
+    ]
+    assert [
+        klantinteracties.naar_partij(k, vorm="antwoord", basis_url=BASIS)
+        for k in (ANNA, JANSEN_BOUW)
+    ] == pagina["results"]
 
 
 # --- hostile input ---------------------------------------------------------------------
@@ -714,7 +1139,7 @@ def vijandige_partijen(draw: st.DrawFn) -> dict[str, Any]:
 def test_wrongly_typed_fields_are_reported_never_raised(record: dict[str, Any]) -> None:
     gelezen = lees(record)
     assert (gelezen.registratie is None) == bool(gelezen.problemen)
-    for probleem in gelezen.problemen:
+    for probleem in (*gelezen.problemen, *gelezen.opmerkingen):
         assert "111222" not in str(probleem)
 
 

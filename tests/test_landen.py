@@ -118,7 +118,10 @@ def test_v1_reads_every_tabel_34_code_and_writes_it_back_exactly(code: str) -> N
     assert () == gelezen.problemen
     assert gelezen.registratie is not None
     klant = Klant(uuid.UUID(int=1), "0363", "K1", gelezen.registratie.klantgegevens)
-    assert code == klanten_v1.naar_v1(klant, bronorganisatie=RSIN)["adres"]["landcode"]
+    v1 = klanten_v1.naar_v1(
+        klant, bronorganisatie=RSIN, website_url="https://www.gemeente.example.nl", vorm="antwoord"
+    )
+    assert code == v1["adres"]["landcode"]
 
 
 @pytest.mark.parametrize(("iso", "code"), [("NL", "6030"), ("BE", "5010"), ("de", "9089")])

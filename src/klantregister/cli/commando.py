@@ -6,6 +6,7 @@
                         [--invoer ...] [--bij-bestaand overslaan|bijwerken]
     klantregister export --from URL --format klanten_v1|klantinteracties|jsonl
                         [--bronorganisatie RSIN] [--website-url URL] [--vorm verzoek|antwoord]
+                        [--basis-url URL]
 
 With ``--invoer kanoniek`` (the JSON Lines ``export --format jsonl`` writes) each
 record names its own gemeente, and ``--gemeente`` is optional.
@@ -38,6 +39,7 @@ from klantregister.cli.importeren import BIJ_BESTAAND, importeer
 from klantregister.domain import (
     FormaatError,
     Klant,
+    Klantgegevens,
     KlantregisterError,
     OpslagError,
     Registratie,
@@ -135,8 +137,14 @@ def _parser() -> argparse.ArgumentParser:
         "--vorm",
         choices=("verzoek", "antwoord"),
         default="verzoek",
-        help="API objects as a request body to create them (default), or as the server "
+        help="API objects as the requests that create them (default), or as the server "
         "answers with them (with their url and uuid)",
+    )
+    exporteer.add_argument(
+        "--basis-url",
+        metavar="URL",
+        help="the root of the Klantinteracties API, for the urls of --vorm antwoord "
+        "(https://openklant.example.nl/klantinteracties/api/v1)",
     )
     return parser
 
@@ -302,7 +310,13 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
     if args.formaat == "jsonl":
         return kanoniek.naar_dict
     if args.formaat == "klantinteracties":
-        return functools.partial(klantinteracties.naar_partij, vorm=args.vorm)
+        if args.vorm == "verzoek":
+            return klantinteracties.verzoeken
+        return functools.partial(
+            klantinteracties.naar_partij, vorm="antwoord", basis_url=args.basis_url
+        )
+    if args.website_url is not None:
+        Klantgegevens(website_url=args.website_url)  # refused before anything is written
     return functools.partial(
         klanten_v1.naar_v1,
         bronorganisatie=args.bronorganisatie,

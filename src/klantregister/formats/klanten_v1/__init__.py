@@ -22,10 +22,19 @@ Mapping decisions:
   Onbekend, ``5105`` Kosovo, historical states) included. An ISO code, or a
   code not in the table, is reported; a land Tabel 34 has no row for (ISO
   ``BV``, ``HM``, ``TF``) cannot be written.
-- Writing is lossless or refused with a :class:`~klantregister.FormaatError`:
-  a klant with a foreign number, with a KvK-nummer and an RSIN or a
-  vestigingsnummer together, or with ``voorletters``, ``voorkeurstaal`` or
-  ``adresregel``s (which v1 lacks) cannot be written.
+- Writing (:func:`naar_v1`, :func:`schrijf`, and ``schrijven.schrijf_pagina`` for
+  one page of ``GET /klanten``) is lossless or refused with a
+  :class:`~klantregister.FormaatError` naming the klant and the field. It writes
+  a create/PUT body (``vorm="verzoek"``: no ``url``) or a server's response
+  (``vorm="antwoord"``: with ``url``, the klant's ``bron`` when that is this v1
+  Klant's URL); never a ``uuid`` (v1 has none) and only members with a value,
+  never ``""``. ``websiteUrl`` is required: a klant without a website gets the
+  ``website_url`` given for all (the gemeente's, say), and is refused without one.
+  ``innNnpId`` holds an RSIN only: a KvK-nummer (alone or beside an RSIN) cannot
+  be written, nor a vestigingsnummer beside a KvK-nummer or RSIN, a foreign
+  number, ``voorletters``, ``voorkeurstaal`` or ``adresregel``s (which v1 lacks).
+  A zelfstandige klant cannot be created on a v1 server (it needs a subject);
+  as a response it has ``subjectType`` ``null``.
 
 >>> gelezen = lees_klant({"klantnummer": "K1", "subjectType": "natuurlijk_persoon",
 ...     "subjectIdentificatie": {"inpBsn": "111222333"}}, gemeenten="0363")
@@ -38,6 +47,6 @@ Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
 
 from klantregister.formats.klanten_v1.kern import kern
 from klantregister.formats.klanten_v1.lezen import lees, lees_klant, lezer
-from klantregister.formats.klanten_v1.schrijven import naar_v1, schrijf
+from klantregister.formats.klanten_v1.schrijven import Vorm, naar_v1, schrijf, schrijf_pagina
 
-__all__ = ["kern", "lees", "lees_klant", "lezer", "naar_v1", "schrijf"]
+__all__ = ["Vorm", "kern", "lees", "lees_klant", "lezer", "naar_v1", "schrijf", "schrijf_pagina"]

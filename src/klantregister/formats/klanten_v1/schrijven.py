@@ -1,95 +1,257 @@
-"""Writing v1 ``Klant`` objects: lossless, or refused with a FormaatError."""
+"""Writing v1 ``Klant`` objects: lossless, or refused with a FormaatError.
+
+Two forms of the same klant (``vorm``):
+
+- ``"verzoek"``: the body of ``POST /klanten`` or ``PUT /klanten/{uuid}`` to a v1
+  server. It holds no readOnly member (no ``url``), and the reference
+  implementation's rules are kept: a ``subjectIdentificatie`` is given (a
+  zelfstandige klant cannot be created on a v1 server), ``innNnpId`` holds an RSIN.
+- ``"antwoord"``: the object as a v1 server's response holds it: the ``url`` too,
+  which is the klant's ``bron`` when that is the URL of this very v1 Klant
+  (``.../klanten/<the klant's id>``). A zelfstandige klant has ``subjectType``
+  ``null`` and no ``subjectIdentificatie`` (a response may hold one).
+
+Only members with a value are written: a ``""`` is not "not given" to a v1 server
+(``emailadres``, ``subject``, ``subjectType`` and ``inpANummer`` refuse it). v1
+has no ``uuid`` member. ``websiteUrl`` is required: a klant without a website is
+written with the ``website_url`` the caller gives for all (the gemeente's own
+website, say, where the klant can be reached); read back, the klant has it.
+"""
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, Any, Literal, TypeAlias
 
-from klantregister.domain import Adres, FormaatError, Klant, Rsin, Subjectsoort
+from klantregister.domain import (
+    Adres,
+    FormaatError,
+    Klant,
+    Klantgegevens,
+    OngeldigeWaardeError,
+    OngeldigFormaatError,
+    Rsin,
+    Subjectsoort,
+    als_bron,
+    toon,
+    velden,
+)
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI
 from klantregister.formats.stream import schrijf_regels
 
-__all__ = ["naar_v1", "schrijf"]
+__all__ = ["Vorm", "naar_v1", "schrijf", "schrijf_pagina"]
+
+#: A request body (what a client sends) or a response (what a server returns).
+Vorm: TypeAlias = Literal["verzoek", "antwoord"]
+_VORMEN = ("verzoek", "antwoord")
+
+#: The URL of a v1 Klant: the API's root, ``/klanten/``, the klant's UUID.
+_KLANT_URL = re.compile(rf".+/klanten/({velden.UUID})/?")
 
 
-def naar_v1(klant: Klant, *, bronorganisatie: Rsin | str) -> dict[str, Any]:
+def naar_v1(
+    klant: Klant,
+    *,
+    bronorganisatie: Rsin | str,
+    website_url: str | None = None,
+    vorm: Vorm = "verzoek",
+) -> dict[str, Any]:
     """The klant as a v1 ``Klant`` object; raises FormaatError where v1 would lose data.
 
-    Text fields not given are written as ``""``, as the API does; ``uuid`` is the klant's id.
+    ``bronorganisatie`` is the RSIN of the organisation the klanten belong to;
+    ``website_url`` is written as ``websiteUrl`` of a klant that has none (v1
+    requires one), and is checked as a klant's ``website_url`` is (an
+    OngeldigeWaardeError otherwise). Without it such a klant is refused.
+    ``vorm`` is ``"verzoek"`` (a create/PUT body) or ``"antwoord"`` (a server's
+    response, with ``url``), as the module says.
     """
-    bron = Rsin.parse(bronorganisatie)
-    gegevens = klant.klantgegevens
-    weg = [naam for naam in ("voorletters", "voorkeurstaal") if getattr(gegevens, naam) is not None]
-    adres = gegevens.adres
-    if adres is not None:
-        weg += [
-            f"adres.{naam}"
-            for naam in ("adresregel1", "adresregel2", "adresregel3")
-            if getattr(adres, naam) is not None
-        ]
-    if weg:
-        raise _niet_schrijfbaar(klant, f"Klanten API v1 heeft geen veld voor {', '.join(weg)}")
-    uit: dict[str, Any] = {
-        "uuid": str(klant.id),
-        "bronorganisatie": bron.waarde,
-        "klantnummer": klant.klantnummer,
-        **{v1: getattr(gegevens, attr) or "" for v1, attr in GEGEVENS.items()},
-        "adres": None if adres is None else _adres(klant, adres),
+    return _Schrijver(bronorganisatie, website_url, vorm).schrijf(klant)
+
+
+def schrijf(
+    klanten: Iterable[Klant],
+    bestand: IO[str],
+    *,
+    bronorganisatie: Rsin | str,
+    website_url: str | None = None,
+    vorm: Vorm = "verzoek",
+) -> int:
+    """Write the klanten as v1 objects, one per line (JSON Lines); the number written.
+
+    The arguments are those of :func:`naar_v1`. A klant that cannot be written
+    raises FormaatError; the lines before it are written.
+    """
+    schrijver = _Schrijver(bronorganisatie, website_url, vorm)
+    return schrijf_regels(map(schrijver.schrijf, klanten), bestand)
+
+
+def schrijf_pagina(
+    klanten: Iterable[Klant],
+    bestand: IO[str],
+    *,
+    bronorganisatie: Rsin | str,
+    website_url: str | None = None,
+    next: str | None = None,
+    previous: str | None = None,
+    count: int | None = None,
+) -> int:
+    """Write the klanten as one page of ``GET /klanten`` (``count``, ``next``,
+    ``previous``, ``results``), each as an ``"antwoord"``; the number on the page.
+
+    ``next`` and ``previous`` are the URLs of the pages around it, if any;
+    ``count`` the number of klanten on all pages together, by default the number on
+    this one. The page is built in memory, then written as one line of JSON.
+    """
+    schrijver = _Schrijver(bronorganisatie, website_url, "antwoord")
+    resultaten = [schrijver.schrijf(klant) for klant in klanten]
+    pagina = {
+        "count": _aantal(count, len(resultaten)),
+        "next": _pagina_url("next", next),
+        "previous": _pagina_url("previous", previous),
+        "results": resultaten,
     }
-    uit.update(_subject(klant))
-    return uit
+    schrijf_regels([pagina], bestand)
+    return len(resultaten)
+
+
+def _aantal(count: object, op_pagina: int) -> int:
+    if count is None:
+        return op_pagina
+    if not isinstance(count, int) or isinstance(count, bool) or count < op_pagina:
+        raise OngeldigFormaatError(
+            "count", f"{toon(count)} is geen geheel getal van ten minste {op_pagina}"
+        )
+    return count
+
+
+def _pagina_url(veld: str, url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        return als_bron(url)
+    except OngeldigeWaardeError:
+        raise OngeldigFormaatError(veld, f"{toon(url)} is geen http(s)-URL") from None
+
+
+def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
+    return FormaatError(f"klant {klant.id} past niet in dit formaat: {veld}: {reden}")
+
+
+class _Schrijver:
+    """Writes klanten with the arguments of one call, each checked once."""
+
+    def __init__(self, bronorganisatie: Rsin | str, website_url: str | None, vorm: str) -> None:
+        if vorm not in _VORMEN:
+            raise OngeldigFormaatError("vorm", f"{toon(vorm)} is niet 'verzoek' of 'antwoord'")
+        self.bronorganisatie = Rsin.parse(bronorganisatie).waarde
+        self.website_url = Klantgegevens(website_url=website_url).website_url
+        self.antwoord = vorm == "antwoord"
+
+    def schrijf(self, klant: Klant) -> dict[str, Any]:
+        gegevens = klant.klantgegevens
+        weg = [
+            naam for naam in ("voorletters", "voorkeurstaal") if getattr(gegevens, naam) is not None
+        ]
+        adres = gegevens.adres
+        if adres is not None:
+            weg += [
+                f"adres.{naam}"
+                for naam in ("adresregel1", "adresregel2", "adresregel3")
+                if getattr(adres, naam) is not None
+            ]
+        if weg:
+            raise _niet_schrijfbaar(klant, ", ".join(weg), "Klanten API v1 heeft er geen veld voor")
+        # What v1 cannot hold first, then what it requires.
+        v1_adres = None if adres is None else _adres(klant, adres)
+        subject = self._subject(klant)
+        website = gegevens.website_url or self.website_url
+        if website is None:
+            raise _niet_schrijfbaar(
+                klant,
+                "website_url",
+                "Klanten API v1 vraagt een websiteUrl en de klant heeft geen website: "
+                "geef website_url (op de opdrachtregel --website-url), "
+                "bijvoorbeeld de website van de gemeente",
+            )
+        uit: dict[str, Any] = {}
+        if self.antwoord and (url := _url(klant)) is not None:
+            uit["url"] = url
+        uit["bronorganisatie"] = self.bronorganisatie
+        uit["klantnummer"] = klant.klantnummer
+        for v1, attr in GEGEVENS.items():
+            waarde = website if attr == "website_url" else getattr(gegevens, attr)
+            if waarde is not None:
+                uit[v1] = waarde
+        if v1_adres is not None:
+            uit["adres"] = v1_adres
+        uit.update(subject)
+        return uit
+
+    def _subject(self, klant: Klant) -> dict[str, Any]:
+        ident = klant.identificatie
+        if ident is None:
+            if self.antwoord:
+                return {"subjectType": None}
+            raise _niet_schrijfbaar(
+                klant,
+                "identificatie",
+                "Klanten API v1 vraagt een subject of subjectIdentificatie; "
+                "een zelfstandige klant heeft geen van beide",
+            )
+        if ident.buitenlands is not None:
+            raise _niet_schrijfbaar(
+                klant, "buitenlands", "Klanten API v1 kent geen buitenlands nummer"
+            )
+        if ident.soort is Subjectsoort.NATUURLIJK_PERSOON:
+            si: dict[str, str] = {}
+            if ident.bsn is not None:
+                si["inpBsn"] = ident.bsn.waarde
+            if ident.a_nummer is not None:
+                si["inpANummer"] = ident.a_nummer.waarde
+            return {"subjectType": "natuurlijk_persoon", SI: si}
+        if ident.vestigingsnummer is not None:
+            nummers = (("kvk_nummer", ident.kvk_nummer), ("rsin", ident.rsin))
+            naast = [naam for naam, nummer in nummers if nummer is not None]
+            if naast:
+                raise _niet_schrijfbaar(
+                    klant,
+                    ", ".join(naast),
+                    "een v1-subject vestiging heeft alleen een vestigingsNummer; "
+                    f"het {' en '.join(naast)} ernaast zou verloren gaan",
+                )
+            return {
+                "subjectType": "vestiging",
+                SI: {"vestigingsNummer": ident.vestigingsnummer.waarde},
+            }
+        if ident.rsin is not None and ident.kvk_nummer is None:
+            return {"subjectType": "niet_natuurlijk_persoon", SI: {"innNnpId": ident.rsin.waarde}}
+        reden = "Klanten API v1 heeft geen veld voor een KvK-nummer (innNnpId houdt een RSIN)"
+        if ident.rsin is not None:
+            reden += "; alleen de RSIN schrijven zou het KvK-nummer verliezen"
+        raise _niet_schrijfbaar(klant, "kvk_nummer", reden)
+
+
+def _url(klant: Klant) -> str | None:
+    """The klant's ``bron``, if it is the URL of this v1 Klant (``.../klanten/<its id>``)."""
+    if klant.bron is None or (match := _KLANT_URL.fullmatch(klant.bron)) is None:
+        return None
+    return klant.bron if uuid.UUID(match.group(1)) == klant.id else None
 
 
 def _adres(klant: Klant, adres: Adres) -> dict[str, Any]:
     landcode = adres.brp_landcode
     if landcode is None:
         raise _niet_schrijfbaar(
-            klant, f"adres.land {adres.land} heeft geen code in de BRP Landentabel (Tabel 34)"
+            klant,
+            "adres.land",
+            f"{adres.land} heeft geen code in de BRP Landentabel (Tabel 34)",
         )
     uit: dict[str, Any] = {
-        v1: getattr(adres, attr) if attr == "huisnummer" else getattr(adres, attr) or ""
+        v1: waarde
         for v1, attr in ADRES.items()
+        if attr != "land" and (waarde := getattr(adres, attr)) is not None
     }
     uit["landcode"] = landcode
     return uit
-
-
-def _niet_schrijfbaar(klant: Klant, reden: str) -> FormaatError:
-    return FormaatError(f"klant {klant.id} past niet in dit formaat: {reden}")
-
-
-def _subject(klant: Klant) -> dict[str, Any]:
-    ident = klant.identificatie
-    if ident is None:
-        return {"subject": "", "subjectType": "", SI: None}
-    if ident.buitenlands is not None:
-        raise _niet_schrijfbaar(klant, "Klanten API v1 kent geen buitenlands nummer")
-    if ident.soort is Subjectsoort.NATUURLIJK_PERSOON:
-        si = {
-            "inpBsn": "" if ident.bsn is None else ident.bsn.waarde,
-            "anpIdentificatie": "",
-            "inpANummer": "" if ident.a_nummer is None else ident.a_nummer.waarde,
-        }
-        return {"subject": "", "subjectType": "natuurlijk_persoon", SI: si}
-    organisatie = [n for n in (ident.kvk_nummer, ident.rsin) if n is not None]
-    if ident.vestigingsnummer is not None and not organisatie:
-        return {
-            "subject": "",
-            "subjectType": "vestiging",
-            SI: {"vestigingsNummer": ident.vestigingsnummer.waarde},
-        }
-    if len(organisatie) == 1 and ident.vestigingsnummer is None:
-        return {
-            "subject": "",
-            "subjectType": "niet_natuurlijk_persoon",
-            SI: {"innNnpId": organisatie[0].waarde, "annIdentificatie": ""},
-        }
-    raise _niet_schrijfbaar(
-        klant,
-        "een v1-subject heeft één innNnpId (KvK-nummer of RSIN) of één vestigingsNummer",
-    )
-
-
-def schrijf(klanten: Iterable[Klant], bestand: IO[str], *, bronorganisatie: Rsin | str) -> int:
-    """Write the klanten as v1 objects, one per line (JSON Lines); the number written."""
-    return schrijf_regels((naar_v1(k, bronorganisatie=bronorganisatie) for k in klanten), bestand)

@@ -37,14 +37,27 @@ Mapping decisions:
   reported). ``bezoekadres`` and ``correspondentieadres`` are not read: they are
   not identifying, and the register's Adres has no place for a
   ``nummeraanduidingId``.
-- Writing is lossless or refused with a :class:`~klantregister.FormaatError`:
-  Klantinteracties has no standard code for an A-nummer or a foreign number
-  (``overig`` would lose which register issued it), nor a field for ``functie``
-  or an ``adres``; a persoon has no ``bedrijfsnaam``, an organisatie no
-  contactnaam. A zelfstandige klant is written as an organisatie when it has a
-  ``bedrijfsnaam`` and no names, otherwise as a persoon. The Partij's ``uuid``
-  is the klant's id; the uuids of its identificatoren and digitale adressen are
-  uuid5 of the klant's id and their kind, so writing is reproducible.
+- Writing is lossless or refused with a :class:`~klantregister.FormaatError`
+  naming the klant and the field: Klantinteracties has no standard code for an
+  A-nummer or a foreign number (``overig`` would lose which register issued it),
+  nor a field for ``functie`` or an ``adres``; a persoon has no ``bedrijfsnaam``,
+  an organisatie no contactnaam; a digitaal adres holds at most 80 characters; a
+  telephone number is written as Open Klant takes it (``+31 (0)20 123 4567``
+  as ``+31201234567``) or refused; a vestigingsnummer is written only under the
+  klant's KvK-nummer. A zelfstandige klant is written as an organisatie when it
+  has a ``bedrijfsnaam`` and no names, otherwise as a persoon. ``nummer`` is the
+  klantnummer only when that is an integer (Open Klant takes no other; it gives
+  the Partij a nummer of its own). :func:`naar_partij` writes the body of
+  ``POST /partijen`` (``vorm="verzoek"``); what a create cannot hold follows in
+  requests of their own, with the uuids the server returned:
+  ``schrijven.partij_identificatoren`` (the vestigingsnummer, for
+  ``POST /partij-identificatoren``) and ``schrijven.digitale_adressen`` (for
+  ``POST /digitaleadressen``). ``vorm="antwoord"`` writes the Partij as
+  ``GET /partijen/{uuid}?expand=digitaleAdressen`` returns it
+  (``schrijven.schrijf_pagina``: a page of them), with URLs after the klant's
+  ``bron`` or on ``basis_url``: the Partij's ``uuid`` is the klant's id, those of
+  its identificatoren and digitale adressen uuid5 of the klant's id and their
+  kind, so writing is reproducible.
 
 >>> gelezen = lees_partij({"soortPartij": "persoon", "partijIdentificatoren": [
 ...     {"partijIdentificator": {"codeRegister": "brp", "codeObjecttype": "natuurlijk_persoon",
@@ -54,6 +67,26 @@ Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
 """
 
 from klantregister.formats.klantinteracties.lezen import lees, lees_partij, lezer
-from klantregister.formats.klantinteracties.schrijven import naar_partij, schrijf
+from klantregister.formats.klantinteracties.schrijven import (
+    Vorm,
+    digitale_adressen,
+    naar_partij,
+    partij_identificatoren,
+    schrijf,
+    schrijf_pagina,
+)
+from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN, verzoeken
 
-__all__ = ["lees", "lees_partij", "lezer", "naar_partij", "schrijf"]
+__all__ = [
+    "IN_TE_VULLEN",
+    "Vorm",
+    "digitale_adressen",
+    "lees",
+    "lees_partij",
+    "lezer",
+    "naar_partij",
+    "partij_identificatoren",
+    "schrijf",
+    "schrijf_pagina",
+    "verzoeken",
+]

@@ -16,6 +16,10 @@ __all__ = [
     "DIGITAAL",
     "DIGITALE_ADRESSEN",
     "MAX_DIGITAAL_ADRES",
+    "MAX_NUMMER",
+    "NIET_IN_REGISTER",
+    "NIET_IN_REGISTER_DIGITAAL_ADRES",
+    "NIET_IN_REGISTER_IDENTIFICATOR",
     "NUMMER",
     "OBJECTTYPES",
     "OMSCHRIJVING",
@@ -86,6 +90,39 @@ TELEFOONNUMMER_OPEN_KLANT = r"0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13}"
 #: The ``nummer`` of a Partij that Open Klant accepts (an integer, at most 10 characters):
 #: a klantnummer that does not match it is not written.
 NUMMER = r"[0-9]{1,10}"
+#: What a Partij holds that the register does not (yet), member by member: the value that
+#: says nothing (besides ``null``, ``""``, ``[]`` and ``{}``) and what the member holds, in
+#: words. A member with any other value is noted per record (``NIET_OVERGENOMEN``) and the
+#: Partij read without it. A dotted name is a member of a member.
+NIET_IN_REGISTER: dict[str, tuple[object, str]] = {
+    "interneNotitie": (None, "een interne notitie"),
+    "betrokkenen": (None, "betrokkenen bij klantcontacten"),
+    "categorieRelaties": (None, "categorieën"),
+    "vertegenwoordigden": (None, "Partijen die deze Partij vertegenwoordigt"),
+    "voorkeursDigitaalAdres": (None, "een voorkeur voor een digitaal adres"),
+    "rekeningnummers": (None, "rekeningnummers"),
+    "voorkeursRekeningnummer": (None, "een voorkeur voor een rekeningnummer"),
+    "indicatieGeheimhouding": (False, "geheimhouding (indicatieGeheimhouding)"),
+    "indicatieActief": (True, "dat de Partij niet actief is (indicatieActief)"),
+    "bezoekadres": (None, "een bezoekadres"),
+    "correspondentieadres": (None, "een correspondentieadres"),
+    "partijIdentificatie.werkteVoorPartij": (None, "de Partij waarvoor de contactpersoon werkt"),
+}
+#: The same, of each entry of ``partijIdentificatoren``.
+NIET_IN_REGISTER_IDENTIFICATOR: dict[str, tuple[object, str]] = {
+    "anderePartijIdentificator": (None, "een vrije identificator (anderePartijIdentificator)"),
+}
+#: The same, of each DigitaalAdres read; an ``omschrijving`` is not noted when it is the
+#: one this library writes for its soort (:data:`OMSCHRIJVING`).
+NIET_IN_REGISTER_DIGITAAL_ADRES: dict[str, tuple[object, str]] = {
+    "omschrijving": (None, "een omschrijving"),
+    "isStandaardAdres": (False, "dat het het standaardadres is (isStandaardAdres)"),
+    "referentie": (None, "een referentie"),
+    "verificatieDatum": (None, "een verificatiedatum"),
+    "verstrektDoorBetrokkene": (None, "de betrokkene die het verstrekte"),
+}
+#: The longest ``nummer`` of a Partij (Open Klant 2.0 to 2.15 generated ten digits).
+MAX_NUMMER = 10
 #: The paths of the resources, below the root of the API.
 PARTIJEN = "partijen"
 PARTIJ_IDENTIFICATOREN = "partij-identificatoren"

@@ -1,120 +1,494 @@
-"""Writing ``Partij`` objects: lossless, or refused with a FormaatError."""
+"""Writing ``Partij`` objects: lossless, or refused with a FormaatError.
+
+Two forms of the same klant (``vorm``):
+
+- ``"verzoek"``: the body of ``POST /partijen`` to Open Klant. It holds no readOnly
+  member (``uuid``, ``url``...), no ``identificeerdePartij`` (the server sets it,
+  and refuses it on create) and no identificator ``uuid`` (Open Klant takes a
+  given one for an update of an identificator that exists). What a create of a
+  Partij cannot hold comes in requests of its own, sent after it:
+
+  1. ``POST /partijen`` with :func:`naar_partij`; the response holds the Partij's
+     ``uuid`` and those of its identificatoren;
+  2. ``POST /partij-identificatoren`` with each body of :func:`partij_identificatoren`
+     (the Partij's ``uuid``, and that of its ``kvk_nummer`` identificator, given):
+     a vestigingsnummer, which Open Klant takes only under a ``kvk_nummer``
+     identificator that exists already (``subIdentificatorVan``; a create of a
+     Partij cannot point to one it creates itself);
+  3. ``POST /digitaleadressen`` with each body of :func:`digitale_adressen` (the
+     Partij's ``uuid`` given): a Partij's ``digitaleAdressen`` are references to
+     DigitaalAdres resources that exist, never the addresses themselves.
+
+- ``"antwoord"``: the Partij as ``GET /partijen/{uuid}?expand=digitaleAdressen``
+  returns it (an ``ExpandPartij``): ``uuid`` is the klant's id, the identificatoren
+  and digitale adressen have uuid5 uuids of the klant's id and their kind (so
+  writing is reproducible), ``digitaleAdressen`` holds their references and
+  ``_expand.digitaleAdressen`` the addresses. Every resource has its ``url``: the
+  Partij's is the klant's ``bron`` when that is the URL of this very Partij
+  (``.../partijen/<the klant's id>``), the others are next to it; for a klant
+  without such a bron they are built on ``basis_url``, the root of the API
+  (``https://openklant.example.nl/klantinteracties/api/v1``), and without one the
+  klant is refused.
+
+Only members with a value are written (no ``""``). ``nummer`` is the klantnummer
+when it is an integer of at most 10 digits (:data:`.namen.NUMMER`; Open Klant refuses
+any other): any other klantnummer is not carried over, and Open Klant gives the Partij
+a nummer of its own. A telephone number is written as Open Klant takes it: spaces,
+``-``, ``.``, parentheses and a ``(0)`` after the country code dropped
+(``+31 (0)20 123 4567`` is ``+31201234567``); one still not of its forms is refused.
+The register keeps the number as given.
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, Any, Literal, NamedTuple, TypeAlias
 
-from klantregister.domain import FormaatError, Klant, Subjectsoort
+from klantregister.domain import (
+    FormaatError,
+    Klant,
+    OngeldigeWaardeError,
+    OngeldigFormaatError,
+    Subjectsoort,
+    als_bron,
+    toon,
+    velden,
+)
 from klantregister.formats.klantinteracties.namen import (
     CODE_VAN,
     CONTACTNAAM,
     DA,
     DIGITAAL,
+    DIGITALE_ADRESSEN,
+    MAX_DIGITAAL_ADRES,
+    NUMMER,
     OMSCHRIJVING,
+    PARTIJ_IDENTIFICATOREN,
+    PARTIJEN,
     PI,
+    TELEFOONNUMMER_OPEN_KLANT,
 )
 from klantregister.formats.stream import schrijf_regels
 
-__all__ = ["naar_partij", "schrijf"]
+__all__ = [
+    "Vorm",
+    "digitale_adressen",
+    "naar_partij",
+    "partij_identificatoren",
+    "schrijf",
+    "schrijf_pagina",
+]
+
+#: A request body (what a client sends) or a response (what a server returns).
+Vorm: TypeAlias = Literal["verzoek", "antwoord"]
+_VORMEN = ("verzoek", "antwoord")
+
+_NUMMER = re.compile(NUMMER)
+_TELEFOON = re.compile(TELEFOONNUMMER_OPEN_KLANT)
+#: A ``(0)`` after the country code, once the spaces, ``-`` and ``.`` are dropped.
+_NUL_NA_LANDCODE = re.compile(r"(\+|00)([1-9][0-9]{0,2})\(0\)")
+_SCHEIDINGSTEKENS = str.maketrans("", "", " -.")
+_HAAKJES = str.maketrans("", "", "()")
+#: The URL of a Partij: the API's root, ``/partijen/``, the Partij's UUID.
+_PARTIJ_URL = re.compile(rf"(.+)/{PARTIJEN}/({velden.UUID})/?")
+_UUID = re.compile(velden.UUID)
+#: The longest URL the API writes, and the longest path this writer puts after a root.
+_MAX_URL = 1000
+_MAX_PAD = len(f"/{PARTIJ_IDENTIFICATOREN}/") + 36
 
 
-def _uuid(klant: Klant, wat: str) -> str:
-    return str(uuid.uuid5(klant.id, wat))
-
-
-def naar_partij(klant: Klant) -> dict[str, Any]:
+def naar_partij(
+    klant: Klant, *, vorm: Vorm = "verzoek", basis_url: str | None = None
+) -> dict[str, Any]:
     """The klant as a Klantinteracties ``Partij``; raises FormaatError where it would lose data.
 
-    Text fields not given are written as ``""``, as the API does.
+    ``vorm`` is ``"verzoek"`` (the body of ``POST /partijen``) or ``"antwoord"`` (an
+    ``ExpandPartij`` as Open Klant returns it), as the module says; ``basis_url``
+    (the root of the API) gives the URLs of an ``"antwoord"`` for a klant whose
+    ``bron`` is not the URL of its Partij.
     """
+    return _Schrijver(vorm, basis_url).schrijf(klant)
+
+
+def digitale_adressen(
+    klant: Klant, *, partij_uuid: uuid.UUID | str | None = None
+) -> list[dict[str, Any]]:
+    """The bodies of ``POST /digitaleadressen`` for the klant's e-mail address, telephone
+    number and website (``overig``), in that order, each ``verstrektDoorPartij`` the
+    Partij with ``partij_uuid`` (``null`` without one).
+
+    Send them after the Partij (:func:`naar_partij`), with the ``uuid`` Open Klant
+    gave it. A klant :func:`naar_partij` refuses is refused here too.
+    """
+    verstrekt = (
+        None if partij_uuid is None else {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
+    )
+    return [
+        {
+            "verstrektDoorPartij": verstrekt,
+            "adres": adres,
+            "soortDigitaalAdres": soort,
+            "omschrijving": OMSCHRIJVING[attr],
+        }
+        for soort, attr, adres in _inhoud(klant).adressen
+    ]
+
+
+def partij_identificatoren(
+    klant: Klant, *, partij_uuid: uuid.UUID | str, kvk_uuid: uuid.UUID | str | None = None
+) -> list[dict[str, Any]]:
+    """The bodies of ``POST /partij-identificatoren`` for what a create of the Partij
+    cannot hold: the klant's vestigingsnummer, under its KvK-nummer; ``[]`` for a klant
+    without one.
+
+    ``partij_uuid`` is the ``uuid`` Open Klant gave the Partij, ``kvk_uuid`` that of its
+    ``kvk_nummer`` identificator (both in the response to ``POST /partijen``); a klant
+    with a vestigingsnummer needs it. A klant :func:`naar_partij` refuses is refused
+    here too.
+    """
+    partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
+    kvk = None if kvk_uuid is None else {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
+    vestigingen = [i for i in _inhoud(klant).identificatoren if i.attr == "vestigingsnummer"]
+    if vestigingen and kvk is None:
+        raise _niet_schrijfbaar(
+            klant,
+            "vestigingsnummer",
+            "Open Klant neemt een vestigingsnummer alleen aan onder de kvk_nummer-identificator "
+            "van de Partij: geef kvk_uuid, de uuid die Open Klant die identificator gaf (in het "
+            "antwoord op POST /partijen)",
+        )
+    return [
+        {"identificeerdePartij": partij, "partijIdentificator": i.codes, "subIdentificatorVan": kvk}
+        for i in vestigingen
+    ]
+
+
+def schrijf(
+    klanten: Iterable[Klant],
+    bestand: IO[str],
+    *,
+    vorm: Vorm = "verzoek",
+    basis_url: str | None = None,
+) -> int:
+    """Write the klanten as Partij objects, one per line (JSON Lines); the number written.
+
+    The arguments are those of :func:`naar_partij`. A klant that cannot be written
+    raises FormaatError; the lines before it are written.
+    """
+    return schrijf_regels(map(_Schrijver(vorm, basis_url).schrijf, klanten), bestand)
+
+
+def schrijf_pagina(
+    klanten: Iterable[Klant],
+    bestand: IO[str],
+    *,
+    next: str | None = None,
+    previous: str | None = None,
+    count: int | None = None,
+    basis_url: str | None = None,
+) -> int:
+    """Write the klanten as one page of ``GET /partijen?expand=digitaleAdressen`` (a
+    ``PaginatedExpandPartijList``), each as an ``"antwoord"``; the number on the page.
+
+    ``next`` and ``previous`` are the URLs of the pages around it, if any; ``count``
+    the number of klanten on all pages together, by default the number on this one;
+    ``basis_url`` as for :func:`naar_partij`. The page is built in memory, then
+    written as one line of JSON.
+    """
+    schrijver = _Schrijver("antwoord", basis_url)
+    resultaten = [schrijver.schrijf(klant) for klant in klanten]
+    pagina = {
+        "count": _aantal(count, len(resultaten)),
+        "next": _url_argument("next", next),
+        "previous": _url_argument("previous", previous),
+        "results": resultaten,
+    }
+    schrijf_regels([pagina], bestand)
+    return len(resultaten)
+
+
+# --- what a klant holds, checked -----------------------------------------------------
+
+
+class _Identificator(NamedTuple):
+    attr: str
+    codes: dict[str, str]
+
+
+class _Inhoud(NamedTuple):
+    """What a Partij of the klant holds: each part checked, nothing lost."""
+
+    organisatie: bool
+    #: contactnaam member -> value, of those given.
+    namen: dict[str, str]
+    #: (soortDigitaalAdres, Klantgegevens attribute, adres as Open Klant takes it).
+    adressen: list[tuple[str, str, str]]
+    identificatoren: list[_Identificator]
+
+
+def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
+    return FormaatError(f"klant {klant.id} past niet in dit formaat: {veld}: {reden}")
+
+
+def _inhoud(klant: Klant) -> _Inhoud:
     gegevens = klant.klantgegevens
     ident = klant.identificatie
-    namen = [veld for veld, attr in CONTACTNAAM.items() if getattr(gegevens, attr) is not None]
+    namen = {
+        veld: waarde
+        for veld, attr in CONTACTNAAM.items()
+        if (waarde := getattr(gegevens, attr)) is not None
+    }
     if ident is not None:
         organisatie = ident.soort is Subjectsoort.NIET_NATUURLIJK_PERSOON
     else:
         organisatie = gegevens.bedrijfsnaam is not None and not namen
-    weg = [naam for naam in ("functie", "adres") if getattr(gegevens, naam) is not None]
+    weg = [
+        (naam, "een Partij heeft er geen veld voor")
+        for naam in ("functie", "adres")
+        if getattr(gegevens, naam) is not None
+    ]
     if organisatie and namen:
-        weg.append(f"de contactnaam van een organisatie ({', '.join(namen)})")
+        velden_ = ", ".join(CONTACTNAAM[veld] for veld in namen)
+        weg.append((velden_, "een organisatie heeft geen contactnaam"))
     if not organisatie and gegevens.bedrijfsnaam is not None:
-        weg.append("de bedrijfsnaam van een persoon")
+        weg.append(("bedrijfsnaam", "een persoon heeft geen bedrijfsnaam"))
     if weg:
-        raise _niet_schrijfbaar(klant, f"een Partij heeft geen veld voor {', '.join(weg)}")
-    partij_id = str(klant.id)
-    if organisatie:
-        partij_identificatie: dict[str, Any] = {"naam": gegevens.bedrijfsnaam or ""}
-    else:
-        partij_identificatie = {
-            "contactnaam": {
-                veld: getattr(gegevens, attr) or "" for veld, attr in CONTACTNAAM.items()
-            }
-            if namen
-            else None
-        }
-    return {
-        "uuid": partij_id,
-        "nummer": klant.klantnummer,
-        "soortPartij": "organisatie" if organisatie else "persoon",
-        "indicatieActief": True,
-        "voorkeurstaal": gegevens.voorkeurstaal or "",
-        "partijIdentificatie": partij_identificatie,
-        PI: _identificatoren(klant),
-        DA: [
-            {
-                "uuid": _uuid(klant, f"digitaalAdres/{soort}"),
-                "verstrektDoorPartij": {"uuid": partij_id},
-                "soortDigitaalAdres": soort,
-                "adres": getattr(gegevens, attr),
-                "omschrijving": OMSCHRIJVING[attr],
-            }
-            for soort, attr in DIGITAAL.items()
-            if getattr(gegevens, attr) is not None
-        ],
-    }
+        raise FormaatError(
+            f"klant {klant.id} past niet in dit formaat: "
+            + "; ".join(f"{veld}: {reden}" for veld, reden in weg)
+        )
+    adressen = []
+    for soort, attr in DIGITAAL.items():
+        if (adres := getattr(gegevens, attr)) is None:
+            continue
+        if attr == "telefoonnummer":
+            adres = _telefoonnummer(klant, adres)
+        elif len(adres) > MAX_DIGITAAL_ADRES:
+            raise _niet_schrijfbaar(
+                klant,
+                attr,
+                f"{len(adres)} tekens, een digitaal adres houdt er ten hoogste "
+                f"{MAX_DIGITAAL_ADRES}",
+            )
+        adressen.append((soort, attr, adres))
+    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant))
 
 
-def _niet_schrijfbaar(klant: Klant, reden: str) -> FormaatError:
-    return FormaatError(f"klant {klant.id} past niet in dit formaat: {reden}")
+def _telefoonnummer(klant: Klant, nummer: str) -> str:
+    """The number as Open Klant takes it, or a FormaatError saying which forms it takes."""
+    kaal = nummer.translate(_SCHEIDINGSTEKENS)
+    if (match := _NUL_NA_LANDCODE.match(kaal)) is not None:
+        kaal = match.group(1) + match.group(2) + kaal[match.end() :]
+    kaal = kaal.translate(_HAAKJES)
+    if _TELEFOON.fullmatch(kaal) is None:
+        raise _niet_schrijfbaar(
+            klant,
+            "telefoonnummer",
+            f"Open Klant neemt {toon(nummer)} niet aan: het neemt 0 en 9 cijfers, "
+            "+ en 9 tot 15 cijfers, of 00 en 7 tot 13 cijfers (spaties, -, ., haakjes en "
+            "een (0) na de landcode weggelaten)",
+        )
+    return kaal
 
 
-def _identificatoren(klant: Klant) -> list[dict[str, Any]]:
+def _identificatoren(klant: Klant) -> list[_Identificator]:
     ident = klant.identificatie
     if ident is None:
         return []
-    nummers = (("A-nummer", ident.a_nummer), ("buitenlands nummer", ident.buitenlands))
-    weg = [naam for naam, waarde in nummers if waarde is not None]
+    nummers = (
+        ("a_nummer", "een A-nummer", ident.a_nummer),
+        ("buitenlands", "een buitenlands nummer", ident.buitenlands),
+    )
+    weg = [(veld, naam) for veld, naam, waarde in nummers if waarde is not None]
     if weg:
         raise _niet_schrijfbaar(
-            klant, f"Klantinteracties kent geen registercode voor een {' of '.join(weg)}"
+            klant,
+            ", ".join(veld for veld, _ in weg),
+            f"Klantinteracties kent geen registercode voor {' of '.join(n for _, n in weg)}",
         )
-    uit: list[dict[str, Any]] = []
+    if ident.vestigingsnummer is not None and ident.kvk_nummer is None:
+        raise _niet_schrijfbaar(
+            klant,
+            "vestigingsnummer",
+            "Open Klant neemt een vestigingsnummer alleen aan onder het KvK-nummer van de "
+            "organisatie (subIdentificatorVan), en de klant heeft geen KvK-nummer",
+        )
+    uit = []
     for attr in ("bsn", "kvk_nummer", "rsin", "vestigingsnummer"):
-        waarde = getattr(ident, attr)
-        if waarde is None:
-            continue
-        register, objecttype, soort_id = CODE_VAN[attr]
-        sub_van = None
-        if attr == "vestigingsnummer" and ident.kvk_nummer is not None:
-            sub_van = {"uuid": _uuid(klant, "partijIdentificator/kvk_nummer")}
-        uit.append(
-            {
-                "uuid": _uuid(klant, f"partijIdentificator/{attr}"),
-                "identificeerdePartij": {"uuid": str(klant.id)},
-                "partijIdentificator": {
-                    "codeObjecttype": objecttype,
-                    "codeSoortObjectId": soort_id,
-                    "objectId": waarde.waarde,
-                    "codeRegister": register,
-                },
-                "subIdentificatorVan": sub_van,
-            }
-        )
+        if (waarde := getattr(ident, attr)) is not None:
+            register, objecttype, soort = CODE_VAN[attr]
+            codes = {"codeObjecttype": objecttype, "codeSoortObjectId": soort}
+            codes.update(objectId=waarde.waarde, codeRegister=register)
+            uit.append(_Identificator(attr, codes))
     return uit
 
 
-def schrijf(klanten: Iterable[Klant], bestand: IO[str]) -> int:
-    """Write the klanten as Partij objects, one per line (JSON Lines); the number written."""
-    return schrijf_regels((naar_partij(k) for k in klanten), bestand)
+# --- the two forms ---------------------------------------------------------------------
+
+
+class _Schrijver:
+    """Writes klanten in one form, its arguments checked once."""
+
+    def __init__(self, vorm: str, basis_url: str | None) -> None:
+        if vorm not in _VORMEN:
+            raise OngeldigFormaatError("vorm", f"{toon(vorm)} is niet 'verzoek' of 'antwoord'")
+        self.antwoord = vorm == "antwoord"
+        self.basis_url = _basis_url(basis_url)
+
+    def schrijf(self, klant: Klant) -> dict[str, Any]:
+        inhoud = _inhoud(klant)
+        return self._antwoord(klant, inhoud) if self.antwoord else _verzoek(klant, inhoud)
+
+    def _antwoord(self, klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
+        partij_uuid = str(klant.id)
+        gevonden = _partij_url(klant)
+        if gevonden is None:
+            if self.basis_url is None:
+                raise _niet_schrijfbaar(
+                    klant,
+                    "bron",
+                    "een Partij zoals Open Klant hem teruggeeft heeft een url, en de bron van "
+                    f"de klant is niet de URL van een Partij (.../{PARTIJEN}/{partij_uuid}): "
+                    "geef basis_url, de basis-URL van de Klantinteracties API",
+                )
+            gevonden = (self.basis_url, f"{self.basis_url}/{PARTIJEN}/{partij_uuid}")
+        basis, partij_url = gevonden
+        partij = {"uuid": partij_uuid, "url": partij_url}
+
+        def verwijzing(pad: str, wat: str) -> dict[str, str]:
+            eigen_uuid = str(uuid.uuid5(klant.id, wat))
+            return {"uuid": eigen_uuid, "url": f"{basis}/{pad}/{eigen_uuid}"}
+
+        identificatoren = []
+        for identificator in inhoud.identificatoren:
+            entry: dict[str, Any] = {
+                **verwijzing(PARTIJ_IDENTIFICATOREN, f"partijIdentificator/{identificator.attr}"),
+                "identificeerdePartij": partij,
+                "partijIdentificator": identificator.codes,
+            }
+            if identificator.attr == "vestigingsnummer":
+                entry["subIdentificatorVan"] = verwijzing(
+                    PARTIJ_IDENTIFICATOREN, "partijIdentificator/kvk_nummer"
+                )
+            identificatoren.append(entry)
+        adressen = [
+            {
+                **verwijzing(DIGITALE_ADRESSEN, f"digitaalAdres/{soort}"),
+                "verstrektDoorPartij": partij,
+                "adres": adres,
+                "soortDigitaalAdres": soort,
+                "omschrijving": OMSCHRIJVING[attr],
+            }
+            for soort, attr, adres in inhoud.adressen
+        ]
+        uit: dict[str, Any] = {**partij}
+        if (nummer := _nummer(klant)) is not None:
+            uit["nummer"] = nummer
+        uit.update(
+            {
+                "betrokkenen": [],
+                "categorieRelaties": [],
+                DA: [{"uuid": a["uuid"], "url": a["url"]} for a in adressen],
+                "vertegenwoordigden": [],
+                PI: identificatoren,
+            }
+        )
+        uit.update(_soort(klant, inhoud, volledige_naam=True))
+        uit["_expand"] = {DA: adressen}
+        return uit
+
+
+def _verzoek(klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    if (nummer := _nummer(klant)) is not None:
+        uit["nummer"] = nummer
+    uit[PI] = [
+        {"partijIdentificator": identificator.codes}
+        for identificator in inhoud.identificatoren
+        if identificator.attr != "vestigingsnummer"
+    ]
+    uit.update(_soort(klant, inhoud, volledige_naam=False))
+    return uit
+
+
+def _partij_url(klant: Klant) -> tuple[str, str] | None:
+    """The root of the API and the klant's ``bron``, if that is the URL of its Partij."""
+    if klant.bron is None or (match := _PARTIJ_URL.fullmatch(klant.bron)) is None:
+        return None
+    basis = match.group(1)
+    if uuid.UUID(match.group(2)) != klant.id or len(basis) > _MAX_URL - _MAX_PAD:
+        return None
+    return basis, klant.bron
+
+
+def _nummer(klant: Klant) -> str | None:
+    return klant.klantnummer if _NUMMER.fullmatch(klant.klantnummer) else None
+
+
+def _soort(klant: Klant, inhoud: _Inhoud, *, volledige_naam: bool) -> dict[str, Any]:
+    """``soortPartij`` to ``partijIdentificatie``, in the order Open Klant writes them."""
+    uit: dict[str, Any] = {"soortPartij": "organisatie" if inhoud.organisatie else "persoon"}
+    if (taal := klant.klantgegevens.voorkeurstaal) is not None:
+        uit["voorkeurstaal"] = taal
+    uit["indicatieActief"] = True
+    if inhoud.organisatie:
+        bedrijfsnaam = klant.klantgegevens.bedrijfsnaam
+        uit["partijIdentificatie"] = {} if bedrijfsnaam is None else {"naam": bedrijfsnaam}
+        return uit
+    persoon: dict[str, Any] = {"contactnaam": inhoud.namen or None}
+    if volledige_naam:
+        # As Open Klant writes it: voornaam, voorvoegsel and achternaam, those given.
+        persoon["volledigeNaam"] = " ".join(
+            inhoud.namen[veld]
+            for veld in ("voornaam", "voorvoegselAchternaam", "achternaam")
+            if veld in inhoud.namen
+        )
+    uit["partijIdentificatie"] = persoon
+    return uit
+
+
+# --- the arguments ---------------------------------------------------------------------
+
+
+def _uuid_argument(veld: str, waarde: object) -> str:
+    if isinstance(waarde, uuid.UUID):
+        return str(waarde)
+    if isinstance(waarde, str) and _UUID.fullmatch(waarde):
+        return str(uuid.UUID(waarde))
+    raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen UUID")
+
+
+def _url_argument(veld: str, url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        return als_bron(url)
+    except OngeldigeWaardeError:
+        raise OngeldigFormaatError(veld, f"{toon(url)} is geen http(s)-URL") from None
+
+
+def _basis_url(url: str | None) -> str | None:
+    """The root of the API, without a ``/`` at its end, that URLs are built on."""
+    basis = _url_argument("basis_url", url)
+    if basis is None:
+        return None
+    basis = basis.rstrip("/")
+    if "?" in basis or "#" in basis or len(basis) > _MAX_URL - _MAX_PAD:
+        raise OngeldigFormaatError(
+            "basis_url",
+            f"{toon(url)} is geen basis-URL: een http(s)-URL zonder ? of #, "
+            f"van ten hoogste {_MAX_URL - _MAX_PAD} tekens",
+        )
+    return basis
+
+
+def _aantal(count: object, op_pagina: int) -> int:
+    if count is None:
+        return op_pagina
+    if not isinstance(count, int) or isinstance(count, bool) or count < op_pagina:
+        raise OngeldigFormaatError(
+            "count", f"{toon(count)} is geen geheel getal van ten minste {op_pagina}"
+        )
+    return count
