@@ -41,6 +41,8 @@ __all__ = [
     "json_soort",
     "lees_herkomst",
     "lees_met",
+    "niet_overgenomen",
+    "noteer_niet_overgenomen",
     "probleem",
     "typeprobleem",
 ]
@@ -65,6 +67,11 @@ class Probleemsoort(enum.Enum):
     NIET_OVER_TE_NEMEN = "niet_over_te_nemen"
     #: The record's gemeente cannot be told (``bronorganisatie`` not in the table).
     GEMEENTE = "gemeente"
+    #: Something the record holds that the register does not take over (a member it has
+    #: no place for, a reference to what is not in the input): a note, not a problem. The
+    #: record is read without it; such a note is in :attr:`Gelezen.opmerkingen`, never in
+    #: :attr:`Gelezen.problemen`.
+    NIET_OVERGENOMEN = "niet_overgenomen"
 
 
 @attrs.frozen
@@ -90,6 +97,10 @@ class Gelezen:
     ``gemeente`` and ``identificatie`` are what could be read of them even when
     other fields have problems, so a check can still find the record's person
     among the others (KLOK01 rule 1).
+
+    ``opmerkingen`` are notes that block nothing: what the record holds that the
+    register does not take over (each :attr:`Probleemsoort.NIET_OVERGENOMEN`, with the
+    field as the format names it), given whether or not the record has problems.
     """
 
     positie: int
@@ -99,6 +110,7 @@ class Gelezen:
     problemen: tuple[Probleem, ...] = ()
     gemeente: Gemeentecode | None = None
     identificatie: Identificatie | None = None
+    opmerkingen: tuple[Probleem, ...] = ()
 
     @property
     def geldig(self) -> bool:
@@ -129,6 +141,44 @@ def probleem(veld: str, fout: OngeldigeWaardeError) -> Probleem:
     """The problem an error of the value objects stands for, under the format's field name."""
     soort = next((s for cls, s in _SOORTEN if isinstance(fout, cls)), Probleemsoort.FORMAAT)
     return Probleem(veld, soort, maskeer(fout.reden))
+
+
+def niet_overgenomen(veld: str, melding: str) -> Probleem:
+    """The note that the record's ``veld`` is not taken over, and why.
+
+    ``melding`` is shown as it is, so that a UUID it names stays whole: give the
+    record's values in it with :func:`~klantregister.domain.toon`.
+    """
+    return Probleem(veld, Probleemsoort.NIET_OVERGENOMEN, melding)
+
+
+def noteer_niet_overgenomen(
+    record: Mapping[str, object],
+    leden: Mapping[str, tuple[object, str]],
+    opmerkingen: list[Probleem],
+    *,
+    plek: str = "",
+) -> None:
+    """Note each member of ``leden`` that ``record`` gives a value the register does not keep.
+
+    ``leden`` maps a member (a dotted name for a member of a member) to the value that
+    says nothing and what the member holds, in words. A member that is absent, ``null``,
+    ``""``, ``[]``, ``{}`` or that value (of its type: ``0`` is not ``False``) is not
+    noted. ``plek`` goes before the member's name in the note's field.
+    """
+    for naam, (niets, wat) in leden.items():
+        waarde: object = record
+        for deel in naam.split("."):
+            waarde = waarde.get(deel) if isinstance(waarde, Mapping) else None
+        if waarde is None or waarde in ("", [], {}):
+            continue
+        if type(waarde) is type(niets) and waarde == niets:
+            continue
+        opmerkingen.append(
+            niet_overgenomen(
+                f"{plek}{naam}", f"{wat} wordt niet overgenomen: het register houdt dit niet bij"
+            )
+        )
 
 
 def gegeven(waarde: object) -> bool:

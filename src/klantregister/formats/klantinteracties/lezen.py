@@ -1,4 +1,5 @@
-"""Reading ``Partij`` objects: every problem of a record, by the API's own field names."""
+"""Reading ``Partij`` objects: every problem of a record, and what it holds that is not taken
+over, by the API's own field names."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from typing import Any
 import attrs
 
 from klantregister.domain import (
-    SOORT_MET_SLEUTEL,
     FormaatError,
     Gemeentecode,
-    Identificatie,
     Klantgegevens,
     OngeldigeWaardeError,
     Registratie,
@@ -20,18 +19,15 @@ from klantregister.domain import (
     toon,
 )
 from klantregister.formats.herkenning import vreemd_formaat
+from klantregister.formats.klantinteracties.digitaal import lees_digitale_adressen
+from klantregister.formats.klantinteracties.identificatoren import lees_identificatie
 from klantregister.formats.klantinteracties.namen import (
-    COMBINATIES,
     CONTACTNAAM,
-    DA,
-    DIGITAAL,
-    OBJECTTYPES,
+    MAX_NUMMER,
+    NIET_IN_REGISTER,
     PI,
-    REGISTERS,
-    SOORTEN_OBJECT_ID,
     SOORTEN_PARTIJ,
     VELDEN,
-    Nummer,
 )
 from klantregister.formats.resultaat import (
     Gelezen,
@@ -41,6 +37,8 @@ from klantregister.formats.resultaat import (
     lees_herkomst,
     lees_klantnummer,
     lees_met,
+    niet_overgenomen,
+    noteer_niet_overgenomen,
     probleem,
     record_id,
     typeprobleem,
@@ -116,32 +114,61 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
         fout = Probleem("record", Probleemsoort.FORMAAT, reden)
         return _gelezen(positie=positie, regel=regel, id=id_, registratie=None, problemen=(fout,))
     problemen: list[Probleem] = []
+    opmerkingen: list[Probleem] = []
     klant_id, bron = lees_herkomst(record, problemen)
-    nummer = lees_klantnummer(record, "nummer", problemen)
+    nummer = _nummer(record, problemen, opmerkingen)
     soort = _soort_partij(record.get("soortPartij"), problemen)
-    gegevens = _klantgegevens(record, problemen)
-    identificatie = _identificatie(record.get(PI), soort, problemen)
-    if problemen:
-        return _gelezen(
-            positie=positie,
-            regel=regel,
-            id=id_,
-            registratie=None,
-            problemen=tuple(problemen),
-            gemeente=code,
-            identificatie=identificatie,
+    gegevens = _klantgegevens(record, problemen, opmerkingen)
+    identificatie = lees_identificatie(record.get(PI), soort, problemen, opmerkingen)
+    noteer_niet_overgenomen(record, NIET_IN_REGISTER, opmerkingen)
+    registratie = None
+    if not problemen:
+        registratie = Registratie(
+            code, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
         )
-    registratie = Registratie(
-        code, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
-    )
     return _gelezen(
         positie=positie,
         regel=regel,
         id=id_,
         registratie=registratie,
+        problemen=tuple(problemen),
         gemeente=code,
         identificatie=identificatie,
+        opmerkingen=tuple(opmerkingen),
     )
+
+
+def _nummer(
+    record: dict[str, Any], problemen: list[Probleem], opmerkingen: list[Probleem]
+) -> str | None:
+    """The klantnummer ``nummer`` gives; one longer than the register holds is not kept.
+
+    Open Klant 2.0 to 2.15 generated a ``nummer`` of ten digits, and the API allows ten
+    characters: such a Partij is read without it (the register gives a new klant a
+    klantnummer of its own), and noted.
+    """
+    waarde = record.get("nummer")
+    lengte = len(waarde.strip()) if isinstance(waarde, str) else 0
+    if klok01.MAX_KLANTNUMMER < lengte <= MAX_NUMMER:
+        opmerkingen.append(
+            niet_overgenomen(
+                "nummer",
+                f"{toon(waarde)} heeft {lengte} tekens en het register houdt een klantnummer "
+                f"van ten hoogste {klok01.MAX_KLANTNUMMER}: het nummer wordt niet overgenomen "
+                "(een nieuwe klant krijgt een klantnummer van het register)",
+            )
+        )
+        return None
+    if lengte > MAX_NUMMER:
+        problemen.append(
+            Probleem(
+                "nummer",
+                Probleemsoort.LENGTE,
+                f"{lengte} tekens, verwacht ten hoogste {MAX_NUMMER} (het nummer van een Partij)",
+            )
+        )
+        return None
+    return lees_klantnummer(record, "nummer", problemen)
 
 
 def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | None:
@@ -165,7 +192,9 @@ def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | N
 # --- klantgegevens ------------------------------------------------------------------
 
 
-def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantgegevens | None:
+def _klantgegevens(
+    record: dict[str, Any], problemen: list[Probleem], opmerkingen: list[Probleem]
+) -> Klantgegevens | None:
     #: Klantgegevens attribute -> (field name for problems, value).
     velden: dict[str, tuple[str, object]] = {}
     identificatie = record.get("partijIdentificatie")
@@ -185,7 +214,7 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
         velden["bedrijfsnaam"] = ("partijIdentificatie.naam", identificatie["naam"])
     if gegeven(record.get("voorkeurstaal")):
         velden["voorkeurstaal"] = ("voorkeurstaal", record["voorkeurstaal"])
-    _digitale_adressen(record.get(DA), velden, problemen)
+    lees_digitale_adressen(record, velden, problemen, opmerkingen)
     waarden = {attr: waarde for attr, (_, waarde) in velden.items()}
     try:
         return Klantgegevens(**waarden)  # type: ignore[arg-type]
@@ -198,287 +227,3 @@ def _klantgegevens(record: dict[str, Any], problemen: list[Probleem]) -> Klantge
         except OngeldigeWaardeError as fout:
             problemen.append(probleem(veld, fout))
     return None
-
-
-def _digitale_adressen(
-    adressen: object, velden: dict[str, tuple[str, object]], problemen: list[Probleem]
-) -> None:
-    if adressen is None:
-        return
-    if not isinstance(adressen, list):
-        problemen.append(typeprobleem(DA, "een lijst", adressen))
-        return
-    for i, adres in enumerate(adressen):
-        plek = f"{DA}[{i}]"
-        if not isinstance(adres, dict):
-            problemen.append(typeprobleem(plek, "een object", adres))
-            continue
-        soort = adres.get("soortDigitaalAdres")
-        waarde = adres.get("adres")
-        if not gegeven(soort) and not gegeven(waarde):
-            if gegeven(adres.get("uuid")) or gegeven(adres.get("url")):
-                problemen.append(
-                    Probleem(
-                        plek,
-                        Probleemsoort.NIET_OVER_TE_NEMEN,
-                        "alleen een verwijzing, zonder het adres zelf "
-                        "(lees de Partij met expand=digitaleAdressen)",
-                    )
-                )
-            continue
-        if not isinstance(soort, str):
-            problemen.append(typeprobleem(f"{plek}.soortDigitaalAdres", "tekst", soort))
-            continue
-        if soort not in DIGITAAL:
-            problemen.append(
-                Probleem(
-                    f"{plek}.soortDigitaalAdres",
-                    Probleemsoort.CODE,
-                    f"{toon(soort)} is niet email, telefoonnummer of overig",
-                )
-            )
-            continue
-        if not gegeven(waarde):
-            problemen.append(Probleem(f"{plek}.adres", Probleemsoort.FORMAAT, "ontbreekt"))
-            continue
-        attr = DIGITAAL[soort]
-        if soort == "overig" and not (
-            isinstance(waarde, str) and waarde.strip().lower().startswith(("http://", "https://"))
-        ):
-            problemen.append(
-                Probleem(
-                    f"{plek}.adres",
-                    Probleemsoort.NIET_OVER_TE_NEMEN,
-                    "een overig digitaal adres dat geen http(s)-URL is: "
-                    "het register heeft er geen plaats voor",
-                )
-            )
-            continue
-        if attr in velden:
-            if velden[attr][1] != waarde:
-                problemen.append(
-                    Probleem(
-                        f"{plek}.adres",
-                        Probleemsoort.NIET_OVER_TE_NEMEN,
-                        f"een tweede {soort}-adres: het register houdt er één, "
-                        f"het eerste ({velden[attr][0]}) is genomen",
-                    )
-                )
-            continue
-        velden[attr] = (f"{plek}.adres", waarde)
-
-
-# --- identificatoren ----------------------------------------------------------------
-
-
-@attrs.frozen
-class _Identificator:
-    """One readable identificator: where it stands, its kind, its value and its references."""
-
-    plek: str
-    attr: str
-    waarde: Nummer
-    sleutels: frozenset[str]
-    sub_van: object
-
-
-def _sleutels(entry: dict[str, Any]) -> frozenset[str]:
-    """What a subIdentificatorVan may name this identificator by: its uuid and url."""
-    return frozenset(
-        w.strip().lower().rstrip("/")
-        for w in (entry.get("uuid"), entry.get("url"))
-        if isinstance(w, str) and w.strip()
-    )
-
-
-def _verwijzing(waarde: object) -> frozenset[str] | None:
-    """The uuid and url a subIdentificatorVan gives; None when it has neither."""
-    if isinstance(waarde, str):
-        waarde = {"url" if "/" in waarde else "uuid": waarde}
-    if not isinstance(waarde, dict):
-        return None
-    sleutels = set(_sleutels(waarde))
-    # A url ends in the uuid of what it names.
-    sleutels |= {s.rsplit("/", 1)[-1] for s in sleutels if "/" in s}
-    return frozenset(sleutels) or None
-
-
-def _identificatie(
-    lijst: object, soort: Subjectsoort | None, problemen: list[Probleem]
-) -> Identificatie | None:
-    if lijst is None:
-        return None
-    if not isinstance(lijst, list):
-        problemen.append(typeprobleem(PI, "een lijst", lijst))
-        return None
-    gelezen: list[_Identificator] = []
-    for i, entry in enumerate(lijst):
-        if (ident := _identificator(entry, f"{PI}[{i}]", problemen)) is not None:
-            gelezen.append(ident)
-    # The kind of subject: from soortPartij, else from the first identificator.
-    if soort is None and gelezen:
-        soort = _soort_van(gelezen[0].attr)
-    waarden: dict[str, Nummer] = {}
-    plekken: dict[str, str] = {}
-    for ident in gelezen:
-        if _soort_van(ident.attr) is not soort:
-            problemen.append(
-                Probleem(
-                    f"{ident.plek}.partijIdentificator",
-                    Probleemsoort.REGEL_3,
-                    f"een {ident.attr} hoort niet bij een "
-                    f"{'persoon' if soort is Subjectsoort.NATUURLIJK_PERSOON else 'organisatie'}; "
-                    f"{klok01.REGEL_3}",
-                )
-            )
-            continue
-        _sub_identificator(ident, gelezen, problemen)
-        if ident.attr in waarden:
-            if waarden[ident.attr] != ident.waarde:
-                problemen.append(
-                    Probleem(
-                        f"{ident.plek}.partijIdentificator.objectId",
-                        Probleemsoort.NIET_OVER_TE_NEMEN,
-                        f"een tweede, ander {ident.attr} (naast {plekken[ident.attr]}): "
-                        "het register houdt er één per klant",
-                    )
-                )
-            continue
-        waarden[ident.attr] = ident.waarde
-        plekken[ident.attr] = ident.plek
-    if not waarden or soort is None:
-        return None
-    try:
-        return Identificatie(soort, **waarden)  # type: ignore[arg-type]
-    except OngeldigeWaardeError as fout:  # pragma: no cover (soort was checked above)
-        problemen.append(probleem(PI, fout))
-        return None
-
-
-def _soort_van(attr: str) -> Subjectsoort | None:
-    return SOORT_MET_SLEUTEL[attr].subjectsoort
-
-
-def _identificator(entry: object, plek: str, problemen: list[Probleem]) -> _Identificator | None:
-    if not isinstance(entry, dict):
-        problemen.append(typeprobleem(plek, "een object", entry))
-        return None
-    pi = entry.get("partijIdentificator")
-    if not isinstance(pi, dict):
-        problemen.append(
-            typeprobleem(f"{plek}.partijIdentificator", "een object", pi)
-            if pi is not None
-            else Probleem(
-                f"{plek}.partijIdentificator",
-                Probleemsoort.NIET_OVER_TE_NEMEN,
-                "ontbreekt: een identificator zonder register, soort en nummer",
-            )
-        )
-        return None
-    codes = _codes(pi, plek, problemen)
-    combinatie = None if codes is None else _combinatie(codes, plek, problemen)
-    if combinatie is None:
-        return None
-    attr, cls = combinatie
-    object_id = pi.get("objectId")
-    veld = f"{plek}.partijIdentificator.objectId"
-    if not gegeven(object_id):
-        problemen.append(Probleem(veld, Probleemsoort.FORMAAT, f"ontbreekt bij een {attr}"))
-        return None
-    try:
-        waarde = cls(object_id)  # type: ignore[arg-type]
-    except OngeldigeWaardeError as fout:
-        problemen.append(probleem(veld, fout))
-        return None
-    return _Identificator(plek, attr, waarde, _sleutels(entry), entry.get("subIdentificatorVan"))
-
-
-def _combinatie(
-    codes: list[str], plek: str, problemen: list[Probleem]
-) -> tuple[str, type[Nummer]] | None:
-    """The identificatie attribute and class of an allowed combination of codes."""
-    register, objecttype, soort_id = codes
-    combinatie = COMBINATIES.get((register, objecttype, soort_id))
-    if combinatie is None:
-        overig = "overig" in codes
-        problemen.append(
-            Probleem(
-                f"{plek}.partijIdentificator",
-                Probleemsoort.NIET_OVER_TE_NEMEN if overig else Probleemsoort.CODE,
-                f"{register} + {objecttype} + {soort_id}: "
-                + (
-                    "het register heeft geen plaats voor een identificator van een ander register"
-                    if overig
-                    else "geen toegestane combinatie (brp + natuurlijk_persoon + bsn; "
-                    "hr + niet_natuurlijk_persoon + rsin of kvk_nummer; "
-                    "hr + vestiging + vestigingsnummer)"
-                ),
-            )
-        )
-    return combinatie
-
-
-def _codes(pi: dict[str, Any], plek: str, problemen: list[Probleem]) -> list[str] | None:
-    """codeRegister, codeObjecttype and codeSoortObjectId, each checked against its list."""
-    codes: list[str] = []
-    aantal = len(problemen)
-    for veld, toegestaan in (
-        ("codeRegister", REGISTERS),
-        ("codeObjecttype", OBJECTTYPES),
-        ("codeSoortObjectId", SOORTEN_OBJECT_ID),
-    ):
-        waarde = pi.get(veld)
-        if not isinstance(waarde, str):
-            problemen.append(typeprobleem(f"{plek}.partijIdentificator.{veld}", "tekst", waarde))
-        elif waarde not in toegestaan:
-            problemen.append(
-                Probleem(
-                    f"{plek}.partijIdentificator.{veld}",
-                    Probleemsoort.CODE,
-                    f"{toon(waarde)} is niet een van {', '.join(toegestaan)}",
-                )
-            )
-        else:
-            codes.append(waarde)
-    return None if len(problemen) > aantal else codes
-
-
-def _sub_identificator(
-    ident: _Identificator, alle: list[_Identificator], problemen: list[Probleem]
-) -> None:
-    """Check that a subIdentificatorVan is a vestiging's, pointing to a kvk_nummer."""
-    if not gegeven(ident.sub_van):
-        return
-    veld = f"{ident.plek}.subIdentificatorVan"
-    if ident.attr != "vestigingsnummer":
-        problemen.append(
-            Probleem(
-                veld,
-                Probleemsoort.FORMAAT,
-                f"alleen een vestigingsnummer is een subidentificator, geen {ident.attr}",
-            )
-        )
-        return
-    sleutels = _verwijzing(ident.sub_van)
-    if sleutels is None:
-        problemen.append(
-            Probleem(veld, Probleemsoort.FORMAAT, "verwacht een uuid of url van een identificator")
-        )
-        return
-    doel = next((a for a in alle if a.sleutels & sleutels), None)
-    if doel is None:
-        problemen.append(
-            Probleem(
-                veld,
-                Probleemsoort.FORMAAT,
-                "verwijst naar geen identificator van deze Partij",
-            )
-        )
-    elif doel.attr != "kvk_nummer":
-        problemen.append(
-            Probleem(
-                veld,
-                Probleemsoort.FORMAAT,
-                f"verwijst naar een {doel.attr} ({doel.plek}), niet naar een kvk_nummer",
-            )
-        )
