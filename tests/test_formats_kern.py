@@ -698,7 +698,7 @@ SCHONE_ADRESSEN = st.fixed_dictionaries(
         "huisnummertoevoeging": st.from_regex(r"[A-Za-z0-9]{1,4}", fullmatch=True) | LEEG,
         "postcode": SCHONE_POSTCODES | LEEG,
         "woonplaatsnaam": SCHONE_NAMEN | LEEG,
-        "landcode": st.sampled_from(["6030", "", None]),
+        "landcode": st.sampled_from(["6030", "", None, "5010", "0000", "NL", "6029"]),
     },
 )
 
