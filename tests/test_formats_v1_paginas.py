@@ -15,9 +15,9 @@ import uuid
 from typing import Any
 
 import pytest
-from spec import paginafouten
 
 from klantregister.formats import klanten_v1
+from spec import paginafouten
 
 pytestmark = pytest.mark.unit
 
