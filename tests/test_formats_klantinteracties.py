@@ -26,6 +26,7 @@ from klantregister import (
 from klantregister.formats import Gelezen, Probleemsoort, klantinteracties, schrijf_regels
 from klantregister.formats.klantinteracties import schrijven as schrijven_partij
 from klantregister.testing import klanten
+from spec import verzoekfouten
 from strategies import (
     identificaties_partij_organisatie,
     identificaties_partij_persoon,
@@ -923,8 +924,25 @@ def test_a_request_never_holds_what_the_server_sets() -> None:
         (None, Klantgegevens(functie="directeur"), "functie: een Partij heeft er geen veld voor"),
         (
             None,
-            Klantgegevens(adres=Adres(postcode="1011 PN")),
-            "adres: een Partij heeft er geen veld voor",
+            Klantgegevens(adres=Adres(huisnummer=1, huisletter="A", postcode="1011 PN")),
+            "adres.huisletter: een Partij-adres heeft geen huisletter (in de "
+            "huisnummertoevoeging is die niet meer van de toevoeging te onderscheiden)",
+        ),
+        (
+            None,
+            Klantgegevens(adres=Adres(huisnummer=0, postcode="1011 PN")),
+            "adres.huisnummer: Open Klant neemt huisnummer 1-99999",
+        ),
+        (
+            None,
+            Klantgegevens(adres=Adres(postcode="B-2000", woonplaatsnaam="Antwerpen", land="BE")),
+            "adres.postcode: een Partij-adres heeft alleen een Nederlandse postcode (1234 AB); "
+            "een buitenlandse past in een adresregel",
+        ),
+        (
+            None,
+            Klantgegevens(adres=Adres(woonplaatsnaam="Prishtina", land="5105")),
+            "adres.land: 5105 heeft geen ISO 3166-1-code, die een Partij-adres vraagt",
         ),
         (
             Identificatie.natuurlijk_persoon(bsn="111222333"),
@@ -1171,3 +1189,55 @@ def test_an_oversized_value_is_reported_as_a_problem() -> None:
     assert [("partijIdentificatie.contactnaam.achternaam", Probleemsoort.LENGTE)] == problemen(
         record
     )
+
+
+# --- the klant's address as the Partij's bezoekadres ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("adres", "bezoekadres"),
+    [
+        (
+            Adres(
+                straatnaam="Amstel",
+                huisnummer=1,
+                huisnummertoevoeging="2",
+                postcode="1011pn",
+                woonplaatsnaam="Amsterdam",
+                land="6030",
+            ),
+            {
+                "straatnaam": "Amstel",
+                "huisnummer": 1,
+                "huisnummertoevoeging": "2",
+                "postcode": "1011 PN",
+                "stad": "Amsterdam",
+                "land": "NL",
+            },
+        ),
+        (
+            Adres(
+                adresregel1="Meir 1",
+                adresregel2="2000 Antwerpen",
+                woonplaatsnaam="Antwerpen",
+                land="5010",
+            ),
+            {
+                "adresregel1": "Meir 1",
+                "adresregel2": "2000 Antwerpen",
+                "stad": "Antwerpen",
+                "land": "BE",
+            },
+        ),
+    ],
+)
+def test_the_address_is_written_as_the_bezoekadres_in_both_forms(
+    adres: Adres, bezoekadres: dict[str, object]
+) -> None:
+    klant = Klant(uuid.UUID(int=9), "0363", "9", Klantgegevens(voornaam="An", adres=adres))
+    verzoek = klantinteracties.naar_partij(klant)
+    antwoord = klantinteracties.naar_partij(
+        klant, vorm="antwoord", basis_url="https://openklant.example.nl/klantinteracties/api/v1"
+    )
+    assert (bezoekadres, bezoekadres) == (verzoek["bezoekadres"], antwoord["bezoekadres"])
+    assert [] == verzoekfouten("klantinteracties", "post", "/partijen", verzoek)

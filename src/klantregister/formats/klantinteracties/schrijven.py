@@ -33,10 +33,8 @@ Two forms of the same klant (``vorm``):
 Only members with a value are written (no ``""``). ``nummer`` is the klantnummer
 when it is an integer of at most 10 digits (:data:`.namen.NUMMER`; Open Klant refuses
 any other): any other klantnummer is not carried over, and Open Klant gives the Partij
-a nummer of its own. A telephone number is written as Open Klant takes it: spaces,
-``-``, ``.``, parentheses and a ``(0)`` after the country code dropped
-(``+31 (0)20 123 4567`` is ``+31201234567``); one still not of its forms is refused.
-The register keeps the number as given.
+a nummer of its own. A telephone number and the address are written as Open Klant takes them (see
+:mod:`.adressen`, the address as the ``bezoekadres``), or refused by name.
 """
 
 from __future__ import annotations
@@ -56,6 +54,11 @@ from klantregister.domain import (
     toon,
     velden,
 )
+from klantregister.formats.klantinteracties.adressen import (
+    AdresNietSchrijfbaar,
+    naar_bezoekadres,
+    telefoonnummer_open_klant,
+)
 from klantregister.formats.klantinteracties.namen import (
     CODE_VAN,
     CONTACTNAAM,
@@ -68,7 +71,6 @@ from klantregister.formats.klantinteracties.namen import (
     PARTIJ_IDENTIFICATOREN,
     PARTIJEN,
     PI,
-    TELEFOONNUMMER_OPEN_KLANT,
 )
 from klantregister.formats.stream import schrijf_regels
 
@@ -86,11 +88,6 @@ Vorm: TypeAlias = Literal["verzoek", "antwoord"]
 _VORMEN = ("verzoek", "antwoord")
 
 _NUMMER = re.compile(NUMMER)
-_TELEFOON = re.compile(TELEFOONNUMMER_OPEN_KLANT)
-#: A ``(0)`` after the country code, once the spaces, ``-`` and ``.`` are dropped.
-_NUL_NA_LANDCODE = re.compile(r"(\+|00)([1-9][0-9]{0,2})\(0\)")
-_SCHEIDINGSTEKENS = str.maketrans("", "", " -.")
-_HAAKJES = str.maketrans("", "", "()")
 #: The URL of a Partij: the API's root, ``/partijen/``, the Partij's UUID.
 _PARTIJ_URL = re.compile(rf"(.+)/{PARTIJEN}/({velden.UUID})/?")
 _UUID = re.compile(velden.UUID)
@@ -226,6 +223,8 @@ class _Inhoud(NamedTuple):
     #: (soortDigitaalAdres, Klantgegevens attribute, adres as Open Klant takes it).
     adressen: list[tuple[str, str, str]]
     identificatoren: list[_Identificator]
+    #: The klant's address as the Partij's bezoekadres, if it has one.
+    bezoekadres: dict[str, Any] | None = None
 
 
 def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
@@ -246,9 +245,15 @@ def _inhoud(klant: Klant) -> _Inhoud:
         organisatie = gegevens.bedrijfsnaam is not None and not namen
     weg = [
         (naam, "een Partij heeft er geen veld voor")
-        for naam in ("functie", "adres")
+        for naam in ("functie",)
         if getattr(gegevens, naam) is not None
     ]
+    bezoekadres = None
+    if gegevens.adres is not None:
+        try:
+            bezoekadres = naar_bezoekadres(gegevens.adres)
+        except AdresNietSchrijfbaar as fout:
+            weg.append((fout.veld, fout.reden))
     if organisatie and namen:
         velden_ = ", ".join(CONTACTNAAM[veld] for veld in namen)
         weg.append((velden_, "een organisatie heeft geen contactnaam"))
@@ -273,16 +278,13 @@ def _inhoud(klant: Klant) -> _Inhoud:
                 f"{MAX_DIGITAAL_ADRES}",
             )
         adressen.append((soort, attr, adres))
-    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant))
+    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant), bezoekadres)
 
 
 def _telefoonnummer(klant: Klant, nummer: str) -> str:
     """The number as Open Klant takes it, or a FormaatError saying which forms it takes."""
-    kaal = nummer.translate(_SCHEIDINGSTEKENS)
-    if (match := _NUL_NA_LANDCODE.match(kaal)) is not None:
-        kaal = match.group(1) + match.group(2) + kaal[match.end() :]
-    kaal = kaal.translate(_HAAKJES)
-    if _TELEFOON.fullmatch(kaal) is None:
+    kaal = telefoonnummer_open_klant(nummer)
+    if kaal is None:
         raise _niet_schrijfbaar(
             klant,
             "telefoonnummer",
@@ -396,6 +398,8 @@ class _Schrijver:
             }
         )
         uit.update(_soort(klant, inhoud, volledige_naam=True))
+        if inhoud.bezoekadres is not None:
+            uit["bezoekadres"] = inhoud.bezoekadres
         uit["_expand"] = {DA: adressen}
         return uit
 
@@ -410,6 +414,8 @@ def _verzoek(klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
         if identificator.attr != "vestigingsnummer"
     ]
     uit.update(_soort(klant, inhoud, volledige_naam=False))
+    if inhoud.bezoekadres is not None:
+        uit["bezoekadres"] = inhoud.bezoekadres
     return uit
 
 
