@@ -77,7 +77,10 @@ class Probleemsoort(enum.Enum):
 @attrs.frozen
 class Probleem:
     """One reason a record cannot be taken over: the field (as the format names it),
-    the check that failed, and a message in which personal numbers are masked."""
+    the check that failed, and a message in which personal numbers are masked.
+
+    A note of what a record holds that is not taken over has the same form, with
+    :attr:`Probleemsoort.NIET_OVERGENOMEN` (:attr:`Gelezen.opmerkingen`)."""
 
     veld: str
     soort: Probleemsoort

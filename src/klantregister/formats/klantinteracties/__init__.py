@@ -19,24 +19,43 @@ Mapping decisions:
   an entry that is only a reference without its ``partijIdentificator``
   (``NIET_OVER_TE_NEMEN``). The same number given twice is read once.
 - ``subIdentificatorVan`` (``{"uuid", "url"}``, or a uuid or url as text) is
-  allowed on a vestiging only and must point, by uuid or url, to a
-  ``kvk_nummer`` identificator of the same Partij; a vestiging without one is
-  read (older Open Klant versions do not set it). A dangling reference, or one to
-  another kind of identificator, is reported (``FORMAAT``).
-- ``digitaleAdressen``: ``email`` becomes ``emailadres``, ``telefoonnummer``
+  allowed on a vestiging only and points, by uuid or url, to a ``kvk_nummer``
+  identificator; a vestiging without one is read (older Open Klant versions do
+  not set it). One to another kind of identificator of the same Partij is
+  reported (``FORMAAT``). One to none of the Partij's own is an identificator of
+  another Partij (Open Klant allows it: a vestiging's Partij points to its
+  organisation's), which a Partij read on its own cannot check: it is read, and
+  noted (``NIET_OVERGENOMEN``, naming the reference) — the vestigingsnummer is
+  kept without KvK-nummer, or beside the Partij's own.
+- ``digitaleAdressen``: in a response these are references, the addresses come
+  in ``_expand.digitaleAdressen`` (``expand=digitaleAdressen``) and are matched to
+  them by uuid or url (an expanded address without a reference is read too);
+  older exports hold the DigitaalAdres objects themselves, read as they stand.
+  References whose address is not in the input are one note per Partij
+  (``NIET_OVERGENOMEN``: how many, and how to get them); the Partij is read
+  without them. ``email`` becomes ``emailadres``, ``telefoonnummer``
   ``telefoonnummer``, ``overig`` with an http(s) URL ``website_url``. The
-  register holds one of each: the first is taken and every further, different
-  one is reported (``NIET_OVER_TE_NEMEN``), as is an ``overig`` that is not a
-  URL and an entry that is only a reference (read the Partij with
-  ``expand=digitaleAdressen``).
+  register holds one of each: the first (in the order of the references) is
+  taken and every further, different one is reported (``NIET_OVER_TE_NEMEN``),
+  as is an ``overig`` that is not a URL; an address ``verstrektDoorPartij``
+  another Partij is not this klant's (``FORMAAT``).
 - ``partijIdentificatie.contactnaam`` {``voorletters``, ``voornaam``,
   ``voorvoegselAchternaam``, ``achternaam``} and ``partijIdentificatie.naam``
   (an organisation's) become the names and ``bedrijfsnaam``, whichever soort
   gives them. ``voorkeurstaal`` (ISO 639-2) is read as it is; ``""`` is not given.
-- ``nummer`` is the klantnummer (at most 8 characters here; a longer one is
-  reported). ``bezoekadres`` and ``correspondentieadres`` are not read: they are
-  not identifying, and the register's Adres has no place for a
-  ``nummeraanduidingId``.
+- ``nummer`` is the klantnummer; ``null`` and ``""`` are none. The register
+  holds at most 8 characters: a ``nummer`` of 9 or 10 (Open Klant 2.0 to 2.15
+  generated ten digits) is not kept and noted (``NIET_OVERGENOMEN``), and the
+  Partij read without it, so that a new klant gets a klantnummer of the
+  register's; a longer one, which the API does not allow, is reported (``LENGTE``).
+- What a Partij holds that the register does not, ``namen.NIET_IN_REGISTER``
+  (``bezoekadres``, ``correspondentieadres``, ``rekeningnummers``,
+  ``interneNotitie``, ``indicatieGeheimhouding`` true, ``indicatieActief``
+  false, a contactpersoon's ``werkteVoorPartij``...) and beside it an
+  identificator's ``anderePartijIdentificator`` and a digitaal adres's
+  ``omschrijving``, ``verificatieDatum``..., is noted per Partij by its field
+  (``NIET_OVERGENOMEN``, in ``Gelezen.opmerkingen``) when it gives a value;
+  the Partij is read without it. ``null`` is read wherever the API allows it.
 - Writing is lossless or refused with a :class:`~klantregister.FormaatError`
   naming the klant and the field: Klantinteracties has no standard code for an
   A-nummer or a foreign number (``overig`` would lose which register issued it),
