@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klantregister import Gemeentecode, Identificatie, Klantgegevens
+from klantregister import Adres, Gemeentecode, Identificatie, Klant, Klantgegevens
 from klantregister.formats import Gelezen, Probleem, Probleemsoort, klantinteracties
 from klantregister.formats.klantinteracties.namen import NIET_IN_REGISTER
 from klantregister.formats.resultaat import niet_overgenomen, noteer_niet_overgenomen
@@ -996,18 +997,6 @@ NIET_GEHOUDEN: dict[str, Any] = {
     "voorkeursRekeningnummer": ref("rekeningnummers", ANDERE_PARTIJ),
     "indicatieGeheimhouding": True,
     "indicatieActief": False,
-    "bezoekadres": {
-        "nummeraanduidingId": "0363200000123456",
-        "straatnaam": "Amstel",
-        "huisnummer": 1,
-        "huisnummertoevoeging": "",
-        "postcode": "1011 PN",
-        "stad": "Amsterdam",
-        "adresregel1": "",
-        "adresregel2": "",
-        "adresregel3": "",
-        "land": "NL",
-    },
     "correspondentieadres": {
         "nummeraanduidingId": "0363200000123456",
         "straatnaam": "Postbus",
@@ -1121,3 +1110,76 @@ def test_a_response_with_members_of_any_type_anywhere_is_reported_never_raised(
     assert {Probleemsoort.NIET_OVERGENOMEN} >= {o.soort for o in gelezen.opmerkingen}
     for melding in (*gelezen.problemen, *gelezen.opmerkingen):
         assert "111222" not in str(melding)
+
+
+# --- the bezoekadres is the klant's address --------------------------------------------
+
+BEZOEKADRES = {
+    "nummeraanduidingId": "0363200000123456",
+    "straatnaam": "Amstel",
+    "huisnummer": 1,
+    "huisnummertoevoeging": "",
+    "postcode": "1011 PN",
+    "stad": "Amsterdam",
+    "adresregel1": "",
+    "adresregel2": "",
+    "adresregel3": "",
+    "land": "NL",
+}
+
+
+def test_the_bezoekadres_is_read_as_the_klants_address_and_its_bag_id_noted() -> None:
+    record = met(PERSOON, bezoekadres=BEZOEKADRES)
+    assert [] == fouten("klantinteracties", "ExpandPartij", record, richting="antwoord")
+    gelezen = lees(record)
+    assert gelezen.registratie is not None
+    verwacht = Adres(
+        straatnaam="Amstel", huisnummer=1, postcode="1011 PN", woonplaatsnaam="Amsterdam"
+    )
+    assert (verwacht, [("bezoekadres.nummeraanduidingId", Probleemsoort.NIET_OVERGENOMEN)]) == (
+        gelezen.registratie.klantgegevens.adres,
+        velden(gelezen.opmerkingen),
+    )
+
+
+@pytest.mark.parametrize(
+    ("bezoekadres", "veld", "soort"),
+    [
+        ({"postcode": "1011"}, "bezoekadres.postcode", Probleemsoort.FORMAAT),
+        ({"land": "6030"}, "bezoekadres.land", Probleemsoort.CODE),
+        ({"land": "XX"}, "bezoekadres.land", Probleemsoort.CODE),
+        ({"huisnummer": 100_000}, "bezoekadres.huisnummer", Probleemsoort.LENGTE),
+        ("Amstel 1", "bezoekadres", Probleemsoort.TYPE),
+    ],
+)
+def test_a_bezoekadres_the_register_cannot_take_is_a_problem_naming_the_field(
+    bezoekadres: object, veld: str, soort: Probleemsoort
+) -> None:
+    gelezen = lees(met(PERSOON, bezoekadres=bezoekadres))
+    assert ([(veld, soort)], None) == (velden(gelezen.problemen), gelezen.registratie)
+
+
+@given(
+    st.builds(
+        Adres,
+        straatnaam=st.none() | st.sampled_from(["Amstel", "Coolsingel", "Ĳsselkade"]),
+        huisnummer=st.none() | st.integers(1, 99_999),
+        huisnummertoevoeging=st.none() | st.from_regex(r"[A-Za-z0-9]{1,4}", fullmatch=True),
+        postcode=st.none() | st.from_regex(r"[1-9][0-9]{3} [A-RT-Z][A-Z]", fullmatch=True),
+        woonplaatsnaam=st.none() | st.sampled_from(["Amsterdam", "Rotterdam", "Zwolle"]),
+    )
+    | st.builds(
+        Adres,
+        adresregel1=st.sampled_from(["Meir 1", "10 Downing Street", "Unter den Linden 5"]),
+        adresregel2=st.none() | st.sampled_from(["2000 Antwerpen", "London SW1A 2AA"]),
+        woonplaatsnaam=st.none() | st.sampled_from(["Antwerpen", "London", "Berlin"]),
+        land=st.sampled_from(["BE", "GB", "DE", "5010", "6039", "SH"]),
+    )
+)
+def test_an_address_written_as_bezoekadres_reads_back_as_the_same_address(adres: Adres) -> None:
+    gegevens = Klantgegevens(voornaam="An", adres=adres)
+    klant = Klant(uuid.UUID(int=5), "0363", "5", gegevens)
+    partij = klantinteracties.naar_partij(klant)
+    gelezen = klantinteracties.lees_partij(partij, gemeenten="0363")
+    assert gelezen.registratie is not None
+    assert gegevens.adres == gelezen.registratie.klantgegevens.adres

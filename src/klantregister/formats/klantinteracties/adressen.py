@@ -26,12 +26,19 @@ place in the register.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from klantregister.domain import Adres
+from klantregister.domain import Adres, OngeldigeWaardeError, toon
 from klantregister.formats.klantinteracties.namen import TELEFOONNUMMER_OPEN_KLANT
 
-__all__ = ["ADRESVELDEN", "AdresNietSchrijfbaar", "naar_bezoekadres", "telefoonnummer_open_klant"]
+__all__ = [
+    "ADRESVELDEN",
+    "AdresNietSchrijfbaar",
+    "naar_bezoekadres",
+    "telefoonnummer_open_klant",
+    "uit_bezoekadres",
+]
 
 #: Partij address member -> Adres attribute.
 ADRESVELDEN = {
@@ -84,6 +91,39 @@ def naar_bezoekadres(adres: Adres) -> dict[str, Any]:
     }
     uit["land"] = land
     return uit
+
+
+def uit_bezoekadres(
+    bezoekadres: dict[str, Any], fout: Callable[[str, OngeldigeWaardeError | str], None]
+) -> Adres | None:
+    """The register's address for a Partij's ``bezoekadres``; ``None``, after calling
+    ``fout(veld, fout_of_melding)`` for each problem, when it is not one.
+
+    ``nummeraanduidingId`` is the caller's to note (the register does not hold it);
+    ``land`` is ISO 3166-1 alpha-2, ``NL`` when absent.
+    """
+    velden = {
+        attr: bezoekadres.get(veld)
+        for veld, attr in ADRESVELDEN.items()
+        if bezoekadres.get(veld) not in (None, "")
+    }
+    land = bezoekadres.get("land")
+    if land not in (None, "") and (not isinstance(land, str) or len(land.strip()) != 2):
+        fout("bezoekadres.land", f"{toon(land)} is geen ISO 3166-1 alpha-2 landcode")
+        return None
+    if land not in (None, ""):
+        velden["land"] = land
+    try:
+        return Adres(**velden)
+    except OngeldigeWaardeError:
+        pass
+    for attr, waarde in velden.items():  # every problem, not only the first
+        try:
+            Adres(**{attr: waarde, "land": velden.get("land", "NL")})
+        except OngeldigeWaardeError as probleem:
+            veld = next((v for v, a in ADRESVELDEN.items() if a == attr), attr)
+            fout(f"bezoekadres.{veld}", probleem)
+    return None
 
 
 _TELEFOON = re.compile(TELEFOONNUMMER_OPEN_KLANT)

@@ -19,6 +19,7 @@ from klantregister.domain import (
     toon,
 )
 from klantregister.formats.herkenning import vreemd_formaat
+from klantregister.formats.klantinteracties.adressen import uit_bezoekadres
 from klantregister.formats.klantinteracties.digitaal import lees_digitale_adressen
 from klantregister.formats.klantinteracties.identificatoren import lees_identificatie
 from klantregister.formats.klantinteracties.namen import (
@@ -192,6 +193,37 @@ def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | N
 # --- klantgegevens ------------------------------------------------------------------
 
 
+def _bezoekadres(
+    waarde: object,
+    velden: dict[str, tuple[str, object]],
+    problemen: list[Probleem],
+    opmerkingen: list[Probleem],
+) -> None:
+    """The Partij's ``bezoekadres`` as the klant's address (:mod:`.adressen`)."""
+    if waarde is None:
+        return
+    if not isinstance(waarde, dict):
+        problemen.append(typeprobleem("bezoekadres", "een object", waarde))
+        return
+
+    def fout(veld: str, reden: OngeldigeWaardeError | str) -> None:
+        if isinstance(reden, str):
+            problemen.append(Probleem(veld, Probleemsoort.CODE, reden))
+        else:
+            problemen.append(probleem(veld, reden))
+
+    adres = uit_bezoekadres(waarde, fout)
+    if adres is not None:
+        velden["adres"] = ("bezoekadres", adres)
+    if gegeven(waarde.get("nummeraanduidingId")):
+        opmerkingen.append(
+            niet_overgenomen(
+                "bezoekadres.nummeraanduidingId",
+                "het register houdt het adres, niet zijn nummeraanduiding in de BAG",
+            )
+        )
+
+
 def _klantgegevens(
     record: dict[str, Any], problemen: list[Probleem], opmerkingen: list[Probleem]
 ) -> Klantgegevens | None:
@@ -215,6 +247,7 @@ def _klantgegevens(
     if gegeven(record.get("voorkeurstaal")):
         velden["voorkeurstaal"] = ("voorkeurstaal", record["voorkeurstaal"])
     lees_digitale_adressen(record, velden, problemen, opmerkingen)
+    _bezoekadres(record.get("bezoekadres"), velden, problemen, opmerkingen)
     waarden = {attr: waarde for attr, (_, waarde) in velden.items()}
     try:
         return Klantgegevens(**waarden)  # type: ignore[arg-type]
