@@ -73,9 +73,14 @@ def test_the_own_format_round_trips_every_klant_exactly(register: str, tmp_path:
 
     resultaat = importeer(tmp_path / "export.jsonl", nieuw, "--invoer", "kanoniek")
 
-    assert {"opgeslagen": 43, "al_aanwezig": 0, "bijgewerkt": 0, "geweigerd": [], "exit": 0} == (
-        resultaat
-    )
+    assert {
+        "opgeslagen": 43,
+        "al_aanwezig": 0,
+        "bijgewerkt": 0,
+        "geweigerd": [],
+        "niet_overgenomen": [],
+        "exit": 0,
+    } == resultaat
     assert [kanoniek.uit_dict(r) for r in eerst] == [
         kanoniek.uit_dict(r) for r in export_jsonl(nieuw, tmp_path / "terug.jsonl")
     ]
@@ -179,3 +184,64 @@ def test_the_migration_from_a_v1_export_to_open_klant_loses_nothing_without_a_wo
         uit.stdout
         == klantregister("export", "--from", register, "--format", "klantinteracties").stdout
     )
+
+
+PARTIJ_UUID = "3f6c2a1e-7b4d-4e8f-9a0b-1c2d3e4f5a6b"
+PARTIJ = {
+    "uuid": PARTIJ_UUID,
+    "url": f"https://openklant.example.nl/klantinteracties/api/v1/partijen/{PARTIJ_UUID}",
+    "soortPartij": "persoon",
+    "indicatieActief": True,
+    "partijIdentificatie": {"contactnaam": {"voornaam": "Anna"}},
+}
+
+
+def test_bijwerken_keeps_the_addresses_of_a_partij_whose_addresses_are_not_in_the_file(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    volledig = {
+        **PARTIJ,
+        "digitaleAdressen": [{"adres": "anna@example.nl", "soortDigitaalAdres": "email"}],
+    }
+    verwijzing = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+    alleen_verwijzingen = {
+        **PARTIJ,
+        "partijIdentificatie": {"contactnaam": {"voornaam": "Anneke"}},
+        "digitaleAdressen": [{"uuid": verwijzing}],
+    }
+    eerst, daarna = tmp_path / "eerst.jsonl", tmp_path / "daarna.jsonl"
+    eerst.write_text(json.dumps(volledig) + "\n", encoding="utf-8")
+    daarna.write_text(json.dumps(alleen_verwijzingen) + "\n", encoding="utf-8")
+    args = ("--invoer", "klantinteracties", "--gemeente", "0363")
+
+    importeer(eerst, url, *args)
+    resultaat = importeer(daarna, url, *args, "--bij-bestaand", "bijwerken")
+
+    (klant,) = export_jsonl(url, tmp_path / "na.jsonl")
+    # The addresses are not in the second file: the register keeps its own, and says why;
+    # what the file does hold is taken over.
+    assert {"voornaam": "Anneke", "emailadres": "anna@example.nl"} == klant["klantgegevens"]
+    assert (1, 0) == (resultaat["bijgewerkt"], resultaat["al_aanwezig"])
+    assert ["digitaleAdressen"] == [
+        regel["veld"] for regel in cast("list[dict[str, str]]", resultaat["niet_overgenomen"])
+    ]
+
+
+def test_import_lists_what_it_does_not_take_over_by_record_and_field(tmp_path: Path) -> None:
+    bestand = tmp_path / "v1.jsonl"
+    record = {
+        "url": f"https://klanten.example.nl/api/v1/klanten/{PARTIJ_UUID}",
+        "klantnummer": "K1",
+        "subject": f"https://brp.example.nl/ingeschrevenpersonen/{PARTIJ_UUID}",
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpBsn": "111222333"},
+    }
+    bestand.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    uit = klantregister(
+        "import", str(bestand), "--gemeente", "0363", "--into", f"sqlite:///{tmp_path / 'k.db'}"
+    )
+    regels = [r for r in uit.stdout.splitlines() if "niet overgenomen" in r]
+    assert 1 == len(regels)
+    assert regels[0].startswith(f"{bestand}:1 [{record['url']}] niet overgenomen: subject: ")
+    assert 0 == uit.returncode

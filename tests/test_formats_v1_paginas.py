@@ -99,3 +99,11 @@ def test_every_klant_of_a_real_shaped_page_is_read_with_its_id_and_land() -> Non
         None if r.klantgegevens.adres is None else r.klantgegevens.adres.land for r in registraties
     ]
     assert [True, True, False] == [r.identificatie is not None for r in registraties]
+
+
+def test_a_subject_url_beside_the_numbers_is_noted_as_not_taken_over() -> None:
+    (gelezen,) = klanten_v1.lees(io.StringIO(json.dumps(PAGINA["results"][:1])), gemeenten="0363")
+    assert [("subject", "niet_overgenomen")] == [
+        (o.veld, o.soort.value) for o in gelezen.opmerkingen
+    ]
+    assert gelezen.geldig

@@ -244,14 +244,33 @@ def _import(args: argparse.Namespace) -> int:
     controle = Controle()
     gelezen_records: list[tuple[str, Gelezen]] = []
     registraties: list[Registratie] = []
+    onvolledig: dict[int, frozenset[str]] = {}
+    niet_overgenomen = []
     for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
         controle.voeg_toe(gelezen, pad)
         if gelezen.registratie is not None:
+            ontbrekend = frozenset().union(
+                *(_ONVOLLEDIG.get(o.veld, ()) for o in gelezen.opmerkingen)
+            )
+            if ontbrekend:
+                onvolledig[len(registraties)] = ontbrekend
             gelezen_records.append((pad, gelezen))
             registraties.append(gelezen.registratie)
+            niet_overgenomen += [
+                {
+                    "bron": pad,
+                    "positie": gelezen.positie,
+                    "id": gelezen.id,
+                    "veld": o.veld,
+                    "melding": o.melding,
+                }
+                for o in gelezen.opmerkingen
+            ]
     rapport = controle.rapport()
     with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
-        resultaat = importeer(register, registraties, bij_bestaand=args.bij_bestaand)
+        resultaat = importeer(
+            register, registraties, bij_bestaand=args.bij_bestaand, onvolledig=onvolledig
+        )
     geweigerd = [
         {
             "bron": gelezen_records[positie][0],
@@ -268,10 +287,15 @@ def _import(args: argparse.Namespace) -> int:
     }
     if args.uitvoer == "json":
         uit = rapport.naar_dict()
-        uit["import"] = {**telling, "geweigerd": geweigerd}
+        uit["import"] = {**telling, "geweigerd": geweigerd, "niet_overgenomen": niet_overgenomen}
         _schrijf_json(uit, sys.stdout)
     else:
         _toon_rapport(rapport, "text", sys.stdout)
+        for regel in niet_overgenomen:
+            print(
+                f"{regel['bron']}:{regel['positie']} [{regel['id']}] niet overgenomen: "
+                f"{regel['veld']}: {regel['melding']}"
+            )
         for regel in geweigerd:
             print(
                 f"{regel['bron']}:{regel['positie']} [{regel['id']}] geweigerd: {regel['melding']}"
@@ -325,6 +349,9 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
     )
 
 
+# Notes that say a record's klantgegevens are not all of the klant's, with the fields it
+# lacks (bijwerken keeps the register's values of those).
+_ONVOLLEDIG = {"digitaleAdressen": frozenset({"emailadres", "telefoonnummer", "website_url"})}
 _LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
 

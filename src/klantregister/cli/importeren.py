@@ -9,8 +9,11 @@ ends with), so importing the same export again meets klanten already present.
   identificatie, within the rules: the identificatie is corrected as
   :meth:`~klantregister.KlantRegister.corrigeer_identificatie` allows (never given
   to a zelfstandige klant, never of another soort, rule 1 kept), then the
-  klantgegevens are replaced. A record of another gemeente or klantnummer than the
-  klant it names is refused: those are not changed by an import.
+  klantgegevens are replaced; where the record's are incomplete (a Partij whose
+  digitale adressen are not in the file: the reader noted that), the fields it
+  lacks keep the register's values rather than being erased. A record of another
+  gemeente or klantnummer than the klant it names is refused: an import does not
+  change those.
 
 Records read from an export carry no authentication of their own: the register
 they come from recorded it. Their identifiers are taken over as they stand, at
@@ -19,7 +22,7 @@ level ``laag``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 
 import attrs
 
@@ -51,9 +54,17 @@ class Importresultaat:
 
 
 def importeer(
-    register: KlantRegister, registraties: Sequence[Registratie], *, bij_bestaand: str
+    register: KlantRegister,
+    registraties: Sequence[Registratie],
+    *,
+    bij_bestaand: str,
+    onvolledig: Mapping[int, Set[str]] | None = None,
 ) -> Importresultaat:
-    """Register ``registraties``; a klant already present is skipped or updated."""
+    """Register ``registraties``; a klant already present is skipped or updated.
+
+    ``onvolledig`` maps the position of a registratie whose klantgegevens are not all
+    of the klant's to the fields it lacks: updating keeps the register's values of those.
+    """
     if bij_bestaand not in BIJ_BESTAAND:
         raise ValueError(f"bij_bestaand is {bij_bestaand!r}, verwacht een van {BIJ_BESTAAND}")
     resultaat = register.registreer_alle(_met_authenticatie(r) for r in registraties)
@@ -67,7 +78,8 @@ def importeer(
             al_aanwezig.append(positie)
         else:
             try:
-                gewijzigd = _werk_bij(register, registraties[positie])
+                ontbrekend = (onvolledig or {}).get(positie, frozenset())
+                gewijzigd = _werk_bij(register, registraties[positie], ontbrekend)
             except KlantregisterError as weigering:
                 geweigerd.append((positie, str(weigering)))
             else:
@@ -83,7 +95,7 @@ def _met_authenticatie(registratie: Registratie) -> Registratie:
     return attrs.evolve(registratie, authenticatie=_IMPORT)
 
 
-def _werk_bij(register: KlantRegister, registratie: Registratie) -> bool:
+def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set[str]) -> bool:
     """Give the klant ``registratie`` names its data; whether anything changed.
 
     The identificatie first: it is the change the rules may refuse, and then nothing
@@ -107,8 +119,10 @@ def _werk_bij(register: KlantRegister, registratie: Registratie) -> bool:
         klant = register.corrigeer_identificatie(
             klant.id, registratie.identificatie, authenticatie=_IMPORT, versie=klant.versie
         )
-    if registratie.klantgegevens != klant.klantgegevens:
-        klant = register.wijzig_klantgegevens(
-            klant.id, registratie.klantgegevens, versie=klant.versie
-        )
+    gegevens = attrs.evolve(
+        registratie.klantgegevens,
+        **{veld: getattr(klant.klantgegevens, veld) for veld in ontbrekend},
+    )
+    if gegevens != klant.klantgegevens:
+        klant = register.wijzig_klantgegevens(klant.id, gegevens, versie=klant.versie)
     return klant is not oud

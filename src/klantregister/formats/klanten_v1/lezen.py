@@ -46,6 +46,7 @@ from klantregister.formats.resultaat import (
     lees_herkomst,
     lees_klantnummer,
     lees_met,
+    niet_overgenomen,
     probleem,
     record_id,
     typeprobleem,
@@ -119,7 +120,17 @@ def _lees(
     registratie = Registratie(
         gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
     )
-    return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie)
+    opmerkingen: tuple[Probleem, ...] = ()
+    if identificatie is not None and gegeven(record.get("subject")):
+        opmerkingen = (_SUBJECT_NIET_OVERGENOMEN,)
+    return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie, opmerkingen)
+
+
+_SUBJECT_NIET_OVERGENOMEN = niet_overgenomen(
+    "subject",
+    "de URL van het subject (in de BRP of het Handelsregister) wordt niet overgenomen; "
+    "de nummers in subjectIdentificatie wel",
+)
 
 
 def _gemeente(
