@@ -997,14 +997,6 @@ NIET_GEHOUDEN: dict[str, Any] = {
     "voorkeursRekeningnummer": ref("rekeningnummers", ANDERE_PARTIJ),
     "indicatieGeheimhouding": True,
     "indicatieActief": False,
-    "correspondentieadres": {
-        "nummeraanduidingId": "0363200000123456",
-        "straatnaam": "Postbus",
-        "huisnummer": 202,
-        "postcode": "1000 AE",
-        "stad": "Amsterdam",
-        "land": "NL",
-    },
 }
 
 
@@ -1183,3 +1175,23 @@ def test_an_address_written_as_bezoekadres_reads_back_as_the_same_address(adres:
     gelezen = klantinteracties.lees_partij(partij, gemeenten="0363")
     assert gelezen.registratie is not None
     assert gegevens.adres == gelezen.registratie.klantgegevens.adres
+
+
+def test_the_correspondentieadres_is_read_as_the_klants_and_written_back() -> None:
+    record = met(
+        PERSOON,
+        correspondentieadres={"straatnaam": "Postbus", "huisnummer": 202, "postcode": "1000 AE"},
+    )
+    assert [] == fouten("klantinteracties", "ExpandPartij", record, richting="antwoord")
+    gelezen = lees(record)
+    assert gelezen.registratie is not None
+    verwacht = Adres(straatnaam="Postbus", huisnummer=202, postcode="1000 AE")
+    assert (verwacht, ()) == (
+        gelezen.registratie.klantgegevens.correspondentieadres,
+        gelezen.opmerkingen,
+    )
+    klant = Klant(uuid.UUID(int=6), "0363", "6", gelezen.registratie.klantgegevens)
+    terug = klantinteracties.naar_partij(klant)["correspondentieadres"]
+    assert {"straatnaam": "Postbus", "huisnummer": 202, "postcode": "1000 AE", "land": "NL"} == (
+        terug
+    )

@@ -59,6 +59,16 @@ SLEUTELS = [
     "adres_adresregel3",
     "adres_land",
     "voorkeurstaal",
+    "correspondentieadres_straatnaam",
+    "correspondentieadres_huisnummer",
+    "correspondentieadres_huisletter",
+    "correspondentieadres_huisnummertoevoeging",
+    "correspondentieadres_postcode",
+    "correspondentieadres_woonplaatsnaam",
+    "correspondentieadres_adresregel1",
+    "correspondentieadres_adresregel2",
+    "correspondentieadres_adresregel3",
+    "correspondentieadres_land",
 ]
 
 JANSEN = Klantgegevens(
@@ -130,6 +140,16 @@ def test_a_record_gives_the_klant_flattened_with_its_identifiers_masked(
         "adres_adresregel3": None,
         "adres_land": "NL",
         "voorkeurstaal": None,
+        "correspondentieadres_straatnaam": None,
+        "correspondentieadres_huisnummer": None,
+        "correspondentieadres_huisletter": None,
+        "correspondentieadres_huisnummertoevoeging": None,
+        "correspondentieadres_postcode": None,
+        "correspondentieadres_woonplaatsnaam": None,
+        "correspondentieadres_adresregel1": None,
+        "correspondentieadres_adresregel2": None,
+        "correspondentieadres_adresregel3": None,
+        "correspondentieadres_land": None,
     } == record
 
 

@@ -154,9 +154,9 @@ def klant_html(klant: Klant) -> str:
     gegevens = klant.klantgegevens
     for veld in attrs.fields(Klantgegevens):
         waarde = getattr(gegevens, veld.name)
-        if veld.name == "adres":
+        if veld.name in ("adres", "correspondentieadres"):
             if waarde is not None:
-                rijen.append(rij("adres", html.escape(_adres(waarde))))
+                rijen.append(rij(veld.name, html.escape(_adres(waarde))))
         elif waarde is not None:
             rijen.append(rij(html.escape(veld.name), tekst_html(waarde)))
     titel = (

@@ -43,10 +43,11 @@ def record(klant: Klant, *, volledig: bool = False) -> dict[str, object]:
     )
     gegevens = klant.klantgegevens
     for veld in attrs.fields(Klantgegevens):
-        if veld.name == "adres":
+        if veld.name in ("adres", "correspondentieadres"):
+            adres = getattr(gegevens, veld.name)
             for adresveld in attrs.fields(Adres):
-                waarde = None if gegevens.adres is None else getattr(gegevens.adres, adresveld.name)
-                rij[f"adres_{adresveld.name}"] = _gegeven(waarde, volledig)
+                waarde = None if adres is None else getattr(adres, adresveld.name)
+                rij[f"{veld.name}_{adresveld.name}"] = _gegeven(waarde, volledig)
         else:
             rij[veld.name] = _gegeven(getattr(gegevens, veld.name), volledig)
     return rij

@@ -346,7 +346,9 @@ class Klantgegevens:
     for an organisation ``bedrijfsnaam`` (200) and ``functie`` (200). Contact
     channels: ``emailadres`` (254, domain lower-cased), ``telefoonnummer``
     (20), ``website_url`` (an http(s) URL of at most 1000 characters) and
-    ``adres``. ``voorkeurstaal`` is an ISO 639-2 code (``"nld"``, ``"dut"``,
+    ``adres`` (where the klant lives or is visited: a Partij's ``bezoekadres``), and a
+    ``correspondentieadres`` where post for the klant goes, if another one.
+    ``voorkeurstaal`` is an ISO 639-2 code (``"nld"``, ``"dut"``,
     ``"eng"``), lower-cased.
 
     ``Klantgegevens()`` holds nothing, which is allowed (KLUIT02).
@@ -366,6 +368,7 @@ class Klantgegevens:
     website_url: str | None = None
     adres: Adres | None = attrs.field(default=None, converter=_adres)
     voorkeurstaal: str | None = None
+    correspondentieadres: Adres | None = attrs.field(default=None, converter=_adres)
 
     def __attrs_post_init__(self) -> None:
         _normaliseer(self, _KLANTGEGEVENS_REGELS)

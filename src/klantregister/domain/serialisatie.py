@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 _NUMMERS = tuple(soort.sleutel for soort in NUMMERSOORTEN)
+#: The fields of Klantgegevens that hold an Adres.
+_ADRESSEN = ("adres", "correspondentieadres")
 
 
 def klantgegevens_naar_dict(gegevens: Klantgegevens) -> dict[str, Any]:
@@ -64,13 +66,15 @@ def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
     bekend = {v.name for v in attrs.fields(Klantgegevens)}
     if onbekend := sorted(set(velden) - bekend):
         raise OngeldigFormaatError("klantgegevens", f"onbekend veld {toon(onbekend[0])}")
-    if "adres" in velden:
-        adres = velden["adres"]
+    for naam in _ADRESSEN:
+        if naam not in velden:
+            continue
+        adres = velden[naam]
         if not isinstance(adres, dict):
-            raise typefout("adres", "een object", adres)
+            raise typefout(naam, "een object", adres)
         if onbekend := sorted(set(adres) - {v.name for v in attrs.fields(Adres)}):
-            raise OngeldigFormaatError("adres", f"onbekend veld {toon(onbekend[0])}")
-        velden["adres"] = Adres(**adres)
+            raise OngeldigFormaatError(naam, f"onbekend veld {toon(onbekend[0])}")
+        velden[naam] = Adres(**adres)
     return Klantgegevens(**velden)
 
 

@@ -356,7 +356,8 @@ class KlantRegister:
         ``a_nummer``, ``kvk_nummer``, ``vestigingsnummer``, ``rsin``,
         ``buitenlands_land``, ``buitenlands_register``, ``buitenlands_nummer``,
         then every field of :class:`Klantgegevens`, the address's flattened as
-        ``adres_straatnaam``, ``adres_huisnummer`` (int) and so on.
+        ``adres_straatnaam``, ``adres_huisnummer`` (int) and so on, the
+        correspondentieadres's as ``correspondentieadres_straatnaam`` and so on.
 
         By default the records show what a ``repr`` shows, so they are safe to
         display in a notebook: a BSN, an A-nummer and a foreign number masked

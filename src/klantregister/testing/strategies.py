@@ -237,6 +237,7 @@ klantgegevens = st.builds(
     website_url=st.none() | website_urls,
     adres=st.none() | adressen,
     voorkeurstaal=st.none() | voorkeurstalen,
+    correspondentieadres=st.none() | st.none() | adressen,
 )
 
 # --- klanten -------------------------------------------------------------------------

@@ -152,7 +152,9 @@ class _Schrijver:
     def schrijf(self, klant: Klant) -> dict[str, Any]:
         gegevens = klant.klantgegevens
         weg = [
-            naam for naam in ("voorletters", "voorkeurstaal") if getattr(gegevens, naam) is not None
+            naam
+            for naam in ("voorletters", "voorkeurstaal", "correspondentieadres")
+            if getattr(gegevens, naam) is not None
         ]
         adres = gegevens.adres
         if adres is not None:

@@ -33,6 +33,7 @@ from klantregister.domain import Adres, OngeldigeWaardeError, toon
 from klantregister.formats.klantinteracties.namen import TELEFOONNUMMER_OPEN_KLANT
 
 __all__ = [
+    "ADRESSEN",
     "ADRESVELDEN",
     "AdresNietSchrijfbaar",
     "naar_bezoekadres",
@@ -40,6 +41,8 @@ __all__ = [
     "uit_bezoekadres",
 ]
 
+#: Partij member -> the Klantgegevens attribute of the address it holds.
+ADRESSEN = {"bezoekadres": "adres", "correspondentieadres": "correspondentieadres"}
 #: Partij address member -> Adres attribute.
 ADRESVELDEN = {
     "straatnaam": "straatnaam",
@@ -62,27 +65,28 @@ class AdresNietSchrijfbaar(Exception):  # noqa: N818 (carries a field and a reas
         self.reden = reden
 
 
-def naar_bezoekadres(adres: Adres) -> dict[str, Any]:
-    """The address as a Partij's ``bezoekadres``; :class:`AdresNietSchrijfbaar` for what it
-    cannot hold."""
+def naar_bezoekadres(adres: Adres, attr: str = "adres") -> dict[str, Any]:
+    """The address as a Partij's ``bezoekadres`` (or ``correspondentieadres``: the same
+    shape); :class:`AdresNietSchrijfbaar` for what it cannot hold, naming the field as
+    ``attr`` (the Klantgegevens attribute) and the member."""
     if adres.huisletter is not None:
         raise AdresNietSchrijfbaar(
-            "adres.huisletter",
+            f"{attr}.huisletter",
             "een Partij-adres heeft geen huisletter (in de huisnummertoevoeging is die niet "
             "meer van de toevoeging te onderscheiden)",
         )
     if adres.huisnummer == 0:
-        raise AdresNietSchrijfbaar("adres.huisnummer", "Open Klant neemt huisnummer 1-99999")
+        raise AdresNietSchrijfbaar(f"{attr}.huisnummer", "Open Klant neemt huisnummer 1-99999")
     if adres.postcode is not None and not adres.nederlands:
         raise AdresNietSchrijfbaar(
-            "adres.postcode",
+            f"{attr}.postcode",
             "een Partij-adres heeft alleen een Nederlandse postcode (1234 AB); een buitenlandse "
             "past in een adresregel",
         )
     land = adres.iso_landcode
     if land is None:
         raise AdresNietSchrijfbaar(
-            "adres.land", f"{adres.land} heeft geen ISO 3166-1-code, die een Partij-adres vraagt"
+            f"{attr}.land", f"{adres.land} heeft geen ISO 3166-1-code, die een Partij-adres vraagt"
         )
     uit: dict[str, Any] = {
         veld: waarde
@@ -94,7 +98,9 @@ def naar_bezoekadres(adres: Adres) -> dict[str, Any]:
 
 
 def uit_bezoekadres(
-    bezoekadres: dict[str, Any], fout: Callable[[str, OngeldigeWaardeError | str], None]
+    bezoekadres: dict[str, Any],
+    fout: Callable[[str, OngeldigeWaardeError | str], None],
+    lid: str = "bezoekadres",
 ) -> Adres | None:
     """The register's address for a Partij's ``bezoekadres``; ``None``, after calling
     ``fout(veld, fout_of_melding)`` for each problem, when it is not one.
@@ -109,7 +115,7 @@ def uit_bezoekadres(
     }
     land = bezoekadres.get("land")
     if land not in (None, "") and (not isinstance(land, str) or len(land.strip()) != 2):
-        fout("bezoekadres.land", f"{toon(land)} is geen ISO 3166-1 alpha-2 landcode")
+        fout(f"{lid}.land", f"{toon(land)} is geen ISO 3166-1 alpha-2 landcode")
         return None
     if land not in (None, ""):
         velden["land"] = land
@@ -122,7 +128,7 @@ def uit_bezoekadres(
             Adres(**{attr: waarde, "land": velden.get("land", "NL")})
         except OngeldigeWaardeError as probleem:
             veld = next((v for v, a in ADRESVELDEN.items() if a == attr), attr)
-            fout(f"bezoekadres.{veld}", probleem)
+            fout(f"{lid}.{veld}", probleem)
     return None
 
 

@@ -19,7 +19,7 @@ from klantregister.domain import (
     toon,
 )
 from klantregister.formats.herkenning import vreemd_formaat
-from klantregister.formats.klantinteracties.adressen import uit_bezoekadres
+from klantregister.formats.klantinteracties.adressen import ADRESSEN, uit_bezoekadres
 from klantregister.formats.klantinteracties.digitaal import lees_digitale_adressen
 from klantregister.formats.klantinteracties.identificatoren import lees_identificatie
 from klantregister.formats.klantinteracties.namen import (
@@ -193,17 +193,21 @@ def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | N
 # --- klantgegevens ------------------------------------------------------------------
 
 
-def _bezoekadres(
+def _adres(
     waarde: object,
+    lid: str,
+    attr: str,
+    *,
     velden: dict[str, tuple[str, object]],
     problemen: list[Probleem],
     opmerkingen: list[Probleem],
 ) -> None:
-    """The Partij's ``bezoekadres`` as the klant's address (:mod:`.adressen`)."""
+    """The Partij's ``bezoekadres`` or ``correspondentieadres`` as the klant's address of
+    that kind (:mod:`.adressen`)."""
     if waarde is None:
         return
     if not isinstance(waarde, dict):
-        problemen.append(typeprobleem("bezoekadres", "een object", waarde))
+        problemen.append(typeprobleem(lid, "een object", waarde))
         return
 
     def fout(veld: str, reden: OngeldigeWaardeError | str) -> None:
@@ -212,13 +216,13 @@ def _bezoekadres(
         else:
             problemen.append(probleem(veld, reden))
 
-    adres = uit_bezoekadres(waarde, fout)
+    adres = uit_bezoekadres(waarde, fout, lid)
     if adres is not None:
-        velden["adres"] = ("bezoekadres", adres)
+        velden[attr] = (lid, adres)
     if gegeven(waarde.get("nummeraanduidingId")):
         opmerkingen.append(
             niet_overgenomen(
-                "bezoekadres.nummeraanduidingId",
+                f"{lid}.nummeraanduidingId",
                 "het register houdt het adres, niet zijn nummeraanduiding in de BAG",
             )
         )
@@ -247,7 +251,10 @@ def _klantgegevens(
     if gegeven(record.get("voorkeurstaal")):
         velden["voorkeurstaal"] = ("voorkeurstaal", record["voorkeurstaal"])
     lees_digitale_adressen(record, velden, problemen, opmerkingen)
-    _bezoekadres(record.get("bezoekadres"), velden, problemen, opmerkingen)
+    for lid, attr in ADRESSEN.items():
+        _adres(
+            record.get(lid), lid, attr, velden=velden, problemen=problemen, opmerkingen=opmerkingen
+        )
     waarden = {attr: waarde for attr, (_, waarde) in velden.items()}
     try:
         return Klantgegevens(**waarden)  # type: ignore[arg-type]

@@ -104,7 +104,6 @@ NIET_IN_REGISTER: dict[str, tuple[object, str]] = {
     "voorkeursRekeningnummer": (None, "een voorkeur voor een rekeningnummer"),
     "indicatieGeheimhouding": (False, "geheimhouding (indicatieGeheimhouding)"),
     "indicatieActief": (True, "dat de Partij niet actief is (indicatieActief)"),
-    "correspondentieadres": (None, "een correspondentieadres"),
     "partijIdentificatie.werkteVoorPartij": (None, "de Partij waarvoor de contactpersoon werkt"),
 }
 #: The same, of each entry of ``partijIdentificatoren``.

@@ -55,6 +55,7 @@ from klantregister.domain import (
     velden,
 )
 from klantregister.formats.klantinteracties.adressen import (
+    ADRESSEN,
     AdresNietSchrijfbaar,
     naar_bezoekadres,
     telefoonnummer_open_klant,
@@ -223,8 +224,8 @@ class _Inhoud(NamedTuple):
     #: (soortDigitaalAdres, Klantgegevens attribute, adres as Open Klant takes it).
     adressen: list[tuple[str, str, str]]
     identificatoren: list[_Identificator]
-    #: The klant's address as the Partij's bezoekadres, if it has one.
-    bezoekadres: dict[str, Any] | None = None
+    #: The Partij's bezoekadres and correspondentieadres (the klant's addresses), as given.
+    adresvelden: dict[str, dict[str, Any]] = {}  # noqa: RUF012 (never changed)
 
 
 def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
@@ -248,12 +249,13 @@ def _inhoud(klant: Klant) -> _Inhoud:
         for naam in ("functie",)
         if getattr(gegevens, naam) is not None
     ]
-    bezoekadres = None
-    if gegevens.adres is not None:
-        try:
-            bezoekadres = naar_bezoekadres(gegevens.adres)
-        except AdresNietSchrijfbaar as fout:
-            weg.append((fout.veld, fout.reden))
+    adresvelden = {}
+    for veld, attr in ADRESSEN.items():
+        if (adres := getattr(gegevens, attr)) is not None:
+            try:
+                adresvelden[veld] = naar_bezoekadres(adres, attr)
+            except AdresNietSchrijfbaar as fout:
+                weg.append((fout.veld, fout.reden))
     if organisatie and namen:
         velden_ = ", ".join(CONTACTNAAM[veld] for veld in namen)
         weg.append((velden_, "een organisatie heeft geen contactnaam"))
@@ -278,7 +280,7 @@ def _inhoud(klant: Klant) -> _Inhoud:
                 f"{MAX_DIGITAAL_ADRES}",
             )
         adressen.append((soort, attr, adres))
-    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant), bezoekadres)
+    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant), adresvelden)
 
 
 def _telefoonnummer(klant: Klant, nummer: str) -> str:
@@ -398,8 +400,7 @@ class _Schrijver:
             }
         )
         uit.update(_soort(klant, inhoud, volledige_naam=True))
-        if inhoud.bezoekadres is not None:
-            uit["bezoekadres"] = inhoud.bezoekadres
+        uit.update(inhoud.adresvelden)
         uit["_expand"] = {DA: adressen}
         return uit
 
@@ -414,8 +415,7 @@ def _verzoek(klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
         if identificator.attr != "vestigingsnummer"
     ]
     uit.update(_soort(klant, inhoud, volledige_naam=False))
-    if inhoud.bezoekadres is not None:
-        uit["bezoekadres"] = inhoud.bezoekadres
+    uit.update(inhoud.adresvelden)
     return uit
 
 
