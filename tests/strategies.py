@@ -128,6 +128,10 @@ klantgegevens_organisatie = st.builds(Klantgegevens, bedrijfsnaam=st.none() | na
 # --- where a klant came from -----------------------------------------------------------
 
 
+#: Klantnummers the Klanten API v1 holds: one to eight letters and digits.
+klantnummers_v1 = st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True)
+
+
 @st.composite
 def met_bron(
     draw: st.DrawFn, klanten: st.SearchStrategy[Klant], collecties: Sequence[str]

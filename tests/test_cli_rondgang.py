@@ -245,3 +245,67 @@ def test_import_lists_what_it_does_not_take_over_by_record_and_field(tmp_path: P
     assert 1 == len(regels)
     assert regels[0].startswith(f"{bestand}:1 [{record['url']}] niet overgenomen: subject: ")
     assert 0 == uit.returncode
+
+
+def test_bijwerken_takes_the_addresses_the_file_does_hold(tmp_path: Path) -> None:
+    # One of two addresses is in the file (in _expand), the other only a reference: the one
+    # in the file is taken over, the other kept as the register has it.
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    args = ("--invoer", "klantinteracties", "--gemeente", "0363")
+    eerst, daarna = tmp_path / "eerst.jsonl", tmp_path / "daarna.jsonl"
+    eerst.write_text(
+        json.dumps(
+            {
+                **PARTIJ,
+                "digitaleAdressen": [
+                    {"adres": "oud@example.nl", "soortDigitaalAdres": "email"},
+                    {"adres": "0201234567", "soortDigitaalAdres": "telefoonnummer"},
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    email, telefoon = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+    daarna.write_text(
+        json.dumps(
+            {
+                **PARTIJ,
+                "digitaleAdressen": [{"uuid": email}, {"uuid": telefoon}],
+                "_expand": {
+                    "digitaleAdressen": [
+                        {
+                            "uuid": email,
+                            "adres": "nieuw@example.nl",
+                            "soortDigitaalAdres": "email",
+                            "verstrektDoorPartij": {"uuid": PARTIJ_UUID},
+                        }
+                    ]
+                },
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+    importeer(eerst, url, *args)
+    resultaat = importeer(daarna, url, *args, "--bij-bestaand", "bijwerken")
+
+    (klant,) = export_jsonl(url, tmp_path / "na.jsonl")
+    assert 1 == resultaat["bijgewerkt"]
+    assert {
+        "voornaam": "Anna",
+        "emailadres": "nieuw@example.nl",
+        "telefoonnummer": "0201234567",
+    } == klant["klantgegevens"]
+
+
+def test_export_as_partij_names_each_klantnummer_open_klant_cannot_take(register: str) -> None:
+    uit = klantregister("export", "--from", register, "--format", "klantinteracties")
+    regels = [json.loads(regel) for regel in uit.stdout.splitlines()]
+    zonder_nummer = [r for r in regels if "nummer" not in r["partij"]]
+    notities = [r for r in uit.stderr.splitlines() if r.startswith("niet overgenomen: ")]
+    # The example's klantnummers are K00001...: no integers, so none is carried over, and
+    # each is named.
+    assert (len(regels), len(regels)) == (len(zonder_nummer), len(notities))
+    assert all("is geen geheel getal" in notitie for notitie in notities)

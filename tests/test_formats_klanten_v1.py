@@ -28,7 +28,7 @@ from klantregister import (
 from klantregister.formats import Gelezen, Probleemsoort, klanten_v1, schrijf_regels
 from klantregister.formats.klanten_v1 import schrijven as schrijven_v1
 from klantregister.testing import klanten
-from strategies import identificaties_v1, klantgegevens_v1, met_bron
+from strategies import identificaties_v1, klantgegevens_v1, klantnummers_v1, met_bron
 
 pytestmark = pytest.mark.unit
 
@@ -657,7 +657,7 @@ def test_a_page_refuses_what_a_list_response_cannot_hold(opties: dict[str, Any],
 
 
 v1_klanten = met_bron(
-    klanten(st.none() | identificaties_v1, klantgegevens_v1),
+    klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1),
     [KLANTEN, PARTIJEN],
 )
 

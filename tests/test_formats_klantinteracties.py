@@ -945,6 +945,18 @@ def test_a_request_never_holds_what_the_server_sets() -> None:
             "adres.land: 5105 heeft geen ISO 3166-1-code, die een Partij-adres vraagt",
         ),
         (
+            None,
+            Klantgegevens(adres=Adres(woonplaatsnaam="Georgetown", land="5055")),
+            "adres.land: 5055 deelt de ISO 3166-1-code SH met een ander land; een Partij-adres "
+            "zou het niet meer van dat land onderscheiden",
+        ),
+        (
+            None,
+            Klantgegevens(correspondentieadres=Adres(huisnummer=1, huisletter="A")),
+            "correspondentieadres.huisletter: een Partij-adres heeft geen huisletter (in de "
+            "huisnummertoevoeging is die niet meer van de toevoeging te onderscheiden)",
+        ),
+        (
             Identificatie.natuurlijk_persoon(bsn="111222333"),
             Klantgegevens(bedrijfsnaam="X"),
             "bedrijfsnaam: een persoon heeft geen bedrijfsnaam",

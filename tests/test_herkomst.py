@@ -105,3 +105,19 @@ def test_registering_what_was_read_twice_stores_the_klant_once() -> None:
         [type(fout) for _, fout in tweede.geweigerd],
     )
     assert [(UUID, V1_URL)] == [(str(k.id), k.bron) for k in register]
+
+
+def test_only_the_uuid_a_url_ends_with_is_the_id() -> None:
+    # A UUID inside the path names another resource (a zaak), not this klant.
+    for url in (
+        f"https://x.example.nl/zaken/{ANDER}/klanten/17",
+        f"https://x.example.nl/klanten/{UUID}abcdef",
+        f"https://x.example.nl/klanten/{UUID}/contactmomenten",
+    ):
+        registratie = klanten_v1.lees_klant(v1(url=url), gemeenten="0363").registratie
+        assert registratie is not None
+        assert (None, url) == (registratie.id, registratie.bron)
+    inner = f"https://x.example.nl/zaken/{ANDER}/klanten/{UUID}"
+    registratie = klanten_v1.lees_klant(v1(url=inner), gemeenten="0363").registratie
+    assert registratie is not None
+    assert uuid.UUID(UUID) == registratie.id

@@ -132,8 +132,10 @@ def test_an_invalid_gemeente_is_refused(gemeente: object) -> None:
 # --- klantnummer ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("nummer", ["1", "00000001", "K-2024/1", "ABCDEFGH", "ë"])
-def test_a_klantnummer_of_one_to_eight_characters_is_accepted(nummer: str) -> None:
+@pytest.mark.parametrize(
+    "nummer", ["1", "00000001", "K-2024/1", "ABCDEFGH", "ë", "1234567890", "ABCDEFGHIJ"]
+)
+def test_a_klantnummer_of_one_to_ten_characters_is_accepted(nummer: str) -> None:
     assert nummer == klant(klantnummer=nummer).klantnummer
 
 
@@ -141,8 +143,8 @@ def test_a_klantnummer_is_stripped() -> None:
     assert "12" == klant(klantnummer="  12\t").klantnummer
 
 
-@pytest.mark.parametrize("nummer", ["123456789", "ABCDEFGHI", "", "   "])
-def test_a_klantnummer_of_no_or_more_than_eight_characters_is_refused(nummer: str) -> None:
+@pytest.mark.parametrize("nummer", ["12345678901", "ABCDEFGHIJK", "", "   "])
+def test_a_klantnummer_of_no_or_more_than_ten_characters_is_refused(nummer: str) -> None:
     with pytest.raises(OngeldigeLengteError) as info:
         klant(klantnummer=nummer)
     assert "klantnummer" == info.value.veld

@@ -75,7 +75,8 @@ def test_every_key_is_written_with_its_kinds_name(identificatie: Identificatie) 
 
 
 def test_a_generated_klantnummer_has_the_full_length() -> None:
-    assert (klok01.MAX_KLANTNUMMER, klok01.MAX_KLANTNUMMER) == (
+    assert (8, 8, 10) == (klok01.GEGENEREERD, klok01.GEGENEREERD, klok01.MAX_KLANTNUMMER)
+    assert (klok01.GEGENEREERD, klok01.GEGENEREERD) == (
         len(klok01.klantnummer_voor(1)),
         len(klok01.klantnummer_voor(klok01.MAX_VOLGNUMMER)),
     )

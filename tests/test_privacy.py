@@ -285,7 +285,11 @@ def test_a_bsn_given_as_gemeente_is_not_repeated(bsn: str) -> None:
 
 @given(bsn=bsns)
 def test_a_bsn_given_as_klantnummer_is_not_repeated(bsn: str) -> None:
-    tekst = leesbare_tekst(fout_van(lambda: KlantRegister().registreer(AMSTERDAM, klantnummer=bsn)))
+    # Too long for a klantnummer (at most 10), so refused, and the message must not show it.
+    te_lang = f"{bsn} {bsn}"
+    tekst = leesbare_tekst(
+        fout_van(lambda: KlantRegister().registreer(AMSTERDAM, klantnummer=te_lang))
+    )
 
     assert toont_niet(bsn, tekst)
 
@@ -442,3 +446,13 @@ def test_a_bsn_given_as_the_expected_versie_is_masked() -> None:
         register.verwijder(klant.id, versie=111222333)
     assert "111222333" not in str(fout.value)
     assert 111222333 == fout.value.verwacht
+
+
+@given(bsn=bsns)
+def test_a_bsn_in_a_bron_url_is_masked_in_the_reprs(bsn: str) -> None:
+    from klantregister import Klant, Registratie  # noqa: PLC0415
+
+    bron = f"https://brp.example.nl/ingeschrevenpersonen/{bsn}"
+    klant = Klant("00000000-0000-0000-0000-000000000001", AMSTERDAM, "K1", bron=bron)
+    registratie = Registratie(AMSTERDAM, bron=bron)
+    assert toont_niet(bsn, repr(klant) + repr(registratie))

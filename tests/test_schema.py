@@ -191,3 +191,19 @@ def test_a_sqlite_file_of_a_newer_schema_is_refused_and_left_as_it_was(tmp_path:
         SqliteRepository(pad)
 
     assert inhoud == pad.read_bytes()
+
+
+@pytest.mark.parametrize("versie", [0, -1, 1.5, "twee"])
+def test_a_sqlite_file_with_a_schema_version_klantregister_never_wrote_is_refused(
+    tmp_path: Path, versie: object
+) -> None:
+    pad = tmp_path / "klanten.db"
+    SqliteRepository(pad).close()
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        verbinding.execute("UPDATE klantregister_schema SET versie = ?", (versie,))
+    inhoud = pad.read_bytes()
+
+    with pytest.raises(OpslagError, match="schemaversie"):
+        SqliteRepository(pad)
+
+    assert inhoud == pad.read_bytes()

@@ -45,6 +45,7 @@ from strategies import (
     klantgegevens_organisatie,
     klantgegevens_persoon,
     klantgegevens_v1,
+    klantnummers_v1,
     met_bron,
 )
 
@@ -659,7 +660,9 @@ BRONNEN = [KLANTEN, f"{BASIS}/partijen"]
 #: Any klant, and (so that many can be written) klanten of what each format can hold;
 #: each perhaps with the URL of the record it came from.
 v1_klanten = met_bron(klanten() | klanten(st.none() | identificaties_v1, klantgegevens_v1), BRONNEN)
-v1_schrijfbaar = met_bron(klanten(st.none() | identificaties_v1, klantgegevens_v1), BRONNEN)
+v1_schrijfbaar = met_bron(
+    klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1), BRONNEN
+)
 partij_schrijfbaar = met_bron(
     klanten(st.none() | identificaties_partij_persoon, klantgegevens_persoon)
     | klanten(st.none() | identificaties_partij_organisatie, klantgegevens_organisatie),

@@ -35,7 +35,7 @@ def test_the_spec_has_every_text_field_of_the_value_objects() -> None:
     import attrs  # noqa: PLC0415
 
     assert (
-        {v.name for v in attrs.fields(Klantgegevens)} - {"adres"},
+        {v.name for v in attrs.fields(Klantgegevens)} - {"adres", "correspondentieadres"},
         {v.name for v in attrs.fields(Adres)} - {"huisnummer", "land"},
     ) == (set(velden.KLANTGEGEVENS), set(velden.ADRES))
 

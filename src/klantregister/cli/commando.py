@@ -22,6 +22,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -43,6 +44,7 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Registratie,
+    toon,
 )
 from klantregister.formats import (
     Gelezen,
@@ -52,6 +54,7 @@ from klantregister.formats import (
     klantinteracties,
     schrijf_regels,
 )
+from klantregister.formats.klantinteracties.namen import NUMMER
 from klantregister.register import KlantRegister
 
 __all__ = ["main"]
@@ -319,6 +322,15 @@ def _export(args: argparse.Namespace) -> int:
             for klant in register:
                 try:
                     yield schrijf(klant)
+                    if args.formaat == "klantinteracties" and not _NUMMER.fullmatch(
+                        klant.klantnummer
+                    ):
+                        print(
+                            f"niet overgenomen: klant {klant.id}: klantnummer "
+                            f"{toon(klant.klantnummer)} is geen geheel getal, wat Open Klant "
+                            "als nummer vraagt; de Partij krijgt een nummer van Open Klant",
+                            file=sys.stderr,
+                        )
                 except FormaatError as fout:
                     # The others are written; this one is named, and the exit status says so.
                     geweigerd += 1
@@ -352,6 +364,7 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
 # Notes that say a record's klantgegevens are not all of the klant's, with the fields it
 # lacks (bijwerken keeps the register's values of those).
 _ONVOLLEDIG = {"digitaleAdressen": frozenset({"emailadres", "telefoonnummer", "website_url"})}
+_NUMMER = re.compile(NUMMER)
 _LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
 

@@ -119,9 +119,14 @@ def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set
         klant = register.corrigeer_identificatie(
             klant.id, registratie.identificatie, authenticatie=_IMPORT, versie=klant.versie
         )
+    # A field the record may lack keeps the register's value, where the record gives none.
     gegevens = attrs.evolve(
         registratie.klantgegevens,
-        **{veld: getattr(klant.klantgegevens, veld) for veld in ontbrekend},
+        **{
+            veld: getattr(klant.klantgegevens, veld)
+            for veld in ontbrekend
+            if getattr(registratie.klantgegevens, veld) is None
+        },
     )
     if gegevens != klant.klantgegevens:
         klant = register.wijzig_klantgegevens(klant.id, gegevens, versie=klant.versie)

@@ -24,7 +24,7 @@ from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
 from klantregister.domain.klantgegevens import Klantgegevens
 from klantregister.domain.klok01 import MAX_KLANTNUMMER
-from klantregister.domain.meldingen import toon
+from klantregister.domain.meldingen import maskeer, toon
 
 __all__ = [
     "GEEN_KLANTGEGEVENS",
@@ -61,7 +61,7 @@ def klant_id(value: uuid.UUID | str) -> uuid.UUID:
 
 
 def klantnummer(value: object) -> str:
-    """Validate a klantnummer: 1-8 printable characters without spaces, stripped."""
+    """Validate a klantnummer: 1-10 printable characters without spaces, stripped."""
     if not isinstance(value, str):
         raise typefout("klantnummer", "tekst (str)", value)
     nummer = value.strip()
@@ -120,7 +120,7 @@ class Klant:
 
     - ``id``: a UUID, never reused;
     - ``gemeente``: the :class:`Gemeentecode` whose register holds the klant;
-    - ``klantnummer``: at most 8 characters, unique within the gemeente;
+    - ``klantnummer``: at most 10 characters, unique within the gemeente;
     - ``klantgegevens``: what the klant told the gemeente (may be empty);
     - ``identificatie``: the hook into the BRP, the Handelsregister or a foreign
       register, or ``None`` for a zelfstandige klant;
@@ -137,7 +137,12 @@ class Klant:
     )
     identificatie: Identificatie | None = attrs.field(default=None, converter=als_identificatie)
     versie: int = attrs.field(default=1, converter=als_versie)
-    bron: str | None = attrs.field(default=None, converter=als_bron, kw_only=True)
+    bron: str | None = attrs.field(
+        default=None,
+        converter=als_bron,
+        kw_only=True,
+        repr=lambda bron: repr(bron if bron is None else maskeer(bron)),
+    )
 
     @property
     def aangehaakt(self) -> bool:

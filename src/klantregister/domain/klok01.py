@@ -14,7 +14,8 @@ Every other module derives from what is declared here:
   one: :func:`controleer_correctie`;
 - rule 5, identifying data only after authentication of sufficient level:
   :func:`controleer_niveau`;
-- the generated klantnummers: :data:`MAX_KLANTNUMMER`, :data:`MAX_VOLGNUMMER`,
+- the klantnummers and those generated: :data:`MAX_KLANTNUMMER`, :data:`GEGENEREERD`,
+  :data:`MAX_VOLGNUMMER`,
   :func:`klantnummer_voor`.
 
 >>> [soort.sleutel for soort in IDENTIFICATORSOORTEN if soort.persoonsgebonden]
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "GEGENEREERD",
     "IDENTIFICATORSOORTEN",
     "MAX_KLANTNUMMER",
     "MAX_VOLGNUMMER",
@@ -238,22 +240,25 @@ def controleer_niveau(
 
 # --- klantnummers ---------------------------------------------------------------------
 
-#: The longest klantnummer, in characters (Klanten API v1).
-MAX_KLANTNUMMER = 8
-#: Generated klantnummers are :data:`MAX_KLANTNUMMER` digits, so a gemeente has this many.
-MAX_VOLGNUMMER = 10**MAX_KLANTNUMMER - 1
+#: The longest klantnummer, in characters: a Partij's ``nummer`` (Open Klant 2.0 to 2.15
+#: generated ten digits); the Klanten API v1 holds at most :data:`GEGENEREERD`.
+MAX_KLANTNUMMER = 10
+#: Generated klantnummers are this many digits (what the Klanten API v1 holds).
+GEGENEREERD = 8
+#: So a gemeente has this many of them.
+MAX_VOLGNUMMER = 10**GEGENEREERD - 1
 
 
 def klantnummer_voor(volgnummer: int) -> str:
     """The generated klantnummer of a gemeente's ``volgnummer``-th klant."""
-    return f"{volgnummer:0{MAX_KLANTNUMMER}d}"
+    return f"{volgnummer:0{GEGENEREERD}d}"
 
 
 def klantnummers_op(gemeente: Gemeentecode) -> KlantregisterError:
     """The error for a gemeente whose generated klantnummers are used up."""
     return KlantregisterError(
         f"gemeente {gemeente} heeft alle {MAX_VOLGNUMMER:,} klantnummers van "
-        f"{MAX_KLANTNUMMER} cijfers uitgegeven; geef een klantnummer op"
+        f"{GEGENEREERD} cijfers uitgegeven; geef een klantnummer op"
     )
 
 

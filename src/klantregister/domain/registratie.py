@@ -24,6 +24,7 @@ from klantregister.domain.klant import (
     klantnummer,
 )
 from klantregister.domain.klantgegevens import Klantgegevens
+from klantregister.domain.meldingen import maskeer
 
 __all__ = ["BulkResultaat", "Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
 
@@ -68,7 +69,13 @@ class Registratie:
     )
     klantnummer: str | None = attrs.field(default=None, converter=als_klantnummer, kw_only=True)
     id: uuid.UUID | None = attrs.field(default=None, converter=als_id, kw_only=True)
-    bron: str | None = attrs.field(default=None, converter=als_bron, kw_only=True)
+    # A URL may hold a BSN (a BRP link): masked in the repr as free text is.
+    bron: str | None = attrs.field(
+        default=None,
+        converter=als_bron,
+        kw_only=True,
+        repr=lambda bron: repr(bron if bron is None else maskeer(bron)),
+    )
 
 
 @attrs.frozen

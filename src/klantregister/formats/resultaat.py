@@ -201,7 +201,7 @@ def json_soort(waarde: object) -> str:
 
 #: A record's ``uuid``, and the UUID that ends a record's ``url``.
 UUID = re.compile(velden.UUID)
-_UUID_AAN_HET_EIND = re.compile(rf"/({velden.UUID})/?")
+_UUID_AAN_HET_EIND = re.compile(rf"/({velden.UUID})/?\Z")
 
 
 def lees_herkomst(

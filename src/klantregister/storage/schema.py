@@ -162,6 +162,13 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
     Run in one transaction with the new version written (``SqlRepository`` does it
     when it opens the database); a database of the current version needs none.
 
-    - 1 -> 2: ``klant.bron``, the URL of the record a klant was imported from.
+    - 1 -> 2: ``klant.bron``, the URL of the record a klant was imported from; a
+      klantnummer of up to 10 characters (PostgreSQL's column was 8 wide).
     """
-    return {1: [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]}
+    stap = [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]
+    if d is POSTGRESQL:
+        stap.append(
+            "ALTER TABLE klant ALTER COLUMN klantnummer TYPE "
+            + d.ten_hoogste(klok01.MAX_KLANTNUMMER)
+        )
+    return {1: stap}

@@ -131,14 +131,15 @@ class SqlRepository(abc.ABC):
     def _schema_verouderd(self) -> bool:
         """Whether the schema is of a version older than this release's."""
         rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        return len(rijen) == 1 and isinstance(rijen[0][0], int) and rijen[0][0] < SCHEMA_VERSIE
+        return len(rijen) == 1 and rijen[0][0].__class__ is int and 1 <= rijen[0][0] < SCHEMA_VERSIE
 
     def _werk_schema_bij(self, dialect: Dialect) -> None:
         """Bring a schema of an older version to this release's; inside the caller's
         transaction, so that it is all done or not at all, and once among processes."""
         rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        if len(rijen) != 1 or not isinstance(versie := rijen[0][0], int):
+        if len(rijen) != 1 or rijen[0][0].__class__ is not int or rijen[0][0] < 1:
             return  # _controleer_schemaversie says what is wrong
+        versie: int = rijen[0][0]
         stappen = opwaarderingen(dialect)
         while versie < SCHEMA_VERSIE:
             for opdracht in stappen[versie]:
@@ -157,6 +158,10 @@ class SqlRepository(abc.ABC):
                 "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
             )
         versie = rijen[0][0]
+        if versie.__class__ is not int or versie < SCHEMA_VERSIE:
+            # An upgrade brings every version from 1 on to this one, so this one is no
+            # schema version of klantregister's.
+            raise OpslagError(f"{naam} heeft schemaversie {versie!r}, die klantregister niet kent")
         if versie > SCHEMA_VERSIE:
             raise OpslagError(
                 f"{naam} heeft schemaversie {versie}; deze versie van klantregister kent "

@@ -113,7 +113,7 @@ kvk_nummers = _cijfers(8)
 vestigingsnummers = _cijfers(12)
 #: Gemeentecodes as the BRP writes them: four digits, never ``0000``.
 gemeentecodes = _cijfers(4)
-#: Klantnummers: letters and digits, one to eight of them.
+#: Klantnummers: letters and digits, one to ten of them.
 klantnummers = st.from_regex(rf"[A-Za-z0-9]{{1,{MAX_KLANTNUMMER}}}", fullmatch=True)
 
 #: Numbers in a foreign register: any land but the Netherlands, a register's name, and
@@ -246,9 +246,10 @@ klantgegevens = st.builds(
 def klanten(
     identificatie: st.SearchStrategy[Identificatie | None] | None = None,
     gegevens: st.SearchStrategy[Klantgegevens] | None = None,
+    klantnummer: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Klant]:
-    """Klanten of any gemeente and versie, with identificaties and klantgegevens drawn
-    from the strategies given.
+    """Klanten of any gemeente and versie, with identificaties, klantgegevens and
+    klantnummers drawn from the strategies given (by default :data:`klantnummers`).
 
     Without ``identificatie``, a klant is zelfstandig or has an identificatie of
     either soort; without ``gegevens``, its klantgegevens are any of
@@ -263,7 +264,7 @@ def klanten(
         Klant,
         id=st.uuids(),
         gemeente=gemeentecodes,
-        klantnummer=klantnummers,
+        klantnummer=klantnummers if klantnummer is None else klantnummer,
         klantgegevens=gegevens,
         identificatie=identificatie,
         versie=st.integers(1, 10**6),

@@ -29,7 +29,16 @@ from klantregister.domain import (
     klantnummer,
     velden,
 )
-from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI, SLEUTELS, VELDEN
+from klantregister.formats.klanten_v1.namen import (
+    ADRES,
+    GEGEVENS,
+    SI,
+    SLEUTELS,
+    VELDEN,
+)
+from klantregister.formats.klanten_v1.namen import (
+    MAX_KLANTNUMMER_V1 as MAX_V1,
+)
 from klantregister.formats.resultaat import UUID, Kern
 
 __all__ = ["gegevens_zeker_geldig", "kern"]
@@ -115,8 +124,8 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
             gemeente = gemeenten.get(Rsin.compact(bron))  # type: ignore[union-attr, arg-type]
             if gemeente is None:
                 return None
-        if get("klantnummer") not in _LEEG:
-            klantnummer(get("klantnummer"))
+        if get("klantnummer") not in _LEEG and len(klantnummer(get("klantnummer"))) > MAX_V1:
+            return None  # longer than v1 allows: the full reader says so
         _kern_herkomst(get("uuid"), get("url"))
         _kern_velden(get, _KERN_TEKST, _KERN_PATRONEN)
         adres = get("adres")
@@ -140,10 +149,13 @@ _BRON = re.compile(velden.BRON)
 def _kern_herkomst(uuid: object, url: object) -> None:
     """The record's ``uuid`` and ``url`` as :func:`~klantregister.formats.lees_herkomst`
     takes them, or else the full reader says what is wrong."""
-    if uuid not in _LEEG and (not isinstance(uuid, str) or UUID.fullmatch(uuid) is None):
+    if uuid not in _LEEG and (
+        not isinstance(uuid, str) or uuid.__class__ is not str or UUID.fullmatch(uuid) is None
+    ):
         raise _Onzeker
     if url not in _LEEG and (
         not isinstance(url, str)
+        or url.__class__ is not str
         or len(url) > MAX_BRON
         or not url.isprintable()
         or _BRON.fullmatch(url) is None

@@ -30,6 +30,7 @@ from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig
 from klantregister.formats.klanten_v1.namen import (
     ADRES,
     GEGEVENS,
+    MAX_KLANTNUMMER_V1,
     SI,
     SLEUTELS,
     SUBJECTTYPES,
@@ -105,6 +106,15 @@ def _lees(
     klant_id, bron = lees_herkomst(record, problemen)
     gemeente = _gemeente(record, gemeenten, problemen)
     nummer = lees_klantnummer(record, "klantnummer", problemen)
+    if nummer is not None and len(nummer) > MAX_KLANTNUMMER_V1:
+        problemen.append(
+            Probleem(
+                "klantnummer",
+                Probleemsoort.LENGTE,
+                f"{len(nummer)} tekens, verwacht 1 tot en met {MAX_KLANTNUMMER_V1}",
+            )
+        )
+        nummer = None
     identificatieproblemen: list[Probleem] = []
     identificatie = _identificatie(record, identificatieproblemen)
     if problemen or identificatieproblemen or gemeente is None:

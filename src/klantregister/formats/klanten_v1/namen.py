@@ -6,7 +6,16 @@
 
 from __future__ import annotations
 
-__all__ = ["ADRES", "GEGEVENS", "SI", "SLEUTELS", "SUBJECTTYPES", "V1_NAAM", "VELDEN"]
+__all__ = [
+    "ADRES",
+    "GEGEVENS",
+    "MAX_KLANTNUMMER_V1",
+    "SI",
+    "SLEUTELS",
+    "SUBJECTTYPES",
+    "V1_NAAM",
+    "VELDEN",
+]
 
 #: v1 field -> Klantgegevens attribute.
 GEGEVENS = {
@@ -41,6 +50,8 @@ SLEUTELS = {
     "niet_natuurlijk_persoon": ("innNnpId", "annIdentificatie"),
     "vestiging": ("vestigingsNummer",),
 }
+#: The longest ``klantnummer`` of a v1 Klant (the register holds longer ones, of a Partij).
+MAX_KLANTNUMMER_V1 = 8
 #: The member that holds a subject's numbers.
 SI = "subjectIdentificatie"
 #: Every member of a v1 ``Klant`` but ``url`` (which a Partij has too).

@@ -38,7 +38,7 @@ from klantregister.domain import (
     toon,
     velden,
 )
-from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, SI
+from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, MAX_KLANTNUMMER_V1, SI
 from klantregister.formats.stream import schrijf_regels
 
 __all__ = ["Vorm", "naar_v1", "schrijf", "schrijf_pagina"]
@@ -165,6 +165,13 @@ class _Schrijver:
             ]
         if weg:
             raise _niet_schrijfbaar(klant, ", ".join(weg), "Klanten API v1 heeft er geen veld voor")
+        if len(klant.klantnummer) > MAX_KLANTNUMMER_V1:
+            raise _niet_schrijfbaar(
+                klant,
+                "klantnummer",
+                f"{len(klant.klantnummer)} tekens; Klanten API v1 houdt er ten hoogste "
+                f"{MAX_KLANTNUMMER_V1}",
+            )
         # What v1 cannot hold first, then what it requires.
         v1_adres = None if adres is None else _adres(klant, adres)
         subject = self._subject(klant)

@@ -43,11 +43,9 @@ Mapping decisions:
   ``voorvoegselAchternaam``, ``achternaam``} and ``partijIdentificatie.naam``
   (an organisation's) become the names and ``bedrijfsnaam``, whichever soort
   gives them. ``voorkeurstaal`` (ISO 639-2) is read as it is; ``""`` is not given.
-- ``nummer`` is the klantnummer; ``null`` and ``""`` are none. The register
-  holds at most 8 characters: a ``nummer`` of 9 or 10 (Open Klant 2.0 to 2.15
-  generated ten digits) is not kept and noted (``NIET_OVERGENOMEN``), and the
-  Partij read without it, so that a new klant gets a klantnummer of the
-  register's; a longer one, which the API does not allow, is reported (``LENGTE``).
+- ``nummer`` is the klantnummer, up to 10 characters (Open Klant 2.0 to 2.15
+  generated ten digits); ``null`` and ``""`` are none; a longer one, which the
+  API does not allow, is reported (``LENGTE``).
 - What a Partij holds that the register does not, ``namen.NIET_IN_REGISTER``
   (``bezoekadres``, ``correspondentieadres``, ``rekeningnummers``,
   ``interneNotitie``, ``indicatieGeheimhouding`` true, ``indicatieActief``

@@ -88,6 +88,12 @@ def naar_bezoekadres(adres: Adres, attr: str = "adres") -> dict[str, Any]:
         raise AdresNietSchrijfbaar(
             f"{attr}.land", f"{adres.land} heeft geen ISO 3166-1-code, die een Partij-adres vraagt"
         )
+    if land != adres.land:  # a part of an ISO land (5055 Ascension is SH, as 8046 is)
+        raise AdresNietSchrijfbaar(
+            f"{attr}.land",
+            f"{adres.land} deelt de ISO 3166-1-code {land} met een ander land; een Partij-adres "
+            "zou het niet meer van dat land onderscheiden",
+        )
     uit: dict[str, Any] = {
         veld: waarde
         for veld, attr in ADRESVELDEN.items()

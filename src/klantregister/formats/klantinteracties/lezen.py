@@ -15,7 +15,6 @@ from klantregister.domain import (
     OngeldigeWaardeError,
     Registratie,
     Subjectsoort,
-    klok01,
     toon,
 )
 from klantregister.formats.herkenning import vreemd_formaat
@@ -117,7 +116,7 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     problemen: list[Probleem] = []
     opmerkingen: list[Probleem] = []
     klant_id, bron = lees_herkomst(record, problemen)
-    nummer = _nummer(record, problemen, opmerkingen)
+    nummer = _nummer(record, problemen)
     soort = _soort_partij(record.get("soortPartij"), problemen)
     gegevens = _klantgegevens(record, problemen, opmerkingen)
     identificatie = lees_identificatie(record.get(PI), soort, problemen, opmerkingen)
@@ -139,27 +138,11 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     )
 
 
-def _nummer(
-    record: dict[str, Any], problemen: list[Probleem], opmerkingen: list[Probleem]
-) -> str | None:
-    """The klantnummer ``nummer`` gives; one longer than the register holds is not kept.
-
-    Open Klant 2.0 to 2.15 generated a ``nummer`` of ten digits, and the API allows ten
-    characters: such a Partij is read without it (the register gives a new klant a
-    klantnummer of its own), and noted.
-    """
+def _nummer(record: dict[str, Any], problemen: list[Probleem]) -> str | None:
+    """The klantnummer ``nummer`` gives: up to 10 characters, as Open Klant 2.0 to 2.15
+    generated them (the register holds a klantnummer of as many)."""
     waarde = record.get("nummer")
     lengte = len(waarde.strip()) if isinstance(waarde, str) else 0
-    if klok01.MAX_KLANTNUMMER < lengte <= MAX_NUMMER:
-        opmerkingen.append(
-            niet_overgenomen(
-                "nummer",
-                f"{toon(waarde)} heeft {lengte} tekens en het register houdt een klantnummer "
-                f"van ten hoogste {klok01.MAX_KLANTNUMMER}: het nummer wordt niet overgenomen "
-                "(een nieuwe klant krijgt een klantnummer van het register)",
-            )
-        )
-        return None
     if lengte > MAX_NUMMER:
         problemen.append(
             Probleem(
