@@ -1536,3 +1536,88 @@ def test_a_malformed_bron_is_refused_naming_it(waarde: object, fout: type[Except
 def test_a_malformed_id_is_refused() -> None:
     with pytest.raises(OngeldigFormaatError, match="geen UUID"):
         KlantRegister().registreer("0363", id="klant-1")
+
+
+# --- werk_bij: klantgegevens and identificatie in one change --------------------------
+
+
+@pytest.mark.unit
+def test_werk_bij_changes_both_in_one_versie() -> None:
+    register = KlantRegister()
+    oud = register.registreer(
+        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+    )
+    nieuw = register.werk_bij(
+        oud.id,
+        Klantgegevens(voornaam="Anna"),
+        Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
+        authenticatie=DIGID,
+        versie=1,
+    )
+    assert (2, Klantgegevens(voornaam="Anna"), Bsn(ANDER_BSN)) == (
+        nieuw.versie,
+        nieuw.klantgegevens,
+        None if nieuw.identificatie is None else nieuw.identificatie.bsn,
+    )
+    assert nieuw == register.get(oud.id)
+
+
+@pytest.mark.unit
+def test_werk_bij_refused_for_its_identificatie_changes_nothing() -> None:
+    register = KlantRegister()
+    register.registreer(
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
+        authenticatie=DIGID,
+    )
+    oud = register.registreer(
+        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+    )
+    with pytest.raises(KardinaliteitError):
+        register.werk_bij(
+            oud.id,
+            Klantgegevens(voornaam="Anna"),
+            Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
+            authenticatie=DIGID,
+        )
+    assert oud == register.get(oud.id)
+
+
+@pytest.mark.unit
+def test_werk_bij_with_nothing_different_changes_nothing() -> None:
+    register = KlantRegister()
+    oud = register.registreer(AMSTERDAM, Klantgegevens(voornaam="Anna"))
+    assert (oud, 1) == (
+        register.werk_bij(oud.id, Klantgegevens(voornaam="Anna"), None),
+        register.get(oud.id).versie,
+    )
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("zelfstandig", "fout"), [(True, ZelfstandigeKlantError), (False, OngeldigFormaatError)]
+)
+def test_werk_bij_keeps_rule_4(zelfstandig: bool, fout: type[Exception]) -> None:
+    register = KlantRegister()
+    identificatie = Identificatie.natuurlijk_persoon(bsn=BSN)
+    oud = (
+        register.registreer(AMSTERDAM)
+        if zelfstandig
+        else register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=DIGID)
+    )
+    with pytest.raises(fout):
+        register.werk_bij(
+            oud.id, Klantgegevens(), identificatie if zelfstandig else None, authenticatie=DIGID
+        )
+    assert oud == register.get(oud.id)
+
+
+@pytest.mark.unit
+def test_werk_bij_of_an_identificatie_needs_authentication() -> None:
+    register = KlantRegister()
+    oud = register.registreer(
+        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+    )
+    with pytest.raises(BetrouwbaarheidsniveauError):
+        register.werk_bij(oud.id, None, Identificatie.natuurlijk_persoon(bsn=ANDER_BSN))
+    assert oud == register.get(oud.id)

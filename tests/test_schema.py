@@ -127,9 +127,12 @@ def test_a_file_refused_as_no_klantregister_database_leaves_no_warning(tmp_path:
 BRON = "https://klanten.example.nl/api/v1/klanten/3c2f8a4e-1b7d-4c55-9a0e-5f1d2c3b4a59"
 
 
-def _als_versie_1(voer_uit: Any) -> None:
-    """Make a current database what version 1 created: ``klant`` without ``bron``."""
+def _als_versie_1(voer_uit: Any, *, postgresql: bool = False) -> None:
+    """Make a current database what version 1 created: ``klant`` without ``bron``, and on
+    PostgreSQL a klantnummer of at most 8."""
     voer_uit("ALTER TABLE klant DROP COLUMN bron")
+    if postgresql:
+        voer_uit("ALTER TABLE klant ALTER COLUMN klantnummer TYPE varchar(8)")
     voer_uit("UPDATE klantregister_schema SET versie = 1")
 
 
@@ -160,7 +163,7 @@ def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
         oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
         repository.add(oud)
     with psycopg.connect(postgres_schema_url) as verbinding:
-        _als_versie_1(verbinding.execute)
+        _als_versie_1(verbinding.execute, postgresql=True)
 
     with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
         nieuw = Klant(uuid.uuid4(), "0363", "K2", bron=BRON)
@@ -169,15 +172,19 @@ def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
     with psycopg.connect(postgres_schema_url) as verbinding:
         versie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
         kolommen = verbinding.execute(
-            "SELECT column_name FROM information_schema.columns "
+            "SELECT column_name, character_maximum_length FROM information_schema.columns "
             "WHERE table_name = 'klant' AND table_schema = current_schema() "
             "ORDER BY ordinal_position"
         ).fetchall()
     assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (
         klanten,
         versie,
-        [naam for (naam,) in kolommen],
+        [naam for naam, _ in kolommen],
     )
+    # The widths a new schema has: a klantnummer of 10 (a Partij's nummer), a bron of 1000.
+    assert {"klantnummer": 10, "bron": 1000} == {
+        naam: breedte for naam, breedte in kolommen if naam in {"klantnummer", "bron"}
+    }
 
 
 def test_a_sqlite_file_of_a_newer_schema_is_refused_and_left_as_it_was(tmp_path: Path) -> None:

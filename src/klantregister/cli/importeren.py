@@ -6,9 +6,10 @@ ends with), so importing the same export again meets klanten already present.
 
 - ``"overslaan"`` (the default): nothing; they are counted as already present;
 - ``"bijwerken"``: the klant in the register takes the record's klantgegevens and
-  identificatie, within the rules: the identificatie is corrected as
+  identificatie in one change (:meth:`~klantregister.KlantRegister.werk_bij`: both or
+  neither), within the rules: the identificatie is corrected as
   :meth:`~klantregister.KlantRegister.corrigeer_identificatie` allows (never given
-  to a zelfstandige klant, never of another soort, rule 1 kept), then the
+  to a zelfstandige klant, never of another soort, rule 1 kept), and the
   klantgegevens are replaced; where the record's are incomplete (a Partij whose
   digitale adressen are not in the file: the reader noted that), the fields it
   lacks keep the register's values rather than being erased. A record of another
@@ -109,25 +110,22 @@ def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set
             f"klant {oud.id} staat al in het register, van gemeente {oud.gemeente.waarde} met "
             f"klantnummer {oud.klantnummer}; een import wijzigt die niet"
         )
-    klant = oud
-    if registratie.identificatie != klant.identificatie:
-        if registratie.identificatie is None:
-            raise KlantregisterError(
-                f"klant {oud.id} is aangehaakt; een import maakt geen zelfstandige klant van "
-                "hem (verwijder de klant om zijn identificerende gegevens te wissen)"
-            )
-        klant = register.corrigeer_identificatie(
-            klant.id, registratie.identificatie, authenticatie=_IMPORT, versie=klant.versie
+    if registratie.identificatie is None and oud.identificatie is not None:
+        raise KlantregisterError(
+            f"klant {oud.id} is aangehaakt; een import maakt geen zelfstandige klant van "
+            "hem (verwijder de klant om zijn identificerende gegevens te wissen)"
         )
     # A field the record may lack keeps the register's value, where the record gives none.
     gegevens = attrs.evolve(
         registratie.klantgegevens,
         **{
-            veld: getattr(klant.klantgegevens, veld)
+            veld: getattr(oud.klantgegevens, veld)
             for veld in ontbrekend
             if getattr(registratie.klantgegevens, veld) is None
         },
     )
-    if gegevens != klant.klantgegevens:
-        klant = register.wijzig_klantgegevens(klant.id, gegevens, versie=klant.versie)
-    return klant is not oud
+    # One change, both or neither: a refused identificatie leaves the klantgegevens too.
+    klant = register.werk_bij(
+        oud.id, gegevens, registratie.identificatie, authenticatie=_IMPORT, versie=oud.versie
+    )
+    return klant.versie != oud.versie

@@ -111,7 +111,7 @@ def uit_dict(data: object) -> Klant:
             f"formaatversie {toon(versie)} is onbekend; "
             f"deze versie leest {' en '.join(map(str, FORMAATVERSIES))}"
         )
-    if onbekend := sorted(set(data) - VELDEN):
+    if onbekend := sorted(set(data) - (VELDEN if versie >= 2 else VELDEN - {"bron"})):
         raise OngeldigFormaatError(onbekend[0], f"onbekend veld {onbekend[0]!r}")
     gegevens = data.get("klantgegevens") or {}
     if not isinstance(gegevens, dict):
@@ -168,7 +168,8 @@ def _lees(
     try:
         klant = uit_dict(record)
     except FormaatError as fout:
-        melding = Probleem("formaatversie", Probleemsoort.FORMAAT, str(fout))
+        veld = "formaat" if record.get("formaat") != FORMAAT else "formaatversie"
+        melding = Probleem(veld, Probleemsoort.FORMAAT, str(fout))
         return Gelezen(positie, regel, id_, None, (melding,))
     except OngeldigeWaardeError as fout:
         return Gelezen(positie, regel, id_, None, (probleem(fout.veld, fout),))

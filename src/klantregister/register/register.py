@@ -283,6 +283,57 @@ class KlantRegister:
             log_authenticatie(nieuw, geldig)
         return nieuw
 
+    def werk_bij(
+        self,
+        klant_id: uuid.UUID | str,
+        klantgegevens: Klantgegevens | None,
+        identificatie: Identificatie | None,
+        *,
+        authenticatie: Authenticatie | None = None,
+        versie: int | None = None,
+    ) -> Klant:
+        """Give the klant these klantgegevens and this identificatie in one change: both or
+        neither (an import of a record the register holds). ``versie`` goes up by one.
+
+        The identificatie, where it differs, is corrected as :meth:`corrigeer_identificatie`
+        corrects it (rules 1, 4 and 5; ``authenticatie`` needed); ``None`` keeps a
+        zelfstandige klant zelfstandig and is refused for an aangehaakte one.
+        """
+        gegevens = als_klantgegevens(klantgegevens)
+        nieuwe_identificatie = als_identificatie(identificatie)
+        authenticatie = als_authenticatie(authenticatie)
+        with self._lock, self._store.transaction():
+            oud = self._actueel(klant_id, versie)
+            geldig = None
+            if nieuwe_identificatie != oud.identificatie:
+                if nieuwe_identificatie is None:
+                    raise OngeldigFormaatError(
+                        "identificatie",
+                        "een identificatie kan worden gecorrigeerd, niet verwijderd; "
+                        "verwijder de klant om de gegevens te wissen",
+                    )
+                klok01.controleer_correctie(
+                    oud.id,
+                    None if oud.identificatie is None else oud.identificatie.soort,
+                    nieuwe_identificatie.soort,
+                )
+                geldig = self._controleer_niveau(authenticatie)
+                self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
+            if (gegevens, nieuwe_identificatie) == (oud.klantgegevens, oud.identificatie):
+                return oud
+            nieuw = attrs.evolve(
+                oud,
+                klantgegevens=gegevens,
+                identificatie=nieuwe_identificatie,
+                versie=oud.versie + 1,
+            )
+            self._store.replace(oud, nieuw)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("klant %s bijgewerkt", nieuw.id)
+            if geldig is not None:
+                log_authenticatie(nieuw, geldig)
+        return nieuw
+
     def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
         """Erase the klant (KLUIT01); its keys and klantnummer are free again."""
         with self._lock, self._store.transaction():

@@ -124,6 +124,11 @@ def uit_bezoekadres(
         fout(f"{lid}.land", f"{toon(land)} is geen ISO 3166-1 alpha-2 landcode")
         return None
     if land not in (None, ""):
+        try:
+            Adres(land=land)
+        except OngeldigeWaardeError as probleem:
+            fout(f"{lid}.land", probleem)  # once, not again with every other member
+            return None
         velden["land"] = land
     try:
         return Adres(**velden)
