@@ -162,3 +162,15 @@ def test_a_record_with_no_field_of_the_format_is_refused_not_read_as_empty(
         probleem.melding,
     )
     assert None is klanten_v1.kern(record, Gemeentecode("0363"))
+
+
+def test_a_version_1_record_with_a_bron_is_refused_rather_than_the_bron_dropped() -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1", bron="https://x.nl/k/1"))
+    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'bron'"):
+        kanoniek.uit_dict({**data, "formaatversie": 1})
+
+
+def test_a_record_of_another_formaat_is_a_problem_of_formaat() -> None:
+    data = {**kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1")), "formaat": "iets/anders"}
+    (gelezen,) = kanoniek.lees(io.StringIO(json.dumps(data)))
+    assert ["formaat"] == [p.veld for p in gelezen.problemen]

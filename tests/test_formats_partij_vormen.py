@@ -1191,3 +1191,10 @@ def test_the_correspondentieadres_is_read_as_the_klants_and_written_back() -> No
     assert {"straatnaam": "Postbus", "huisnummer": 202, "postcode": "1000 AE", "land": "NL"} == (
         terug
     )
+
+
+def test_a_bad_land_of_a_bezoekadres_is_reported_once() -> None:
+    gelezen = lees(
+        met(PERSOON, bezoekadres={"straatnaam": "Meir", "stad": "Antwerpen", "land": "XX"})
+    )
+    assert [("bezoekadres.land", Probleemsoort.CODE)] == velden(gelezen.problemen)
