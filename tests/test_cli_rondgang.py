@@ -309,3 +309,17 @@ def test_export_as_partij_names_each_klantnummer_open_klant_cannot_take(register
     # each is named.
     assert (len(regels), len(regels)) == (len(zonder_nummer), len(notities))
     assert all("is geen geheel getal" in notitie for notitie in notities)
+
+
+@pytest.mark.parametrize("optie", [("--basis-url", "openklant/api"), ("--website-url", "geen url")])
+def test_export_refuses_a_malformed_url_option_before_writing_anything(
+    register: str, optie: tuple[str, str]
+) -> None:
+    formaat = "klantinteracties" if optie[0] == "--basis-url" else "klanten_v1"
+    uit = klantregister(
+        "export",
+        *("--from", register, "--format", formaat, "--vorm", "antwoord"),
+        *("--bronorganisatie", "002564440", *optie),
+    )
+    assert (2, "") == (uit.returncode, uit.stdout)
+    assert uit.stderr.startswith("klantregister: ")
