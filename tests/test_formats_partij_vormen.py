@@ -1198,3 +1198,9 @@ def test_a_bad_land_of_a_bezoekadres_is_reported_once() -> None:
         met(PERSOON, bezoekadres={"straatnaam": "Meir", "stad": "Antwerpen", "land": "XX"})
     )
     assert [("bezoekadres.land", Probleemsoort.CODE)] == velden(gelezen.problemen)
+
+
+def test_a_member_the_partij_format_does_not_know_is_noted_by_name() -> None:
+    gelezen = lees(met(PERSOON, eigenVeld="iets", leegVeld=""))
+    assert gelezen.registratie is not None
+    assert [("eigenVeld", Probleemsoort.NIET_OVERGENOMEN)] == velden(gelezen.opmerkingen)

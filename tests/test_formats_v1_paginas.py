@@ -107,3 +107,26 @@ def test_a_subject_url_beside_the_numbers_is_noted_as_not_taken_over() -> None:
         (o.veld, o.soort.value) for o in gelezen.opmerkingen
     ]
     assert gelezen.geldig
+
+
+def test_what_a_v1_record_holds_beyond_the_register_is_noted_by_field_not_value() -> None:
+    record = {
+        **PAGINA["results"][0],
+        "subject": "",
+        "aanmaakkanaal": "balie",
+        "geverifieerd": None,
+        "subjectIdentificatie": {
+            "inpBsn": "111222333",
+            "geslachtsnaam": "Jansen",
+            "voornamen": "",
+            "verblijfsadres": {"woonplaatsnaam": "Amsterdam"},
+        },
+    }
+    gelezen = klanten_v1.lees_klant(record, gemeenten="0363")
+    assert gelezen.geldig
+    assert [
+        "aanmaakkanaal",
+        "subjectIdentificatie.geslachtsnaam",
+        "subjectIdentificatie.verblijfsadres",
+    ] == [o.veld for o in gelezen.opmerkingen]
+    assert not any("Jansen" in o.melding or "balie" in o.melding for o in gelezen.opmerkingen)

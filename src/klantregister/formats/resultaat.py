@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Set
 
 import attrs
 
@@ -43,6 +43,7 @@ __all__ = [
     "lees_met",
     "niet_overgenomen",
     "noteer_niet_overgenomen",
+    "noteer_onbekend",
     "probleem",
     "typeprobleem",
 ]
@@ -181,6 +182,25 @@ def noteer_niet_overgenomen(
             niet_overgenomen(
                 f"{plek}{naam}", f"{wat} wordt niet overgenomen: het register houdt dit niet bij"
             )
+        )
+
+
+def noteer_onbekend(
+    record: Mapping[str, object],
+    bekend: Set[str],
+    opmerkingen: list[Probleem],
+    *,
+    plek: str = "",
+    wat: str = "een veld dat het formaat niet kent",
+) -> None:
+    """Note each member of ``record`` not in ``bekend`` that gives a value (not ``null``,
+    ``""``, ``[]`` or ``{}``), by its name; its value is not shown (it may be personal data)."""
+    for naam in sorted(set(record) - bekend):
+        waarde = record[naam]
+        if waarde is None or waarde in ("", [], {}):
+            continue
+        opmerkingen.append(
+            niet_overgenomen(f"{plek}{naam}", f"{wat}; het register neemt het niet over")
         )
 
 

@@ -48,6 +48,7 @@ from klantregister.formats.resultaat import (
     lees_klantnummer,
     lees_met,
     niet_overgenomen,
+    noteer_onbekend,
     probleem,
     record_id,
     typeprobleem,
@@ -130,10 +131,27 @@ def _lees(
     registratie = Registratie(
         gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
     )
-    opmerkingen: tuple[Probleem, ...] = ()
+    opmerkingen: list[Probleem] = []
     if identificatie is not None and gegeven(record.get("subject")):
-        opmerkingen = (_SUBJECT_NIET_OVERGENOMEN,)
-    return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie, opmerkingen)
+        opmerkingen.append(_SUBJECT_NIET_OVERGENOMEN)
+    noteer_onbekend(record, _BEKEND, opmerkingen)
+    if isinstance(si := record.get(SI), dict):
+        noteer_onbekend(
+            si,
+            _SUBJECT_BEKEND,
+            opmerkingen,
+            plek=f"{SI}.",
+            wat="gegevens van het subject zelf, die de BRP of het Handelsregister houdt",
+        )
+    return Gelezen(
+        positie, regel, id_, registratie, (), gemeente, identificatie, tuple(opmerkingen)
+    )
+
+
+#: Every member of a v1 Klant the reader reads or reports; of its subjectIdentificatie, the
+#: numbers (the subject's own data, names and addresses, are the BRP's or the HR's).
+_BEKEND = VELDEN | {"url", "uuid"}
+_SUBJECT_BEKEND = frozenset(naam for namen in SLEUTELS.values() for naam in namen)
 
 
 _SUBJECT_NIET_OVERGENOMEN = niet_overgenomen(

@@ -39,6 +39,7 @@ from klantregister.formats.resultaat import (
     lees_met,
     niet_overgenomen,
     noteer_niet_overgenomen,
+    noteer_onbekend,
     probleem,
     record_id,
     typeprobleem,
@@ -121,6 +122,7 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     gegevens = _klantgegevens(record, problemen, opmerkingen)
     identificatie = lees_identificatie(record.get(PI), soort, problemen, opmerkingen)
     noteer_niet_overgenomen(record, NIET_IN_REGISTER, opmerkingen)
+    noteer_onbekend(record, _BEKEND, opmerkingen)
     registratie = None
     if not problemen:
         registratie = Registratie(
@@ -136,6 +138,10 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
         identificatie=identificatie,
         opmerkingen=tuple(opmerkingen),
     )
+
+
+#: Every member of a Partij (the reader reads it, notes it, or it only identifies).
+_BEKEND = VELDEN | {"uuid", "url"}
 
 
 def _nummer(record: dict[str, Any], problemen: list[Probleem]) -> str | None:
