@@ -23,29 +23,23 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from typing import IO, Any, Literal, TypeAlias
+from typing import IO, Any
 
 from klantregister.domain import (
     Adres,
-    FormaatError,
     Klant,
     Klantgegevens,
-    OngeldigeWaardeError,
-    OngeldigFormaatError,
     Rsin,
     Subjectsoort,
-    als_bron,
-    toon,
     velden,
 )
+from klantregister.formats import uitvoer
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, MAX_KLANTNUMMER_V1, SI
 from klantregister.formats.stream import schrijf_regels
+from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar
 
 __all__ = ["Vorm", "naar_v1", "schrijf", "schrijf_pagina"]
 
-#: A request body (what a client sends) or a response (what a server returns).
-Vorm: TypeAlias = Literal["verzoek", "antwoord"]
-_VORMEN = ("verzoek", "antwoord")
 
 #: The URL of a v1 Klant: the API's root, ``/klanten/``, the klant's UUID.
 _KLANT_URL = re.compile(rf".+/klanten/({velden.UUID})/?")
@@ -106,48 +100,16 @@ def schrijf_pagina(
     """
     schrijver = _Schrijver(bronorganisatie, website_url, "antwoord")
     resultaten = [schrijver.schrijf(klant) for klant in klanten]
-    pagina = {
-        "count": _aantal(count, len(resultaten)),
-        "next": _pagina_url("next", next),
-        "previous": _pagina_url("previous", previous),
-        "results": resultaten,
-    }
-    schrijf_regels([pagina], bestand)
-    return len(resultaten)
-
-
-def _aantal(count: object, op_pagina: int) -> int:
-    if count is None:
-        return op_pagina
-    if not isinstance(count, int) or isinstance(count, bool) or count < op_pagina:
-        raise OngeldigFormaatError(
-            "count", f"{toon(count)} is geen geheel getal van ten minste {op_pagina}"
-        )
-    return count
-
-
-def _pagina_url(veld: str, url: str | None) -> str | None:
-    if url is None:
-        return None
-    try:
-        return als_bron(url)
-    except OngeldigeWaardeError:
-        raise OngeldigFormaatError(veld, f"{toon(url)} is geen http(s)-URL") from None
-
-
-def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
-    return FormaatError(f"klant {klant.id} past niet in dit formaat: {veld}: {reden}")
+    return uitvoer.schrijf_pagina(resultaten, bestand, count=count, next=next, previous=previous)
 
 
 class _Schrijver:
     """Writes klanten with the arguments of one call, each checked once."""
 
     def __init__(self, bronorganisatie: Rsin | str, website_url: str | None, vorm: str) -> None:
-        if vorm not in _VORMEN:
-            raise OngeldigFormaatError("vorm", f"{toon(vorm)} is niet 'verzoek' of 'antwoord'")
+        self.antwoord = antwoord(vorm)
         self.bronorganisatie = Rsin.parse(bronorganisatie).waarde
         self.website_url = Klantgegevens(website_url=website_url).website_url
-        self.antwoord = vorm == "antwoord"
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
         gegevens = klant.klantgegevens
@@ -164,9 +126,9 @@ class _Schrijver:
                 if getattr(adres, naam) is not None
             ]
         if weg:
-            raise _niet_schrijfbaar(klant, ", ".join(weg), "Klanten API v1 heeft er geen veld voor")
+            raise niet_schrijfbaar(klant, ", ".join(weg), "Klanten API v1 heeft er geen veld voor")
         if len(klant.klantnummer) > MAX_KLANTNUMMER_V1:
-            raise _niet_schrijfbaar(
+            raise niet_schrijfbaar(
                 klant,
                 "klantnummer",
                 f"{len(klant.klantnummer)} tekens; Klanten API v1 houdt er ten hoogste "
@@ -177,7 +139,7 @@ class _Schrijver:
         subject = self._subject(klant)
         website = gegevens.website_url or self.website_url
         if website is None:
-            raise _niet_schrijfbaar(
+            raise niet_schrijfbaar(
                 klant,
                 "website_url",
                 "Klanten API v1 vraagt een websiteUrl en de klant heeft geen website: "
@@ -203,14 +165,14 @@ class _Schrijver:
         if ident is None:
             if self.antwoord:
                 return {"subjectType": None}
-            raise _niet_schrijfbaar(
+            raise niet_schrijfbaar(
                 klant,
                 "identificatie",
                 "Klanten API v1 vraagt een subject of subjectIdentificatie; "
                 "een zelfstandige klant heeft geen van beide",
             )
         if ident.buitenlands is not None:
-            raise _niet_schrijfbaar(
+            raise niet_schrijfbaar(
                 klant, "buitenlands", "Klanten API v1 kent geen buitenlands nummer"
             )
         if ident.soort is Subjectsoort.NATUURLIJK_PERSOON:
@@ -224,7 +186,7 @@ class _Schrijver:
             nummers = (("kvk_nummer", ident.kvk_nummer), ("rsin", ident.rsin))
             naast = [naam for naam, nummer in nummers if nummer is not None]
             if naast:
-                raise _niet_schrijfbaar(
+                raise niet_schrijfbaar(
                     klant,
                     ", ".join(naast),
                     "een v1-subject vestiging heeft alleen een vestigingsNummer; "
@@ -239,7 +201,7 @@ class _Schrijver:
         reden = "Klanten API v1 heeft geen veld voor een KvK-nummer (innNnpId houdt een RSIN)"
         if ident.rsin is not None:
             reden += "; alleen de RSIN schrijven zou het KvK-nummer verliezen"
-        raise _niet_schrijfbaar(klant, "kvk_nummer", reden)
+        raise niet_schrijfbaar(klant, "kvk_nummer", reden)
 
 
 def _url(klant: Klant) -> str | None:
@@ -252,7 +214,7 @@ def _url(klant: Klant) -> str | None:
 def _adres(klant: Klant, adres: Adres) -> dict[str, Any]:
     landcode = adres.brp_landcode
     if landcode is None:
-        raise _niet_schrijfbaar(
+        raise niet_schrijfbaar(
             klant,
             "adres.land",
             f"{adres.land} heeft geen code in de BRP Landentabel (Tabel 34)",

@@ -42,18 +42,17 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from typing import IO, Any, Literal, NamedTuple, TypeAlias
+from typing import IO, Any, NamedTuple
 
 from klantregister.domain import (
     FormaatError,
     Klant,
-    OngeldigeWaardeError,
     OngeldigFormaatError,
     Subjectsoort,
-    als_bron,
     toon,
     velden,
 )
+from klantregister.formats import uitvoer
 from klantregister.formats.klantinteracties.adressen import (
     ADRESSEN,
     AdresNietSchrijfbaar,
@@ -74,6 +73,7 @@ from klantregister.formats.klantinteracties.namen import (
     PI,
 )
 from klantregister.formats.stream import schrijf_regels
+from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar, url_argument
 
 __all__ = [
     "Vorm",
@@ -84,9 +84,6 @@ __all__ = [
     "schrijf_pagina",
 ]
 
-#: A request body (what a client sends) or a response (what a server returns).
-Vorm: TypeAlias = Literal["verzoek", "antwoord"]
-_VORMEN = ("verzoek", "antwoord")
 
 _NUMMER = re.compile(NUMMER)
 #: The URL of a Partij: the API's root, ``/partijen/``, the Partij's UUID.
@@ -150,7 +147,7 @@ def partij_identificatoren(
     kvk = None if kvk_uuid is None else {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
     vestigingen = [i for i in _inhoud(klant).identificatoren if i.attr == "vestigingsnummer"]
     if vestigingen and kvk is None:
-        raise _niet_schrijfbaar(
+        raise niet_schrijfbaar(
             klant,
             "vestigingsnummer",
             "Open Klant neemt een vestigingsnummer alleen aan onder de kvk_nummer-identificator "
@@ -197,14 +194,7 @@ def schrijf_pagina(
     """
     schrijver = _Schrijver("antwoord", basis_url)
     resultaten = [schrijver.schrijf(klant) for klant in klanten]
-    pagina = {
-        "count": _aantal(count, len(resultaten)),
-        "next": _url_argument("next", next),
-        "previous": _url_argument("previous", previous),
-        "results": resultaten,
-    }
-    schrijf_regels([pagina], bestand)
-    return len(resultaten)
+    return uitvoer.schrijf_pagina(resultaten, bestand, count=count, next=next, previous=previous)
 
 
 # --- what a klant holds, checked -----------------------------------------------------
@@ -226,10 +216,6 @@ class _Inhoud(NamedTuple):
     identificatoren: list[_Identificator]
     #: The Partij's bezoekadres and correspondentieadres (the klant's addresses), as given.
     adresvelden: dict[str, dict[str, Any]] = {}  # noqa: RUF012 (never changed)
-
-
-def _niet_schrijfbaar(klant: Klant, veld: str, reden: str) -> FormaatError:
-    return FormaatError(f"klant {klant.id} past niet in dit formaat: {veld}: {reden}")
 
 
 def _inhoud(klant: Klant) -> _Inhoud:
@@ -273,7 +259,7 @@ def _inhoud(klant: Klant) -> _Inhoud:
         if attr == "telefoonnummer":
             adres = _telefoonnummer(klant, adres)
         elif len(adres) > MAX_DIGITAAL_ADRES:
-            raise _niet_schrijfbaar(
+            raise niet_schrijfbaar(
                 klant,
                 attr,
                 f"{len(adres)} tekens, een digitaal adres houdt er ten hoogste "
@@ -287,7 +273,7 @@ def _telefoonnummer(klant: Klant, nummer: str) -> str:
     """The number as Open Klant takes it, or a FormaatError saying which forms it takes."""
     kaal = telefoonnummer_open_klant(nummer)
     if kaal is None:
-        raise _niet_schrijfbaar(
+        raise niet_schrijfbaar(
             klant,
             "telefoonnummer",
             f"Open Klant neemt {toon(nummer)} niet aan: het neemt 0 en 9 cijfers, "
@@ -307,13 +293,13 @@ def _identificatoren(klant: Klant) -> list[_Identificator]:
     )
     weg = [(veld, naam) for veld, naam, waarde in nummers if waarde is not None]
     if weg:
-        raise _niet_schrijfbaar(
+        raise niet_schrijfbaar(
             klant,
             ", ".join(veld for veld, _ in weg),
             f"Klantinteracties kent geen registercode voor {' of '.join(n for _, n in weg)}",
         )
     if ident.vestigingsnummer is not None and ident.kvk_nummer is None:
-        raise _niet_schrijfbaar(
+        raise niet_schrijfbaar(
             klant,
             "vestigingsnummer",
             "Open Klant neemt een vestigingsnummer alleen aan onder het KvK-nummer van de "
@@ -336,9 +322,7 @@ class _Schrijver:
     """Writes klanten in one form, its arguments checked once."""
 
     def __init__(self, vorm: str, basis_url: str | None) -> None:
-        if vorm not in _VORMEN:
-            raise OngeldigFormaatError("vorm", f"{toon(vorm)} is niet 'verzoek' of 'antwoord'")
-        self.antwoord = vorm == "antwoord"
+        self.antwoord = antwoord(vorm)
         self.basis_url = _basis_url(basis_url)
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
@@ -350,7 +334,7 @@ class _Schrijver:
         gevonden = _partij_url(klant)
         if gevonden is None:
             if self.basis_url is None:
-                raise _niet_schrijfbaar(
+                raise niet_schrijfbaar(
                     klant,
                     "bron",
                     "een Partij zoals Open Klant hem teruggeeft heeft een url, en de bron van "
@@ -466,18 +450,9 @@ def _uuid_argument(veld: str, waarde: object) -> str:
     raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen UUID")
 
 
-def _url_argument(veld: str, url: str | None) -> str | None:
-    if url is None:
-        return None
-    try:
-        return als_bron(url)
-    except OngeldigeWaardeError:
-        raise OngeldigFormaatError(veld, f"{toon(url)} is geen http(s)-URL") from None
-
-
 def _basis_url(url: str | None) -> str | None:
     """The root of the API, without a ``/`` at its end, that URLs are built on."""
-    basis = _url_argument("basis_url", url)
+    basis = url_argument("basis_url", url)
     if basis is None:
         return None
     basis = basis.rstrip("/")
@@ -488,13 +463,3 @@ def _basis_url(url: str | None) -> str | None:
             f"van ten hoogste {_MAX_URL - _MAX_PAD} tekens",
         )
     return basis
-
-
-def _aantal(count: object, op_pagina: int) -> int:
-    if count is None:
-        return op_pagina
-    if not isinstance(count, int) or isinstance(count, bool) or count < op_pagina:
-        raise OngeldigFormaatError(
-            "count", f"{toon(count)} is geen geheel getal van ten minste {op_pagina}"
-        )
-    return count
