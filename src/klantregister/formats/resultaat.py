@@ -46,6 +46,7 @@ __all__ = [
     "noteer_onbekend",
     "probleem",
     "typeprobleem",
+    "uuid_aan_het_eind",
 ]
 
 
@@ -253,10 +254,16 @@ def lees_herkomst(
         except OngeldigeWaardeError as fout:
             problemen.append(probleem("url", fout))
         else:
-            match = None if klant_id is not None else _UUID_AAN_HET_EIND.search(bron or "")
-            if match is not None:
-                klant_id = uuid.UUID(match.group(1))
+            if klant_id is None and bron is not None:
+                klant_id = uuid_aan_het_eind(bron)
     return klant_id, bron
+
+
+def uuid_aan_het_eind(url: str) -> uuid.UUID | None:
+    """The UUID ``url`` ends with (perhaps followed by a ``/``), the id of the resource it
+    names; ``None`` when it ends with none."""
+    match = _UUID_AAN_HET_EIND.search(url)
+    return None if match is None else uuid.UUID(match.group(1))
 
 
 def record_id(record: Mapping[str, object]) -> str | None:

@@ -72,6 +72,7 @@ from klantregister.formats.klantinteracties.namen import (
     PARTIJEN,
     PI,
 )
+from klantregister.formats.resultaat import UUID
 from klantregister.formats.stream import schrijf_regels
 from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar, url_argument
 
@@ -88,7 +89,6 @@ __all__ = [
 _NUMMER = re.compile(NUMMER)
 #: The URL of a Partij: the API's root, ``/partijen/``, the Partij's UUID.
 _PARTIJ_URL = re.compile(rf"(.+)/{PARTIJEN}/({velden.UUID})/?")
-_UUID = re.compile(velden.UUID)
 #: The longest URL the API writes, and the longest path this writer puts after a root.
 _MAX_URL = 1000
 _MAX_PAD = len(f"/{PARTIJ_IDENTIFICATOREN}/") + 36
@@ -445,7 +445,7 @@ def _soort(klant: Klant, inhoud: _Inhoud, *, volledige_naam: bool) -> dict[str, 
 def _uuid_argument(veld: str, waarde: object) -> str:
     if isinstance(waarde, uuid.UUID):
         return str(waarde)
-    if isinstance(waarde, str) and _UUID.fullmatch(waarde):
+    if isinstance(waarde, str) and UUID.fullmatch(waarde):
         return str(uuid.UUID(waarde))
     raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen UUID")
 

@@ -14,13 +14,10 @@ True
 
 from __future__ import annotations
 
-import re
-
-from klantregister.domain import toon, velden
+from klantregister.domain import toon
+from klantregister.formats.resultaat import UUID, uuid_aan_het_eind
 
 __all__ = ["benoem", "sleutels", "uuid_van"]
-
-_UUID = re.compile(velden.UUID)
 
 
 def sleutels(waarde: object) -> frozenset[str] | None:
@@ -49,9 +46,11 @@ def uuid_van(waarde: object) -> str | None:
         return None
     for gegeven in (waarde.get("uuid"), waarde.get("url")):
         if isinstance(gegeven, str):
-            kandidaat = gegeven.strip().rstrip("/").rsplit("/", 1)[-1].lower()
-            if _UUID.fullmatch(kandidaat):
-                return kandidaat
+            tekst = gegeven.strip()
+            if UUID.fullmatch(tekst):
+                return tekst.lower()
+            if (gevonden := uuid_aan_het_eind(tekst)) is not None:
+                return str(gevonden)
     return None
 
 
