@@ -54,7 +54,7 @@ from klantregister.formats import (
     klantinteracties,
     schrijf_regels,
 )
-from klantregister.formats.klantinteracties.namen import NUMMER
+from klantregister.formats.klantinteracties.namen import DA, DIGITAAL, NUMMER
 from klantregister.register import KlantRegister
 
 __all__ = ["main"]
@@ -363,7 +363,7 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
 
 # Notes that say a record's klantgegevens are not all of the klant's, with the fields it
 # lacks (bijwerken keeps the register's values of those).
-_ONVOLLEDIG = {"digitaleAdressen": frozenset({"emailadres", "telefoonnummer", "website_url"})}
+_ONVOLLEDIG = {DA: frozenset(DIGITAAL.values())}
 _NUMMER = re.compile(NUMMER)
 _LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
