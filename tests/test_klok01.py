@@ -14,6 +14,7 @@ from klantregister import (
     KardinaliteitError,
     KlantRegister,
     Subjectsoort,
+    SubjectUrl,
 )
 from klantregister.domain import klok01
 from klantregister.storage.schema import NUMMERKOLOMMEN
@@ -34,8 +35,8 @@ def test_each_kind_holds_the_class_its_attribute_holds() -> None:
         assert soort.klasse.__name__ in str(velden[soort.sleutel].type)
 
 
-def test_the_dutch_numbers_are_every_kind_but_the_foreign_number() -> None:
-    assert [BuitenlandsNummer] == [
+def test_the_dutch_numbers_are_every_kind_but_the_foreign_number_and_the_subject_url() -> None:
+    assert [BuitenlandsNummer, SubjectUrl] == [
         soort.klasse for soort in klok01.IDENTIFICATORSOORTEN if soort not in klok01.NUMMERSOORTEN
     ]
 

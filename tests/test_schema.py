@@ -14,6 +14,8 @@ import pytest
 
 from klantregister import (
     Gemeentecode,
+    Identificatie,
+    Kenmerken,
     Klant,
     Klantgegevens,
     OpslagError,
@@ -125,37 +127,63 @@ def test_a_file_refused_as_no_klantregister_database_leaves_no_warning(tmp_path:
 # --- upgrading an older schema -------------------------------------------------------
 
 BRON = "https://klanten.example.nl/api/v1/klanten/3c2f8a4e-1b7d-4c55-9a0e-5f1d2c3b4a59"
+SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
 
 
-def _als_versie_1(voer_uit: Any, *, postgresql: bool = False) -> None:
-    """Make a current database what version 1 created: ``klant`` without ``bron``, and on
-    PostgreSQL a klantnummer of at most 8."""
-    voer_uit("ALTER TABLE klant DROP COLUMN bron")
-    if postgresql:
+#: What each older version lacks of the next (the columns ``opwaarderingen`` adds).
+_LATER = {
+    1: ["bron"],
+    2: ["subject_url", "partijsoort", "actief", "geheimhouding", "werkt_voor"],
+}
+
+
+def _als_versie(voer_uit: Any, versie: int, *, postgresql: bool = False) -> None:
+    """Make a current database what ``versie`` created: ``klant`` without the columns of
+    later versions, and on PostgreSQL version 1's klantnummer of at most 8."""
+    for later in range(SCHEMA_VERSIE - 1, versie - 1, -1):
+        for kolom in reversed(_LATER[later]):
+            voer_uit(f"ALTER TABLE klant DROP COLUMN {kolom}")
+    if postgresql and versie == 1:
         voer_uit("ALTER TABLE klant ALTER COLUMN klantnummer TYPE varchar(8)")
-    voer_uit("UPDATE klantregister_schema SET versie = 1")
+    voer_uit(f"UPDATE klantregister_schema SET versie = {int(versie)}")  # noqa: S608 - a number
 
 
-def test_a_sqlite_file_of_schema_version_1_is_upgraded_when_opened(tmp_path: Path) -> None:
+#: A klant of the current version, with everything the later columns hold.
+def _nieuw() -> Klant:
+    return Klant(
+        uuid.uuid4(),
+        "0363",
+        "K2",
+        identificatie=Identificatie.natuurlijk_persoon(subject_url=SUBJECT),
+        bron=BRON,
+        kenmerken=Kenmerken("contactpersoon", False, True, uuid.uuid4()),
+    )
+
+
+@pytest.mark.parametrize("versie", range(1, SCHEMA_VERSIE))
+def test_a_sqlite_file_of_an_older_schema_version_is_upgraded_when_opened(
+    tmp_path: Path, versie: int
+) -> None:
     pad = tmp_path / "klanten.db"
     with contextlib.closing(SqliteRepository(pad)) as repository:
         oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
         repository.add(oud)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
-        _als_versie_1(verbinding.execute)
+        _als_versie(verbinding.execute, versie)
 
     with contextlib.closing(SqliteRepository(pad)) as repository:
-        nieuw = Klant(uuid.uuid4(), "0363", "K2", bron=BRON)
+        nieuw = _nieuw()
         repository.add(nieuw)
         klanten = list(repository)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding:
-        versie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
+        schemaversie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
         kolommen = [r[1] for r in verbinding.execute("PRAGMA table_info(klant)")]
-    assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (klanten, versie, kolommen)
+    assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (klanten, schemaversie, kolommen)
 
 
-def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
-    postgres_schema_url: str,
+@pytest.mark.parametrize("versie", range(1, SCHEMA_VERSIE))
+def test_a_postgresql_schema_of_an_older_version_is_upgraded_when_opened(
+    postgres_schema_url: str, versie: int
 ) -> None:
     import psycopg  # noqa: PLC0415 - only with the server
 
@@ -163,14 +191,14 @@ def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
         oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
         repository.add(oud)
     with psycopg.connect(postgres_schema_url) as verbinding:
-        _als_versie_1(verbinding.execute, postgresql=True)
+        _als_versie(verbinding.execute, versie, postgresql=True)
 
     with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
-        nieuw = Klant(uuid.uuid4(), "0363", "K2", bron=BRON)
+        nieuw = _nieuw()
         repository.add(nieuw)
         klanten = list(repository)
     with psycopg.connect(postgres_schema_url) as verbinding:
-        versie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
+        schemaversie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
         kolommen = verbinding.execute(
             "SELECT column_name, character_maximum_length FROM information_schema.columns "
             "WHERE table_name = 'klant' AND table_schema = current_schema() "
@@ -178,12 +206,15 @@ def test_a_postgresql_schema_of_version_1_is_upgraded_when_opened(
         ).fetchall()
     assert ([oud, nieuw], [(SCHEMA_VERSIE,)], KOLOMMEN) == (
         klanten,
-        versie,
+        schemaversie,
         [naam for naam, _ in kolommen],
     )
-    # The widths a new schema has: a klantnummer of 10 (a Partij's nummer), a bron of 1000.
-    assert {"klantnummer": 10, "bron": 1000} == {
-        naam: breedte for naam, breedte in kolommen if naam in {"klantnummer", "bron"}
+    # The widths a new schema has: a klantnummer of 10 (a Partij's nummer), a bron and a
+    # subject URL of 1000.
+    assert {"klantnummer": 10, "bron": 1000, "subject_url": 1000} == {
+        naam: breedte
+        for naam, breedte in kolommen
+        if naam in {"klantnummer", "bron", "subject_url"}
     }
 
 

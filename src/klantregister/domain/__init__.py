@@ -40,6 +40,13 @@ from klantregister.domain.identifiers import (
     Rsin,
     Vestigingsnummer,
 )
+from klantregister.domain.kenmerken import (
+    GEEN_KENMERKEN,
+    Kenmerken,
+    Partijsoort,
+    als_kenmerken,
+    controleer_kenmerken,
+)
 from klantregister.domain.klant import (
     GEEN_KLANTGEGEVENS,
     MAX_BRON,
@@ -75,15 +82,20 @@ from klantregister.domain.registratie import (
 from klantregister.domain.serialisatie import (
     identificatie_naar_dict,
     identificatie_uit_dict,
+    kenmerken_naar_dict,
+    kenmerken_uit_dict,
     klantgegevens_naar_dict,
     klantgegevens_uit_dict,
 )
+from klantregister.domain.subject import MAX_SUBJECT_URL, SubjectUrl
 from klantregister.domain.weergave import registreer_html
 
 __all__ = [
+    "GEEN_KENMERKEN",
     "GEEN_KLANTGEGEVENS",
     "IDENTIFICATORSOORTEN",
     "MAX_BRON",
+    "MAX_SUBJECT_URL",
     "NUMMERKLASSEN",
     "NUMMERSOORTEN",
     "SOORT_MET_SLEUTEL",
@@ -103,6 +115,7 @@ __all__ = [
     "Identificator",
     "Identificatorsoort",
     "KardinaliteitError",
+    "Kenmerken",
     "Klant",
     "KlantBestaatAlError",
     "KlantNietGevondenError",
@@ -118,8 +131,10 @@ __all__ = [
     "OngeldigeLengteError",
     "OngeldigeWaardeError",
     "OpslagError",
+    "Partijsoort",
     "Registratie",
     "Rsin",
+    "SubjectUrl",
     "Subjectsoort",
     "SubjectsoortError",
     "VersieconflictError",
@@ -130,10 +145,14 @@ __all__ = [
     "als_gemeente",
     "als_id",
     "als_identificatie",
+    "als_kenmerken",
     "als_klantgegevens",
     "als_versie",
+    "controleer_kenmerken",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
+    "kenmerken_naar_dict",
+    "kenmerken_uit_dict",
     "klant_id",
     "klantgegevens_naar_dict",
     "klantgegevens_uit_dict",

@@ -33,6 +33,7 @@ from klantregister.domain.klok01 import (
     persoonssleutels,
 )
 from klantregister.domain.meldingen import opsomming, toon
+from klantregister.domain.subject import SubjectUrl
 
 __all__ = ["Identificatie", "Identificator", "Subjectsoort"]
 
@@ -100,6 +101,14 @@ def _buitenlands(value: object) -> BuitenlandsNummer | None:
     raise typefout("buitenlands", "een BuitenlandsNummer of (land, register, nummer)", value)
 
 
+def _subject_url(value: SubjectUrl | str | None) -> SubjectUrl | None:
+    if value is None or value.__class__ is SubjectUrl:
+        return value
+    if isinstance(value, str) and not value.strip():
+        return None
+    return SubjectUrl.parse(value)
+
+
 def _soort(value: Subjectsoort | str) -> Subjectsoort:
     if value.__class__ is Subjectsoort:
         return value
@@ -119,7 +128,8 @@ class Identificatie:
     Attributes: ``soort`` (a :class:`Subjectsoort`), and per identifier kind
     one value or ``None``: ``bsn``, ``a_nummer`` (natuurlijk persoon);
     ``kvk_nummer``, ``vestigingsnummer``, ``rsin`` (niet-natuurlijk persoon);
-    ``buitenlands`` (either, read according to ``soort``).
+    ``buitenlands`` and ``subject_url`` (either, read according to ``soort``; the
+    URL of the subject in its register's API, a v1 ``subject``).
 
     Building one directly with identifiers of both soorten raises
     :class:`GemengdeIdentificatieError` (KLOK01 rule 3).
@@ -134,6 +144,7 @@ class Identificatie:
     )
     rsin: Rsin | None = attrs.field(default=None, converter=_rsin)
     buitenlands: BuitenlandsNummer | None = attrs.field(default=None, converter=_buitenlands)
+    subject_url: SubjectUrl | None = attrs.field(default=None, converter=_subject_url)
 
     def __attrs_post_init__(self) -> None:
         for sleutel in _VAN_ANDERE_SOORT[self.soort]:
@@ -152,10 +163,16 @@ class Identificatie:
         bsn: Bsn | str | None = None,
         a_nummer: ANummer | str | None = None,
         buitenlands: BuitenlandsNummer | tuple[str, str, str] | None = None,
+        subject_url: SubjectUrl | str | None = None,
     ) -> Identificatie:
-        """The identificatie of a natural person: BRP numbers and/or a foreign one."""
+        """The identificatie of a natural person: BRP numbers, a foreign one and/or the
+        URL of the ingeschreven persoon."""
         return cls(
-            Subjectsoort.NATUURLIJK_PERSOON, bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands
+            Subjectsoort.NATUURLIJK_PERSOON,
+            bsn=bsn,
+            a_nummer=a_nummer,
+            buitenlands=buitenlands,
+            subject_url=subject_url,
         )
 
     @classmethod
@@ -166,8 +183,10 @@ class Identificatie:
         vestigingsnummer: Vestigingsnummer | str | None = None,
         rsin: Rsin | str | None = None,
         buitenlands: BuitenlandsNummer | tuple[str, str, str] | None = None,
+        subject_url: SubjectUrl | str | None = None,
     ) -> Identificatie:
-        """The identificatie of an organisation: Handelsregister numbers and/or a foreign one.
+        """The identificatie of an organisation: Handelsregister numbers, a foreign one
+        and/or the URL of the organisation in the Handelsregister's API.
 
         A vestigingsnummer may stand alone or beside the KvK-nummer it belongs to.
         """
@@ -177,6 +196,7 @@ class Identificatie:
             vestigingsnummer=vestigingsnummer,
             rsin=rsin,
             buitenlands=buitenlands,
+            subject_url=subject_url,
         )
 
     @property

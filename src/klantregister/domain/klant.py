@@ -22,6 +22,12 @@ from klantregister.domain import velden, weergave
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
+from klantregister.domain.kenmerken import (
+    GEEN_KENMERKEN,
+    Kenmerken,
+    als_kenmerken,
+    controleer_kenmerken,
+)
 from klantregister.domain.klantgegevens import Klantgegevens
 from klantregister.domain.klok01 import MAX_KLANTNUMMER
 from klantregister.domain.meldingen import maskeer, toon
@@ -126,7 +132,10 @@ class Klant:
       register, or ``None`` for a zelfstandige klant;
     - ``versie``: 1 when registered, one higher after every change;
     - ``bron``: the URL of the record the klant was taken over from (the ``url``
-      of a Klanten API v1 Klant or a Partij), or ``None``. It never changes.
+      of a Klanten API v1 Klant or a Partij), or ``None``. It never changes;
+    - ``kenmerken``: its soort of party, whether it is active, whether its data are
+      secret (:class:`~klantregister.Kenmerken`); the soort agrees with the
+      identificatie's (KLOK01 rule 3).
     """
 
     id: uuid.UUID = attrs.field(converter=klant_id)
@@ -143,6 +152,13 @@ class Klant:
         kw_only=True,
         repr=lambda bron: repr(bron if bron is None else maskeer(bron)),
     )
+    kenmerken: Kenmerken = attrs.field(
+        default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kenmerken.soort is not None:
+            controleer_kenmerken(self.kenmerken, self.identificatie, self.id)
 
     @property
     def aangehaakt(self) -> bool:
@@ -167,6 +183,7 @@ def nieuwe_klant(
     identificatie: Identificatie | None,
     *,
     bron: str | None = None,
+    kenmerken: Kenmerken = GEEN_KENMERKEN,
 ) -> Klant:
     """A new klant (versie 1) from parts that are already values of their types.
 
@@ -183,4 +200,5 @@ def nieuwe_klant(
     zet(klant, "identificatie", identificatie)
     zet(klant, "versie", 1)
     zet(klant, "bron", bron)
+    zet(klant, "kenmerken", kenmerken)
     return klant

@@ -52,6 +52,7 @@ from klantregister.domain.identifiers import (
     Rsin,
     Vestigingsnummer,
 )
+from klantregister.domain.subject import SubjectUrl
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -83,7 +84,7 @@ __all__ = [
 #: Any identifier made of one number.
 Nummer: TypeAlias = Bsn | ANummer | Rsin | KvkNummer | Vestigingsnummer
 #: Any identifier that can hook a klant to a subject.
-Identificator: TypeAlias = Nummer | BuitenlandsNummer
+Identificator: TypeAlias = Nummer | BuitenlandsNummer | SubjectUrl
 
 
 class Subjectsoort(enum.Enum):
@@ -108,8 +109,8 @@ class Identificatorsoort:
     ``sleutel`` is the attribute of :class:`~klantregister.Identificatie` that holds
     it, and the ``soort`` of its keys in storage and in a check; ``label`` is how
     people write its name; ``subjectsoort`` the soort of subject it identifies, or
-    ``None`` for a foreign number, which identifies either (the identificatie's soort
-    says which).
+    ``None`` for a foreign number or a subject URL, which identify either (the
+    identificatie's soort says which).
     """
 
     sleutel: str
@@ -133,10 +134,12 @@ IDENTIFICATORSOORTEN: tuple[Identificatorsoort, ...] = (
     Identificatorsoort("vestigingsnummer", Vestigingsnummer, "vestigingsnummer", _NNP),
     Identificatorsoort("rsin", Rsin, "RSIN", _NNP),
     Identificatorsoort("buitenlands", BuitenlandsNummer, "buitenlands nummer", None),
+    Identificatorsoort("subject_url", SubjectUrl, "subject-URL", None),
 )
-#: The kinds made of one Dutch number, in the same order (all but the foreign number).
+#: The kinds made of one Dutch number, in the same order (all but the foreign number and
+#: the subject URL).
 NUMMERSOORTEN: tuple[Identificatorsoort, ...] = tuple(
-    soort for soort in IDENTIFICATORSOORTEN if soort.klasse is not BuitenlandsNummer
+    soort for soort in IDENTIFICATORSOORTEN if soort.klasse not in (BuitenlandsNummer, SubjectUrl)
 )
 #: Their classes, in the same order.
 NUMMERKLASSEN = cast("tuple[type[Nummer], ...]", tuple(soort.klasse for soort in NUMMERSOORTEN))
@@ -161,7 +164,8 @@ def persoonssleutels(
 ) -> tuple[Identificator, ...]:
     """Rule 1: the keys of an identificatie that at most one klant per gemeente may hold.
 
-    Every identifier of a natural person, a foreign number included; none of an
+    Every identifier of a natural person, a foreign number and a subject URL included
+    (two klanten that point at one ingeschreven persoon are one person's); none of an
     organisation, whose keys any number of klanten may share (rule 2).
     """
     return () if soort is _NNP else identificatoren

@@ -15,6 +15,12 @@ from klantregister.domain.authenticatie import Authenticatie
 from klantregister.domain.errors import KlantregisterError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
+from klantregister.domain.kenmerken import (
+    GEEN_KENMERKEN,
+    Kenmerken,
+    als_kenmerken,
+    controleer_kenmerken,
+)
 from klantregister.domain.klant import (
     Klant,
     als_bron,
@@ -58,7 +64,8 @@ class Registratie:
 
     Built from plain strings too, and validated as ``registreer`` validates them.
     ``id`` and ``bron`` are the id and source reference of a record taken over
-    from another register (an import): the klant keeps them.
+    from another register (an import): the klant keeps them. ``kenmerken`` agree
+    with the identificatie (KLOK01 rule 3), checked here.
     """
 
     gemeente: Gemeentecode = attrs.field(converter=als_gemeente)
@@ -76,6 +83,13 @@ class Registratie:
         kw_only=True,
         repr=lambda bron: repr(bron if bron is None else maskeer(bron)),
     )
+    kenmerken: Kenmerken = attrs.field(
+        default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kenmerken.soort is not None:
+            controleer_kenmerken(self.kenmerken, self.identificatie, self.id)
 
 
 @attrs.frozen

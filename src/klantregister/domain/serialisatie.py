@@ -17,6 +17,7 @@ import attrs
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.errors import OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
+from klantregister.domain.kenmerken import GEEN_KENMERKEN, Kenmerken
 from klantregister.domain.klant import GEEN_KLANTGEGEVENS
 from klantregister.domain.klantgegevens import Adres, Klantgegevens
 from klantregister.domain.klok01 import NUMMERSOORTEN
@@ -25,6 +26,8 @@ from klantregister.domain.meldingen import toon
 __all__ = [
     "identificatie_naar_dict",
     "identificatie_uit_dict",
+    "kenmerken_naar_dict",
+    "kenmerken_uit_dict",
     "klantgegevens_naar_dict",
     "klantgegevens_uit_dict",
 ]
@@ -90,6 +93,8 @@ def identificatie_naar_dict(identificatie: Identificatie) -> dict[str, Any]:
             "register": buitenlands.register,
             "nummer": buitenlands.nummer,
         }
+    if (subject_url := identificatie.subject_url) is not None:
+        uit["subject_url"] = subject_url.waarde
     return uit
 
 
@@ -97,7 +102,7 @@ def identificatie_uit_dict(data: object) -> Identificatie:
     """The inverse of :func:`identificatie_naar_dict`; the identifiers are validated."""
     if not isinstance(data, dict):
         raise typefout("identificatie", "een object", data)
-    if onbekend := sorted(set(data) - {"soort", "buitenlands", *_NUMMERS}):
+    if onbekend := sorted(set(data) - {"soort", "buitenlands", "subject_url", *_NUMMERS}):
         raise OngeldigFormaatError("identificatie", f"onbekend veld {toon(onbekend[0])}")
     buitenlands = data.get("buitenlands")
     if buitenlands is not None:
@@ -112,4 +117,34 @@ def identificatie_uit_dict(data: object) -> Identificatie:
         data.get("soort"),  # type: ignore[arg-type]
         **{naam: data.get(naam) for naam in _NUMMERS},
         buitenlands=buitenlands,
+        subject_url=data.get("subject_url"),
     )
+
+
+def kenmerken_naar_dict(kenmerken: Kenmerken) -> dict[str, Any]:
+    """The kenmerken that say something: ``{}`` for :data:`GEEN_KENMERKEN`.
+
+    >>> kenmerken_naar_dict(Kenmerken("organisatie", actief=False))
+    {'soort': 'organisatie', 'actief': False}
+    """
+    uit: dict[str, Any] = {}
+    if kenmerken.soort is not None:
+        uit["soort"] = kenmerken.soort.value
+    if not kenmerken.actief:
+        uit["actief"] = False
+    if kenmerken.geheimhouding is not None:
+        uit["geheimhouding"] = kenmerken.geheimhouding
+    if kenmerken.werkt_voor is not None:
+        uit["werkt_voor"] = str(kenmerken.werkt_voor)
+    return uit
+
+
+def kenmerken_uit_dict(data: object) -> Kenmerken:
+    """The inverse of :func:`kenmerken_naar_dict`; the values are validated again."""
+    if not isinstance(data, dict):
+        raise typefout("kenmerken", "een object", data)
+    if not data:
+        return GEEN_KENMERKEN
+    if onbekend := sorted(set(data) - {v.name for v in attrs.fields(Kenmerken)}):
+        raise OngeldigFormaatError("kenmerken", f"onbekend veld {toon(onbekend[0])}")
+    return Kenmerken(**data)

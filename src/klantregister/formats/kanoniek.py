@@ -10,13 +10,15 @@ True
 
 ``formaatversie`` is the version of this format; ``versie`` is the klant's own
 (optimistic concurrency). Version 2 added ``bron`` (the URL of the record the klant
-was imported from); version 1, without it, is read still. A reader refuses a format
-version it does not know.
+was imported from), version 3 ``kenmerken`` (soort of party, active, secrecy; only
+what says something, ``{}`` for a klant without) and ``identificatie.subject_url``;
+versions 1 and 2 are read still. A reader refuses a format version it does not know.
 
 :func:`lees` reads a JSON Lines file of them for ``klantregister check`` and
 ``import --invoer kanoniek``: each record becomes a registratie with the klant's own
 id, gemeente, klantnummer, klantgegevens, identificatie and bron; ``versie`` counts
-the changes in the register it came from, and starts again at 1.
+the changes in the register it came from, and starts again at 1. The kenmerken come
+along.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from klantregister.domain import (
     Registratie,
     identificatie_naar_dict,
     identificatie_uit_dict,
+    kenmerken_naar_dict,
+    kenmerken_uit_dict,
     klantgegevens_naar_dict,
     klantgegevens_uit_dict,
     toon,
@@ -67,14 +71,16 @@ __all__ = [
 ]
 
 #: The version of the format this release writes.
-FORMAATVERSIE = 2
+FORMAATVERSIE = 3
 #: The versions it reads.
-FORMAATVERSIES = (1, 2)
+FORMAATVERSIES = (1, 2, 3)
 #: Every member of a record of this format.
 VELDEN = frozenset(
     {"formaat", "formaatversie", "id", "gemeente", "klantnummer", "versie", "bron"}
-    | {"klantgegevens", "identificatie"}
+    | {"klantgegevens", "identificatie", "kenmerken"}
 )
+#: The members each version added.
+_NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}}
 
 
 def naar_dict(klant: Klant) -> dict[str, Any]:
@@ -91,6 +97,7 @@ def naar_dict(klant: Klant) -> dict[str, Any]:
         if klant.identificatie is None
         else identificatie_naar_dict(klant.identificatie),
         "bron": klant.bron,
+        "kenmerken": kenmerken_naar_dict(klant.kenmerken),
     }
 
 
@@ -111,12 +118,17 @@ def uit_dict(data: object) -> Klant:
             f"formaatversie {toon(versie)} is onbekend; "
             f"deze versie leest {' en '.join(map(str, FORMAATVERSIES))}"
         )
-    if onbekend := sorted(set(data) - (VELDEN if versie >= 2 else VELDEN - {"bron"})):
+    later = {veld for v, velden in _NIEUW_IN.items() if v > versie for veld in velden}
+    if onbekend := sorted(set(data) - VELDEN | (set(data) & later)):
         raise OngeldigFormaatError(onbekend[0], f"onbekend veld {onbekend[0]!r}")
+    identificatie = data.get("identificatie")
+    if versie < 3 and isinstance(identificatie, dict) and "subject_url" in identificatie:
+        raise OngeldigFormaatError(
+            "identificatie", f"onbekend veld 'subject_url' in formaatversie {versie}"
+        )
     gegevens = data.get("klantgegevens") or {}
     if not isinstance(gegevens, dict):
         raise typefout("klantgegevens", "een object", gegevens)
-    identificatie = data.get("identificatie")
     try:
         return Klant(
             data.get("id"),  # type: ignore[arg-type]
@@ -125,7 +137,8 @@ def uit_dict(data: object) -> Klant:
             klantgegevens_uit_dict(gegevens),
             None if identificatie is None else identificatie_uit_dict(identificatie),
             data.get("versie"),
-            bron=data.get("bron") if versie >= 2 else None,
+            bron=data.get("bron"),
+            kenmerken=kenmerken_uit_dict(data.get("kenmerken") or {}),
         )
     except KlantregisterError:
         raise
@@ -187,5 +200,6 @@ def _lees(
         klantnummer=klant.klantnummer,
         id=klant.id,
         bron=klant.bron,
+        kenmerken=klant.kenmerken,
     )
     return Gelezen(positie, regel, id_, registratie, (), klant.gemeente, klant.identificatie)

@@ -13,9 +13,11 @@ import os
 import uuid
 
 from klantregister.domain import (
+    GEEN_KENMERKEN,
     Gemeentecode,
     Identificatie,
     KardinaliteitError,
+    Kenmerken,
     Klant,
     KlantBestaatAlError,
     Klantgegevens,
@@ -40,13 +42,20 @@ def voeg_toe(
     *,
     klant_id: uuid.UUID | None = None,
     bron: str | None = None,
+    kenmerken: Kenmerken = GEEN_KENMERKEN,
 ) -> Klant:
     """Store one new klant, inside the caller's transaction; a klantnummer is taken when
     ``nummer`` is ``None``, a random id when ``klant_id`` is."""
     if nummer is None:
         nummer = store.next_klantnummers(gemeente, 1)[0]
     klant = nieuwe_klant(
-        klant_id or uuid.uuid4(), gemeente, nummer, gegevens, identificatie, bron=bron
+        klant_id or uuid.uuid4(),
+        gemeente,
+        nummer,
+        gegevens,
+        identificatie,
+        bron=bron,
+        kenmerken=kenmerken,
     )
     store.add(klant)
     return klant
@@ -84,6 +93,7 @@ def voeg_batch_toe(
                     registratie.klantgegevens,
                     registratie.identificatie,
                     bron=registratie.bron,
+                    kenmerken=registratie.kenmerken,
                 ),
                 registratie,
             )
@@ -105,6 +115,7 @@ def voeg_batch_toe(
                             registratie.klantnummer,
                             klant_id=registratie.id,
                             bron=registratie.bron,
+                            kenmerken=registratie.kenmerken,
                         )
                         nieuw.append((klant, registratie))
                 except OpslagError:

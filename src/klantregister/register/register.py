@@ -8,14 +8,11 @@ as it was, and the register may be shared between threads.
 >>> from klantregister import Authenticatie, Betrouwbaarheidsniveau, Identificatie
 >>> register = KlantRegister()
 >>> digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
->>> klant = register.registreer(
-...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
-... )
+>>> persoon = Identificatie.natuurlijk_persoon(bsn="111222333")
+>>> klant = register.registreer("0363", identificatie=persoon, authenticatie=digid)
 >>> register.zoek("111222333", "0363") == (klant,)
 True
->>> register.registreer(
-...     "0363", identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"), authenticatie=digid
-... )
+>>> register.registreer("0363", identificatie=persoon, authenticatie=digid)
 Traceback (most recent call last):
     ...
 klantregister.KardinaliteitError: KLOK01 regel 1: ...
@@ -40,6 +37,7 @@ from klantregister.domain import (
     Gemeentecode,
     Identificatie,
     Identificator,
+    Kenmerken,
     Klant,
     Klantgegevens,
     KlantNietGevondenError,
@@ -51,8 +49,10 @@ from klantregister.domain import (
     als_bron,
     als_id,
     als_identificatie,
+    als_kenmerken,
     als_klantgegevens,
     als_versie,
+    controleer_kenmerken,
     klok01,
     niveau,
     typefout,
@@ -148,6 +148,7 @@ class KlantRegister:
         klantnummer: str | None = None,
         id: uuid.UUID | str | None = None,
         bron: str | None = None,
+        kenmerken: Kenmerken | None = None,
     ) -> Klant:
         """Register a new klant of ``gemeente`` and return it (``versie`` 1).
 
@@ -158,6 +159,7 @@ class KlantRegister:
         (rule 4). ``klantnummer`` is generated when not given, and so is ``id``
         (a random UUID). A klant taken over from another register keeps the
         ``id`` it had there, and ``bron`` (the URL of its record there).
+        ``kenmerken`` (soort of party, active, secrecy) agree with the identificatie.
 
         Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
         :class:`KardinaliteitError`, :class:`KlantnummerInGebruikError` or
@@ -170,6 +172,8 @@ class KlantRegister:
         nummer = None if klantnummer is None else klantnummer_(klantnummer)
         gegeven_id = als_id(id)
         bron = als_bron(bron)
+        kenmerken = als_kenmerken(kenmerken)
+        controleer_kenmerken(kenmerken, identificatie, gegeven_id)
         if identificatie is not None:
             self._controleer_niveau(authenticatie)
         with self._lock, self._store.transaction():
@@ -181,6 +185,7 @@ class KlantRegister:
                 nummer,
                 klant_id=gegeven_id,
                 bron=bron,
+                kenmerken=kenmerken,
             )
         log_registratie(klant, authenticatie)
         return klant
@@ -193,10 +198,10 @@ class KlantRegister:
         Each :class:`Registratie` is checked as :meth:`registreer` checks it;
         a refused one is skipped and reported in ``BulkResultaat.geweigerd``
         with its position (0-based) and the error, and the others are stored.
-        A batch is written in one round trip where the storage allows; if it
-        meets a conflict (a klant already registered, a duplicate within the
-        batch, another process racing), that batch is redone one klant at a
-        time, each in a savepoint, so only the conflicting ones are refused.
+        A batch is written in one round trip where the storage allows; on a
+        conflict (a klant registered already, a duplicate within the batch,
+        another process racing) it is redone a klant at a time, each in a
+        savepoint, so only the conflicting ones are refused.
         """
         if not isinstance(batchgrootte, int) or isinstance(batchgrootte, bool) or batchgrootte < 1:
             raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
@@ -235,12 +240,18 @@ class KlantRegister:
         ``Klantgegevens()`` (or ``None``) erases them all. Returns the klant with ``versie``
         one higher; its identificatie is untouched.
         """
-        gegevens = als_klantgegevens(klantgegevens)
-        with self._lock, self._store.transaction():
-            oud = self._actueel(klant_id, versie)
-            nieuw = attrs.evolve(oud, klantgegevens=gegevens, versie=oud.versie + 1)
-            self._store.replace(oud, nieuw)
+        nieuw = self._vervang(klant_id, versie, klantgegevens=als_klantgegevens(klantgegevens))
         log.debug("klantgegevens van klant %s gewijzigd", nieuw.id)
+        return nieuw
+
+    def wijzig_kenmerken(
+        self, klant_id: uuid.UUID | str, kenmerken: Kenmerken, *, versie: int | None = None
+    ) -> Klant:
+        """Replace the klant's kenmerken (not active, secret, its soort of party, which agrees
+        with the identificatie: rule 3); returns the klant with ``versie`` one higher."""
+        # The klant checks its kenmerken against its identificatie (rule 3).
+        nieuw = self._vervang(klant_id, versie, kenmerken=als_kenmerken(kenmerken))
+        log.debug("kenmerken van klant %s gewijzigd", nieuw.id)
         return nieuw
 
     def corrigeer_identificatie(
@@ -253,29 +264,16 @@ class KlantRegister:
     ) -> Klant:
         """Correct the identificatie of an aangehaakte klant (a typo in a number, say).
 
-        The correction keeps the subject's soort (rule 4, else
-        :class:`SubjectsoortError`), needs ``authenticatie`` at the register's
-        minimum level (rule 5), and is checked against rule 1 as if new. A
-        zelfstandige klant can never get an identificatie
+        The correction keeps the subject's soort (rule 4, else :class:`SubjectsoortError`),
+        needs ``authenticatie`` at the register's minimum level (rule 5), and is checked
+        against rule 1 as if new. A zelfstandige klant never gets an identificatie
         (:class:`ZelfstandigeKlantError`).
         """
         nieuwe_identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
-        if nieuwe_identificatie is None:
-            raise OngeldigFormaatError(
-                "identificatie",
-                "een identificatie kan worden gecorrigeerd, niet verwijderd; "
-                "verwijder de klant om de gegevens te wissen",
-            )
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
-            klok01.controleer_correctie(
-                oud.id,
-                None if oud.identificatie is None else oud.identificatie.soort,
-                nieuwe_identificatie.soort,
-            )
-            geldig = self._controleer_niveau(authenticatie)
-            self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
+            geldig = self._corrigeer(oud, nieuwe_identificatie, authenticatie)
             nieuw = attrs.evolve(oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1)
             self._store.replace(oud, nieuw)
         if log.isEnabledFor(logging.DEBUG):
@@ -291,9 +289,11 @@ class KlantRegister:
         *,
         authenticatie: Authenticatie | None = None,
         versie: int | None = None,
+        kenmerken: Kenmerken | None = None,
     ) -> Klant:
-        """Give the klant these klantgegevens and this identificatie in one change: both or
-        neither (an import of a record the register holds). ``versie`` goes up by one.
+        """Give the klant these klantgegevens and this identificatie (and ``kenmerken``,
+        unless ``None``) in one change: all or none (an import of a record the register
+        holds). ``versie`` goes up by one.
 
         The identificatie, where it differs, is corrected as :meth:`corrigeer_identificatie`
         corrects it (rules 1, 4 and 5; ``authenticatie`` needed); ``None`` keeps a
@@ -302,29 +302,25 @@ class KlantRegister:
         gegevens = als_klantgegevens(klantgegevens)
         nieuwe_identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
+        nieuwe_kenmerken = None if kenmerken is None else als_kenmerken(kenmerken)
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
+            nieuwe_kenmerken = nieuwe_kenmerken or oud.kenmerken
+            controleer_kenmerken(nieuwe_kenmerken, nieuwe_identificatie, oud.id)
             geldig = None
             if nieuwe_identificatie != oud.identificatie:
-                if nieuwe_identificatie is None:
-                    raise OngeldigFormaatError(
-                        "identificatie",
-                        "een identificatie kan worden gecorrigeerd, niet verwijderd; "
-                        "verwijder de klant om de gegevens te wissen",
-                    )
-                klok01.controleer_correctie(
-                    oud.id,
-                    None if oud.identificatie is None else oud.identificatie.soort,
-                    nieuwe_identificatie.soort,
-                )
-                geldig = self._controleer_niveau(authenticatie)
-                self._controleer_uniek(oud.gemeente, nieuwe_identificatie, oud.id)
-            if (gegevens, nieuwe_identificatie) == (oud.klantgegevens, oud.identificatie):
+                geldig = self._corrigeer(oud, nieuwe_identificatie, authenticatie)
+            if (gegevens, nieuwe_identificatie, nieuwe_kenmerken) == (
+                oud.klantgegevens,
+                oud.identificatie,
+                oud.kenmerken,
+            ):
                 return oud
             nieuw = attrs.evolve(
                 oud,
                 klantgegevens=gegevens,
                 identificatie=nieuwe_identificatie,
+                kenmerken=nieuwe_kenmerken,
                 versie=oud.versie + 1,
             )
             self._store.replace(oud, nieuw)
@@ -400,15 +396,10 @@ class KlantRegister:
 
         Made for ``pandas.DataFrame(register.to_records())`` (pandas is not
         needed for anything else). Each dict has the same keys in the same
-        order, ``None`` where nothing is given: ``id``, ``gemeente``,
-        ``klantnummer`` (text), ``versie`` (int), ``aangehaakt`` (bool),
-        ``soort`` (``"natuurlijk_persoon"``, ``"niet_natuurlijk_persoon"`` or
-        ``None`` for a zelfstandige klant), the identifiers ``bsn``,
-        ``a_nummer``, ``kvk_nummer``, ``vestigingsnummer``, ``rsin``,
-        ``buitenlands_land``, ``buitenlands_register``, ``buitenlands_nummer``,
-        then every field of :class:`Klantgegevens`, the address's flattened as
-        ``adres_straatnaam``, ``adres_huisnummer`` (int) and so on, the
-        correspondentieadres's as ``correspondentieadres_straatnaam`` and so on.
+        order, ``None`` where nothing is given (``docs/api.md`` lists them): the
+        klant's id, gemeente, klantnummer and versie, its identifiers, its
+        kenmerken, then every field of :class:`Klantgegevens`, an address's
+        flattened (``adres_straatnaam``, ``correspondentieadres_huisnummer``).
 
         By default the records show what a ``repr`` shows, so they are safe to
         display in a notebook: a BSN, an A-nummer and a foreign number masked
@@ -465,6 +456,22 @@ class KlantRegister:
         """Rule 5: identificerende gegevens only with authentication of sufficient level."""
         return klok01.controleer_niveau(authenticatie, self.minimaal_betrouwbaarheidsniveau)
 
+    def _corrigeer(
+        self, oud: Klant, nieuw: Identificatie | None, authenticatie: Authenticatie | None
+    ) -> Authenticatie:
+        """Rules 4, 5 and 1 for a correction of ``oud``'s identificatie to ``nieuw``."""
+        if nieuw is None:
+            raise OngeldigFormaatError(
+                "identificatie",
+                "een identificatie kan worden gecorrigeerd, niet verwijderd; "
+                "verwijder de klant om de gegevens te wissen",
+            )
+        oude_soort = None if oud.identificatie is None else oud.identificatie.soort
+        klok01.controleer_correctie(oud.id, oude_soort, nieuw.soort)
+        geldig = self._controleer_niveau(authenticatie)
+        self._controleer_uniek(oud.gemeente, nieuw, oud.id)
+        return geldig
+
     def _controleer_uniek(
         self, gemeente: Gemeentecode, identificatie: Identificatie, zelf: uuid.UUID | None
     ) -> None:
@@ -473,6 +480,14 @@ class KlantRegister:
             houder = self._store.holder(gemeente, sleutel)
             if houder is not None and houder != zelf:
                 raise klok01.regel_1_fout(gemeente, houder, sleutel)
+
+    def _vervang(self, klant_id: uuid.UUID | str, versie: int | None, **velden: object) -> Klant:
+        """Store the klant with these fields changed and ``versie`` one higher."""
+        with self._lock, self._store.transaction():
+            oud = self._actueel(klant_id, versie)
+            nieuw = attrs.evolve(oud, versie=oud.versie + 1, **velden)  # type: ignore[arg-type]
+            self._store.replace(oud, nieuw)
+        return nieuw
 
     def _actueel(self, klant_id: uuid.UUID | str, versie: int | None) -> Klant:
         """The stored klant, checked against the versie the caller read (under the lock)."""

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from klantregister.domain import (
+    GEEN_KENMERKEN,
     GEEN_KLANTGEGEVENS,
     BuitenlandsNummer,
     Identificatie,
+    Kenmerken,
     Klant,
     klantgegevens_naar_dict,
     klantgegevens_uit_dict,
@@ -26,7 +28,10 @@ __all__ = ["Sleutelrij", "buitenlands_kolommen", "klant_rijen", "klant_uit_rij"]
 
 #: A key row: gemeente, soort, waarde, klant_id.
 Sleutelrij = tuple[str, str, str, str]
-_GEEN_IDENTIFICATIE = (None,) * (1 + len(NUMMERKOLOMMEN) + 3)
+_GEEN_IDENTIFICATIE = (None,) * (1 + len(NUMMERKOLOMMEN) + 4)
+# The kenmerken columns of a klant that has none: partijsoort, actief, geheimhouding,
+# werkt_voor.
+_GEEN_KENMERKEN = (None, True, None, None)
 _NUMMERS = operator.attrgetter(*NUMMERKOLOMMEN)
 # Where the numbers stand in a klant row.
 _EERSTE_NUMMER = 6
@@ -35,6 +40,19 @@ _NA_NUMMERS = _EERSTE_NUMMER + len(NUMMERKOLOMMEN)
 
 def buitenlands_kolommen(nummer: BuitenlandsNummer) -> tuple[str, str, str]:
     return nummer.land, nummer.register, nummer.nummer
+
+
+def _kenmerken(kenmerken: Kenmerken) -> tuple[Any, ...]:
+    if kenmerken is GEEN_KENMERKEN:
+        return _GEEN_KENMERKEN
+    soort = kenmerken.soort
+    werkt_voor = kenmerken.werkt_voor
+    return (
+        None if soort is None else soort.value,
+        kenmerken.actief,
+        kenmerken.geheimhouding,
+        None if werkt_voor is None else str(werkt_voor),
+    )
 
 
 def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[Sleutelrij]]:
@@ -59,13 +77,16 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
                 klant.klantnummer,
                 klant.versie,
                 gegevens,
-                *_GEEN_IDENTIFICATIE,
+                *_GEEN_IDENTIFICATIE[:-1],
                 klant.bron,
+                None,
+                *_kenmerken(klant.kenmerken),
             ),
             [],
             [],
         )
     buitenlands = identificatie.buitenlands
+    subject_url = identificatie.subject_url
     rij: tuple[Any, ...] = (
         klant_id,
         gemeente,
@@ -76,6 +97,8 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
         *(None if nummer is None else nummer.waarde for nummer in _NUMMERS(identificatie)),
         *((None, None, None) if buitenlands is None else buitenlands_kolommen(buitenlands)),
         klant.bron,
+        None if subject_url is None else subject_url.waarde,
+        *_kenmerken(klant.kenmerken),
     )
     # The key rows from the values at hand, in the order of Identificatie.identificatoren.
     sleutels = [
@@ -85,6 +108,8 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
     ]
     if buitenlands is not None:
         sleutels.append((gemeente, *klok01.sleutel(buitenlands), klant_id))
+    if subject_url is not None:
+        sleutels.append((gemeente, *klok01.sleutel(subject_url), klant_id))
     # Rule 1 says whose keys are a person's, held by one klant; the others any number.
     if identificatie.persoonssleutels:
         return rij, sleutels, []
@@ -94,7 +119,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
 def klant_uit_rij(rij: Sequence[Any]) -> Klant:
     """A klant from its row; the value objects check the stored values once more."""
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer, bron = rij[_NA_NUMMERS:]
+    land, register, nummer, bron, subject_url, *kenmerken = rij[_NA_NUMMERS:]
     if isinstance(gegevens, str):
         gegevens = json.loads(gegevens)
     identificatie = None
@@ -103,6 +128,7 @@ def klant_uit_rij(rij: Sequence[Any]) -> Klant:
             soort,
             **dict(zip(NUMMERKOLOMMEN, rij[_EERSTE_NUMMER:_NA_NUMMERS], strict=True)),
             buitenlands=None if land is None else BuitenlandsNummer(land, register, nummer),
+            subject_url=subject_url,
         )
     return Klant(
         uuid.UUID(str(klant_id)),
@@ -112,4 +138,18 @@ def klant_uit_rij(rij: Sequence[Any]) -> Klant:
         identificatie,
         versie,
         bron=bron,
+        kenmerken=_kenmerken_uit(*kenmerken),
+    )
+
+
+def _kenmerken_uit(soort: Any, actief: Any, geheimhouding: Any, werkt_voor: Any) -> Kenmerken:
+    # SQLite gives its truth values as 0 and 1, PostgreSQL as bools.
+    actief = bool(actief)
+    if soort is None and actief and geheimhouding is None:
+        return GEEN_KENMERKEN  # werkt_voor is given only with a soort
+    return Kenmerken(
+        soort,
+        actief,
+        None if geheimhouding is None else bool(geheimhouding),
+        None if werkt_voor is None else str(werkt_voor),
     )

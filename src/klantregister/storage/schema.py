@@ -22,7 +22,15 @@ from __future__ import annotations
 
 import attrs
 
-from klantregister.domain import MAX_BRON, NUMMERSOORTEN, Gemeentecode, Subjectsoort, klok01
+from klantregister.domain import (
+    MAX_BRON,
+    MAX_SUBJECT_URL,
+    NUMMERSOORTEN,
+    Gemeentecode,
+    Partijsoort,
+    Subjectsoort,
+    klok01,
+)
 
 __all__ = [
     "KLANT_KOLOMMEN",
@@ -38,7 +46,7 @@ __all__ = [
 ]
 
 #: The version of the schema this release writes and reads.
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 
 #: The klant row's identifier columns, one per Dutch number, in the table's order.
 NUMMERKOLOMMEN = tuple(soort.sleutel for soort in NUMMERSOORTEN)
@@ -48,7 +56,7 @@ KLANT_KOLOMMEN = ", ".join(
         "id, gemeente, klantnummer, versie, klantgegevens, soort",
         *NUMMERKOLOMMEN,
         "buitenlands_land, buitenlands_register, buitenlands_nummer",
-        "bron",
+        "bron, subject_url, partijsoort, actief, geheimhouding, werkt_voor",
     )
 )
 #: The columns of a key row.
@@ -68,6 +76,8 @@ class Dialect:
     geheel_getal: str
     json: str
     tekst: str
+    #: A truth value; SQLite has none, and keeps 0 and 1 in an INTEGER.
+    waarheid: str
     #: Text of exactly ``n`` characters, and of at most ``n``; ``{n}`` stands for the width.
     vast: str
     variabel: str
@@ -88,6 +98,7 @@ SQLITE = Dialect(
     geheel_getal="INTEGER",
     json="TEXT",
     tekst="TEXT",
+    waarheid="INTEGER",
     # SQLite ignores widths: the domain checks them, and PostgreSQL enforces them.
     vast="TEXT",
     variabel="TEXT",
@@ -100,11 +111,28 @@ POSTGRESQL = Dialect(
     geheel_getal="integer",
     json="jsonb",
     tekst="text",
+    waarheid="boolean",
     vast="char({n})",
     variabel="varchar({n})",
 )
 
 _SOORTEN = ", ".join(f"'{soort.value}'" for soort in Subjectsoort)
+_PARTIJSOORTEN = ", ".join(f"'{soort.value}'" for soort in Partijsoort)
+
+
+def _kenmerken(d: Dialect) -> list[str]:
+    """The columns of a klant's kenmerken (and its subject URL), as ``ADD COLUMN`` takes them."""
+    waar, onwaar = ("1", "0") if d is SQLITE else ("true", "false")
+    # SQLite would take any integer for a truth value: only its 0 and 1.
+    alleen = f" CHECK (actief IN ({onwaar}, {waar}))" if d is SQLITE else ""
+    alleen_of_leeg = f" CHECK (geheimhouding IN ({onwaar}, {waar}))" if d is SQLITE else ""
+    return [
+        f"subject_url {d.ten_hoogste(MAX_SUBJECT_URL)}",
+        f"partijsoort {d.tekst} CHECK (partijsoort IN ({_PARTIJSOORTEN}))",
+        f"actief {d.waarheid} NOT NULL DEFAULT {waar}{alleen}",
+        f"geheimhouding {d.waarheid}{alleen_of_leeg}",
+        f"werkt_voor {d.uuid}",
+    ]
 
 
 def ddl(d: Dialect) -> list[str]:
@@ -114,6 +142,7 @@ def ddl(d: Dialect) -> list[str]:
         f"\n    {soort.sleutel} {d.precies(soort.klasse.LENGTE)},"  # type: ignore[union-attr]
         for soort in NUMMERSOORTEN
     )
+    kenmerken = "".join(f"\n    {kolom}," for kolom in _kenmerken(d))
     return [
         f"CREATE TABLE klantregister_schema (versie {d.geheel_getal} NOT NULL)",
         f"INSERT INTO klantregister_schema (versie) VALUES ({SCHEMA_VERSIE})",
@@ -128,7 +157,7 @@ def ddl(d: Dialect) -> list[str]:
     buitenlands_land {d.precies(2)},
     buitenlands_register {d.tekst},
     buitenlands_nummer {d.tekst},
-    bron {d.ten_hoogste(MAX_BRON)},
+    bron {d.ten_hoogste(MAX_BRON)},{kenmerken}
     CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
 )""",
         # KLOK01 rule 1 as a constraint.
@@ -164,6 +193,9 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
 
     - 1 -> 2: ``klant.bron``, the URL of the record a klant was imported from; a
       klantnummer of up to 10 characters (PostgreSQL's column was 8 wide).
+    - 2 -> 3: ``klant.subject_url`` (a v1 ``subject``, a key of its own) and the
+      kenmerken ``partijsoort``, ``actief`` (true for every klant there is),
+      ``geheimhouding`` and ``werkt_voor``.
     """
     stap = [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]
     if d is POSTGRESQL:
@@ -171,4 +203,4 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
             "ALTER TABLE klant ALTER COLUMN klantnummer TYPE "
             + d.ten_hoogste(klok01.MAX_KLANTNUMMER)
         )
-    return {1: stap}
+    return {1: stap, 2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)]}

@@ -283,14 +283,7 @@ class SqlRepository(abc.ABC):
                     if nieuwe_sleutels:
                         self._verwijder_sleutels(oud)
                     rij, personen, organisaties = klant_rijen(nieuw)
-                    self._rijen(
-                        "UPDATE klant SET gemeente = ?, klantnummer = ?, versie = ?, "
-                        "klantgegevens = ?, soort = ?, bsn = ?, a_nummer = ?, kvk_nummer = ?, "
-                        "vestigingsnummer = ?, rsin = ?, buitenlands_land = ?, "
-                        "buitenlands_register = ?, buitenlands_nummer = ?, bron = ? "
-                        "WHERE id = ? AND versie = ?",
-                        (*rij[1:], str(oud.id), oud.versie),
-                    )
+                    self._rijen(_VERVANG, (*rij[1:], str(oud.id), oud.versie))
                     if nieuwe_sleutels:
                         self._schrijf_sleutels(personen, organisaties)
             except UniekeSchending:
@@ -408,6 +401,14 @@ class SqlRepository(abc.ABC):
                     raise klok01.regel_1_fout(klant.gemeente, houder, identificator)
                 gezien[(klant.gemeente.waarde, soort, waarde)] = klant.id
         raise OpslagError("een unieke sleutel van de database werd geschonden, maar welke niet")
+
+
+#: Every column of a klant row but its id, from the new klant's row.
+_VERVANG = (
+    "UPDATE klant SET "
+    + ", ".join(f"{kolom.strip()} = ?" for kolom in KLANT_KOLOMMEN.split(",")[1:])
+    + " WHERE id = ? AND versie = ?"
+)
 
 
 class _Transactie:

@@ -17,11 +17,11 @@ declared; the other text stays well within its field's limit.
 
 Numbers, as ``str``: :data:`bsns`, :data:`rsins`, :data:`a_nummers`,
 :data:`kvk_nummers`, :data:`vestigingsnummers`, :data:`gemeentecodes`,
-:data:`klantnummers`. Value objects: :data:`buitenlandse_nummers`,
+:data:`klantnummers`. Value objects: :data:`buitenlandse_nummers`, :data:`subject_urls`,
 :func:`identificaties_natuurlijk_persoon`,
 :func:`identificaties_niet_natuurlijk_persoon`, :data:`identificaties` (both
 soorten), :data:`nederlandse_adressen`, :data:`buitenlandse_adressen`,
-:data:`adressen`, :data:`klantgegevens` and :func:`klanten`. The text of single
+:data:`adressen`, :data:`klantgegevens`, :func:`kenmerken` and :func:`klanten`. The text of single
 fields, for strategies of your own: :data:`namen`, :data:`voorletters`,
 :data:`voorvoegsels`, :data:`emailadressen`, :data:`telefoonnummers`,
 :data:`website_urls`, :data:`voorkeurstalen`.
@@ -32,11 +32,16 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from klantregister.domain import (
+    GEEN_KENMERKEN,
     Adres,
     BuitenlandsNummer,
     Identificatie,
+    Kenmerken,
     Klant,
     Klantgegevens,
+    Partijsoort,
+    Subjectsoort,
+    SubjectUrl,
     codelijsten,
     landcodes,
     velden,
@@ -55,6 +60,7 @@ __all__ = [
     "identificaties",
     "identificaties_natuurlijk_persoon",
     "identificaties_niet_natuurlijk_persoon",
+    "kenmerken",
     "klanten",
     "klantgegevens",
     "klantnummers",
@@ -62,6 +68,7 @@ __all__ = [
     "namen",
     "nederlandse_adressen",
     "rsins",
+    "subject_urls",
     "telefoonnummers",
     "vestigingsnummers",
     "voorkeurstalen",
@@ -128,15 +135,29 @@ buitenlandse_nummers = st.builds(
 )
 
 
+#: Subject URLs as a Klanten API v1 holds them: an ingeschreven persoon in the BRP's API
+#: (its path ends in the BSN), an organisation or a vestiging in the Handelsregister's.
+subject_urls = st.builds(
+    lambda host, pad, nummer: SubjectUrl(f"https://{host}/{pad}/{nummer}"),
+    host=st.sampled_from(["brp.example.nl", "api.example.nl", "hr.example.nl"]),
+    pad=st.sampled_from(["haalcentraal/api/brp/ingeschrevenpersonen", "api/v1/vestigingen", "nnp"]),
+    nummer=st.from_regex(r"[0-9]{8,12}", fullmatch=True),
+)
+
+
 @st.composite
 def identificaties_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
-    """A natural person's identificatie: any of BSN, A-nummer and foreign number, at least one."""
+    """A natural person's identificatie: any of BSN, A-nummer, foreign number and subject
+    URL, at least one."""
     bsn = draw(st.none() | bsns)
     a_nummer = draw(st.none() | a_nummers)
     buitenlands = draw(st.none() | buitenlandse_nummers)
-    if bsn is None and a_nummer is None and buitenlands is None:
+    subject_url = draw(st.none() | st.none() | subject_urls)
+    if bsn is None and a_nummer is None and buitenlands is None and subject_url is None:
         bsn = draw(bsns)
-    return Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands)
+    return Identificatie.natuurlijk_persoon(
+        bsn=bsn, a_nummer=a_nummer, buitenlands=buitenlands, subject_url=subject_url
+    )
 
 
 @st.composite
@@ -147,10 +168,15 @@ def identificaties_niet_natuurlijk_persoon(draw: st.DrawFn) -> Identificatie:
     vestiging = draw(st.none() | vestigingsnummers)
     rsin = draw(st.none() | rsins)
     buitenlands = draw(st.none() | buitenlandse_nummers)
-    if kvk is None and vestiging is None and rsin is None and buitenlands is None:
+    subject_url = draw(st.none() | st.none() | subject_urls)
+    if not any((kvk, vestiging, rsin, buitenlands, subject_url)):
         kvk = draw(kvk_nummers)
     return Identificatie.niet_natuurlijk_persoon(
-        kvk_nummer=kvk, vestigingsnummer=vestiging, rsin=rsin, buitenlands=buitenlands
+        kvk_nummer=kvk,
+        vestigingsnummer=vestiging,
+        rsin=rsin,
+        buitenlands=buitenlands,
+        subject_url=subject_url,
     )
 
 
@@ -243,13 +269,60 @@ klantgegevens = st.builds(
 # --- klanten -------------------------------------------------------------------------
 
 
+@st.composite
+def kenmerken(draw: st.DrawFn, soort: Subjectsoort | None = None) -> Kenmerken:
+    """Kenmerken of a klant whose identificatie is of ``soort`` (any soort of party for a
+    zelfstandige klant, ``None``): often none at all, else any soort of party that agrees
+    with it, active or not, secret or not or unsaid, a contactpersoon perhaps working
+    for an organisation."""
+    if draw(st.booleans()):
+        return GEEN_KENMERKEN
+    partijsoort = draw(
+        st.none()
+        | st.sampled_from([p for p in Partijsoort if soort is None or p.subjectsoort is soort])
+    )
+    werkt_voor = None
+    if partijsoort is Partijsoort.CONTACTPERSOON:
+        werkt_voor = draw(st.none() | st.uuids())
+    return Kenmerken(partijsoort, draw(st.booleans()), draw(st.none() | st.booleans()), werkt_voor)
+
+
+@st.composite
+def _klant(
+    draw: st.DrawFn,
+    identificatie: st.SearchStrategy[Identificatie | None],
+    gegevens: st.SearchStrategy[Klantgegevens],
+    klantnummer: st.SearchStrategy[str],
+    met_kenmerken: bool,
+) -> Klant:
+    ident = draw(identificatie)
+    klant_id = draw(st.uuids())
+    eigen = GEEN_KENMERKEN
+    if met_kenmerken:
+        eigen = draw(kenmerken(None if ident is None else ident.soort))
+        if eigen.werkt_voor == klant_id:
+            eigen = GEEN_KENMERKEN  # a contactpersoon does not work for itself
+    return Klant(
+        klant_id,
+        draw(gemeentecodes),
+        draw(klantnummer),
+        draw(gegevens),
+        ident,
+        draw(st.integers(1, 10**6)),
+        kenmerken=eigen,
+    )
+
+
 def klanten(
     identificatie: st.SearchStrategy[Identificatie | None] | None = None,
     gegevens: st.SearchStrategy[Klantgegevens] | None = None,
     klantnummer: st.SearchStrategy[str] | None = None,
+    *,
+    met_kenmerken: bool = True,
 ) -> st.SearchStrategy[Klant]:
     """Klanten of any gemeente and versie, with identificaties, klantgegevens and
-    klantnummers drawn from the strategies given (by default :data:`klantnummers`).
+    klantnummers drawn from the strategies given (by default :data:`klantnummers`), and
+    :func:`kenmerken` that agree with the identificatie (none with ``met_kenmerken=False``).
 
     Without ``identificatie``, a klant is zelfstandig or has an identificatie of
     either soort; without ``gegevens``, its klantgegevens are any of
@@ -260,12 +333,9 @@ def klanten(
         identificatie = st.none() | identificaties
     if gegevens is None:
         gegevens = klantgegevens
-    return st.builds(
-        Klant,
-        id=st.uuids(),
-        gemeente=gemeentecodes,
-        klantnummer=klantnummers if klantnummer is None else klantnummer,
-        klantgegevens=gegevens,
-        identificatie=identificatie,
-        versie=st.integers(1, 10**6),
+    return _klant(
+        identificatie,
+        gegevens,
+        klantnummers if klantnummer is None else klantnummer,
+        met_kenmerken,
     )
