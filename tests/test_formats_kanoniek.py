@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from klantregister import (
     FormaatError,
     Gemeentecode,
+    GemengdeIdentificatieError,
     Identificatie,
+    Kenmerken,
     Klant,
     Klantgegevens,
     OngeldigeWaardeError,
@@ -22,6 +24,9 @@ from klantregister.formats import Probleemsoort, kanoniek, klanten_v1, klantinte
 from klantregister.testing import klanten
 
 pytestmark = pytest.mark.unit
+
+BSN = "111222333"
+SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
 
 
 @given(klanten())
@@ -35,37 +40,102 @@ def test_the_format_is_named_and_versioned() -> None:
         "0363",
         "K7",
         Klantgegevens(voornaam="An"),
-        Identificatie.natuurlijk_persoon(bsn="111222333"),
+        Identificatie.natuurlijk_persoon(bsn="111222333", subject_url=SUBJECT),
         versie=3,
         bron="https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000007",
+        kenmerken=Kenmerken("contactpersoon", False, True, uuid.UUID(int=8)),
     )
     assert {
         "formaat": "klantregister/klant",
-        "formaatversie": 2,
+        "formaatversie": 3,
         "id": "00000000-0000-0000-0000-000000000007",
         "gemeente": "0363",
         "klantnummer": "K7",
         "versie": 3,
         "klantgegevens": {"voornaam": "An"},
-        "identificatie": {"soort": "natuurlijk_persoon", "bsn": "111222333"},
+        "identificatie": {
+            "soort": "natuurlijk_persoon",
+            "bsn": "111222333",
+            "subject_url": SUBJECT,
+        },
         "bron": "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000007",
+        "kenmerken": {
+            "soort": "contactpersoon",
+            "actief": False,
+            "geheimhouding": True,
+            "werkt_voor": "00000000-0000-0000-0000-000000000008",
+        },
     } == kanoniek.naar_dict(klant)
+
+
+def test_a_klant_without_kenmerken_has_an_empty_kenmerken_member() -> None:
+    assert {} == kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))["kenmerken"]
+
+
+@pytest.mark.parametrize(
+    ("kenmerken", "veld"),
+    [
+        ({"actief": "ja"}, "kenmerken.actief"),
+        ({"soort": "burger"}, "kenmerken.soort"),
+        ({"geheimhouding": 1}, "kenmerken.geheimhouding"),
+        ({"werkt_voor": str(uuid.UUID(int=2))}, "kenmerken.werkt_voor"),
+        ({"bijnaam": "Ank"}, "kenmerken"),
+    ],
+)
+def test_a_wrong_kenmerk_is_refused_naming_it(kenmerken: dict[str, object], veld: str) -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    with pytest.raises(OngeldigeWaardeError) as info:
+        kanoniek.uit_dict({**data, "kenmerken": kenmerken})
+    assert veld == info.value.veld
+
+
+def test_kenmerken_that_break_rule_3_are_refused() -> None:
+    data = kanoniek.naar_dict(
+        Klant(uuid.UUID(int=1), "0363", "K1", None, Identificatie.natuurlijk_persoon(bsn=BSN))
+    )
+    with pytest.raises(GemengdeIdentificatieError, match="regel 3"):
+        kanoniek.uit_dict({**data, "kenmerken": {"soort": "organisatie"}})
+
+
+@pytest.mark.parametrize("versie", [1, 2])
+def test_an_older_version_with_a_member_of_a_later_one_is_refused(versie: int) -> None:
+    klant = Klant(
+        uuid.UUID(int=1),
+        "0363",
+        "K1",
+        identificatie=Identificatie.natuurlijk_persoon(subject_url=SUBJECT),
+    )
+    data = {k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("bron", "kenmerken")}
+    with pytest.raises(OngeldigeWaardeError, match="subject_url"):
+        kanoniek.uit_dict({**data, "formaatversie": versie})
+    zonder_url = {**data, "identificatie": {"soort": "natuurlijk_persoon", "bsn": BSN}}
+    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'kenmerken'"):
+        kanoniek.uit_dict({**zonder_url, "formaatversie": versie, "kenmerken": {}})
 
 
 def test_another_format_version_is_refused() -> None:
     data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
     with pytest.raises(
-        FormaatError, match="formaatversie '3' is onbekend; deze versie leest 1 en 2"
+        FormaatError, match="formaatversie '4' is onbekend; deze versie leest 1 en 2 en 3"
     ):
-        kanoniek.uit_dict({**data, "formaatversie": 3})
-    with pytest.raises(FormaatError, match="formaatversie '2' is onbekend"):
-        kanoniek.uit_dict({**data, "formaatversie": "2"})
+        kanoniek.uit_dict({**data, "formaatversie": 4})
+    with pytest.raises(FormaatError, match="formaatversie '3' is onbekend"):
+        kanoniek.uit_dict({**data, "formaatversie": "3"})
 
 
 def test_version_1_without_bron_is_read_still() -> None:
     klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"))
-    versie_1 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "bron"}
+    versie_1 = {
+        k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("bron", "kenmerken")
+    }
     assert klant == kanoniek.uit_dict({**versie_1, "formaatversie": 1})
+
+
+def test_version_2_without_kenmerken_is_read_still() -> None:
+    bron = "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000001"
+    klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"), bron=bron)
+    versie_2 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "kenmerken"}
+    assert klant == kanoniek.uit_dict({**versie_2, "formaatversie": 2})
 
 
 def test_an_unknown_member_of_the_record_is_refused_rather_than_dropped() -> None:
@@ -95,9 +165,10 @@ def test_reading_gives_each_klant_back_as_its_registratie(lijst: list[Klant]) ->
     regels = io.StringIO("".join(json.dumps(kanoniek.naar_dict(k)) + "\n" for k in lijst))
     gelezen = list(kanoniek.lees(regels))
     assert [
-        (k.id, k.gemeente, k.klantnummer, k.klantgegevens, k.identificatie, k.bron) for k in lijst
+        (k.id, k.gemeente, k.klantnummer, k.klantgegevens, k.identificatie, k.bron, k.kenmerken)
+        for k in lijst
     ] == [
-        (r.id, r.gemeente, r.klantnummer, r.klantgegevens, r.identificatie, r.bron)
+        (r.id, r.gemeente, r.klantnummer, r.klantgegevens, r.identificatie, r.bron, r.kenmerken)
         for r in (g.registratie for g in gelezen)
         if r is not None
     ]

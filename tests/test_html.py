@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from klantregister import (
     Betrouwbaarheidsniveau,
     Bsn,
     Identificatie,
+    Kenmerken,
     Klant,
     Klantgegevens,
     KlantRegister,
@@ -217,6 +219,28 @@ def test_a_klant_table_shows_every_field_given_by_name() -> None:
         ["adres", "Amstel 1A-2, 1011 PN Amsterdam"],
         ["voorkeurstaal", "nld"],
     ] == rijen
+
+
+@pytest.mark.unit
+@given(bsn=bsns)
+def test_a_klant_shows_its_subject_url_and_kenmerken_the_bsn_in_the_url_masked(bsn: str) -> None:
+    url = f"https://brp.example.nl/ingeschrevenpersonen/{bsn}"
+    werkgever = uuid.UUID(int=9)
+    gegeven = attrs.evolve(
+        klant(identificatie=Identificatie.natuurlijk_persoon(subject_url=url)),
+        kenmerken=Kenmerken("contactpersoon", False, True, werkgever),
+    )
+
+    html = gegeven._repr_html_()
+
+    assert [
+        ["subject-URL", maskeer(url)],
+        ["soort partij", "contactpersoon"],
+        ["actief", "nee"],
+        ["geheimhouding", "ja"],
+        ["werkt voor", str(werkgever)],
+    ] == lees(html).tabellen[0][5:]
+    assert bsn not in html
 
 
 @pytest.mark.unit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -14,6 +15,7 @@ from klantregister import (
     Betrouwbaarheidsniveau,
     BuitenlandsNummer,
     Identificatie,
+    Kenmerken,
     Klantgegevens,
     KlantRegister,
     OngeldigeWaardeError,
@@ -39,6 +41,11 @@ SLEUTELS = [
     "buitenlands_land",
     "buitenlands_register",
     "buitenlands_nummer",
+    "subject_url",
+    "partijsoort",
+    "actief",
+    "geheimhouding",
+    "werkt_voor",
     "voorletters",
     "voornaam",
     "voorvoegsel_achternaam",
@@ -77,15 +84,21 @@ JANSEN = Klantgegevens(
     telefoonnummer="06-12345678",
     adres=Adres(straatnaam="Amstel", huisnummer=1, postcode="1011pn", woonplaatsnaam="Amsterdam"),
 )
+SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
 JANSEN_ID = Identificatie.natuurlijk_persoon(
     bsn="111222333",
     a_nummer="1234567890",
     buitenlands=BuitenlandsNummer("DE", "Melderegister", "L01X00T47"),
+    subject_url=SUBJECT,
 )
+WERKGEVER = uuid.UUID("6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+JANSEN_KENMERKEN = Kenmerken("contactpersoon", False, True, WERKGEVER)
 
 
 def met_jansen(register: KlantRegister) -> KlantRegister:
-    register.registreer(AMSTERDAM, JANSEN, JANSEN_ID, authenticatie=DIGID)
+    register.registreer(
+        AMSTERDAM, JANSEN, JANSEN_ID, authenticatie=DIGID, kenmerken=JANSEN_KENMERKEN
+    )
     return register
 
 
@@ -120,6 +133,11 @@ def test_a_record_gives_the_klant_flattened_with_its_identifiers_masked(
         "buitenlands_land": "DE",
         "buitenlands_register": "Melderegister",
         "buitenlands_nummer": "*****0T47",
+        "subject_url": "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/******333",
+        "partijsoort": "contactpersoon",
+        "actief": False,
+        "geheimhouding": True,
+        "werkt_voor": "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
         "voorletters": None,
         "voornaam": "Piet",
         "voorvoegsel_achternaam": None,
@@ -165,9 +183,10 @@ def test_volledig_gives_identifiers_and_free_text_in_full(
         "a_nummer": "1234567890",
         "buitenlands_nummer": "L01X00T47",
         "telefoonnummer": "06-12345678",
+        "subject_url": SUBJECT,
     } == {
         sleutel: record[sleutel]
-        for sleutel in ("bsn", "a_nummer", "buitenlands_nummer", "telefoonnummer")
+        for sleutel in ("bsn", "a_nummer", "buitenlands_nummer", "telefoonnummer", "subject_url")
     }
 
 
@@ -199,8 +218,8 @@ def test_a_zelfstandige_klant_has_no_soort_and_no_identifiers() -> None:
 
     [record] = register.to_records()
 
-    assert (False, None) == (record["aangehaakt"], record["soort"])
-    assert all(record[sleutel] is None for sleutel in SLEUTELS[6:])
+    assert (False, None, True) == (record["aangehaakt"], record["soort"], record["actief"])
+    assert all(record[sleutel] is None for sleutel in SLEUTELS[6:] if sleutel != "actief")
 
 
 @pytest.mark.unit

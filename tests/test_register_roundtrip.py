@@ -24,11 +24,12 @@ from klantregister import (
     Betrouwbaarheidsniveau,
     BuitenlandsNummer,
     Identificatie,
+    Kenmerken,
     Klant,
     Klantgegevens,
     KlantRegister,
 )
-from klantregister.testing import identificaties, klantgegevens
+from klantregister.testing import identificaties, kenmerken, klantgegevens
 
 MaakRegister = Callable[..., KlantRegister]
 
@@ -281,12 +282,18 @@ def opgeruimd(register: KlantRegister) -> Iterator[list[uuid.UUID]]:
 
 
 @OPSLAG_VOORBEELDEN
-@given(gegevens=klantgegevens, identificatie=st.none() | identificaties)
+@given(gegevens=klantgegevens, identificatie=st.none() | identificaties, data=st.data())
 def test_any_klant_comes_back_exactly(
-    register: KlantRegister, gegevens: Klantgegevens, identificatie: Identificatie | None
+    register: KlantRegister,
+    gegevens: Klantgegevens,
+    identificatie: Identificatie | None,
+    data: st.DataObject,
 ) -> None:
+    eigen = data.draw(kenmerken(None if identificatie is None else identificatie.soort))
     with opgeruimd(register) as geregistreerd:
-        klant = register.registreer(AMSTERDAM, gegevens, identificatie, authenticatie=DIGID)
+        klant = register.registreer(
+            AMSTERDAM, gegevens, identificatie, authenticatie=DIGID, kenmerken=eigen
+        )
         geregistreerd.append(klant.id)
 
         assert (klant, precies(klant)) == (
@@ -307,6 +314,29 @@ def test_a_klant_comes_back_exactly_after_any_changes(
             klant = register.wijzig_klantgegevens(klant.id, gegevens, versie=klant.versie)
 
         assert precies(klant) == precies(register.get(klant.id))
+
+
+@OPSLAG_VOORBEELDEN
+@given(wijzigingen=st.lists(kenmerken(), min_size=1, max_size=4))
+def test_a_klant_comes_back_exactly_after_any_changes_of_its_kenmerken(
+    register: KlantRegister, wijzigingen: list[Kenmerken]
+) -> None:
+    with opgeruimd(register) as geregistreerd:
+        klant = register.registreer(AMSTERDAM)
+        geregistreerd.append(klant.id)
+        for eigen in wijzigingen:
+            klant = register.wijzig_kenmerken(klant.id, eigen, versie=klant.versie)
+
+        assert (wijzigingen[-1], precies(klant)) == (
+            klant.kenmerken,
+            precies(register.get(klant.id)),
+        )
+
+
+def test_a_subject_url_comes_back_exactly(register: KlantRegister) -> None:
+    url = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
+    gegeven, gelezen = terug(register, None, Identificatie.natuurlijk_persoon(subject_url=url))
+    assert (url, gegeven) == (gelezen["identificatie"]["subject_url"]["waarde"], gelezen)
 
 
 def _houden_elk_hun_persoon(registraties: list[tuple[Klantgegevens, Identificatie | None]]) -> bool:

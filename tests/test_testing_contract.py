@@ -71,6 +71,7 @@ TESTS_VAN_REGEL_1 = {
     "test_add_refuses_a_second_holder_of_a_bsn_in_the_gemeente",
     "test_add_refuses_a_klant_sharing_only_an_a_nummer",
     "test_add_refuses_a_klant_sharing_a_foreign_person_number_written_otherwise",
+    "test_add_refuses_a_klant_sharing_only_a_subject_url",
     "test_a_klant_refused_by_rule_1_is_not_stored",
     "test_add_many_stores_none_when_one_holds_a_stored_klants_bsn",
     "test_replace_to_a_bsn_held_by_another_klant_is_refused",

@@ -5,14 +5,16 @@ ends with), so importing the same export again meets klanten already present.
 ``bij_bestaand`` says what becomes of them:
 
 - ``"overslaan"`` (the default): nothing; they are counted as already present;
-- ``"bijwerken"``: the klant in the register takes the record's klantgegevens and
-  identificatie in one change (:meth:`~klantregister.KlantRegister.werk_bij`: both or
-  neither), within the rules: the identificatie is corrected as
+- ``"bijwerken"``: the klant in the register takes the record's klantgegevens,
+  identificatie and kenmerken in one change (:meth:`~klantregister.KlantRegister.werk_bij`:
+  all or nothing), within the rules: the identificatie is corrected as
   :meth:`~klantregister.KlantRegister.corrigeer_identificatie` allows (never given
   to a zelfstandige klant, never of another soort, rule 1 kept), and the
   klantgegevens are replaced; where the record's are incomplete (a Partij whose
   digitale adressen are not in the file: the reader noted that), the fields it
-  lacks keep the register's values rather than being erased. A record of another
+  lacks keep the register's values rather than being erased. The kenmerken are the
+  record's, unless it says nothing of them (a v1 Klant): then the register's stay. A
+  record of another
   gemeente or klantnummer than the klant it names is refused: an import does not
   change those.
 
@@ -28,6 +30,7 @@ from collections.abc import Mapping, Sequence, Set
 import attrs
 
 from klantregister.domain import (
+    GEEN_KENMERKEN,
     Authenticatie,
     Betrouwbaarheidsniveau,
     KlantBestaatAlError,
@@ -124,8 +127,15 @@ def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set
             if getattr(registratie.klantgegevens, veld) is None
         },
     )
-    # One change, both or neither: a refused identificatie leaves the klantgegevens too.
+    # A record that says nothing of the kenmerken (a v1 Klant has none) keeps the register's.
+    kenmerken = None if registratie.kenmerken == GEEN_KENMERKEN else registratie.kenmerken
+    # One change, all or nothing: a refused identificatie leaves the klantgegevens too.
     klant = register.werk_bij(
-        oud.id, gegevens, registratie.identificatie, authenticatie=_IMPORT, versie=oud.versie
+        oud.id,
+        gegevens,
+        registratie.identificatie,
+        authenticatie=_IMPORT,
+        versie=oud.versie,
+        kenmerken=kenmerken,
     )
     return klant.versie != oud.versie

@@ -151,6 +151,15 @@ def klant_html(klant: Klant) -> str:
     rijen.extend(
         rij(html.escape(label), tekst) for label, tekst in _identificatoren(klant.identificatie)
     )
+    kenmerken = klant.kenmerken
+    if kenmerken.soort is not None:
+        rijen.append(rij("soort partij", kenmerken.soort.value))
+    if not kenmerken.actief:
+        rijen.append(rij("actief", "nee"))
+    if kenmerken.geheimhouding is not None:
+        rijen.append(rij("geheimhouding", "ja" if kenmerken.geheimhouding else "nee"))
+    if kenmerken.werkt_voor is not None:
+        rijen.append(rij("werkt voor", html.escape(str(kenmerken.werkt_voor))))
     gegevens = klant.klantgegevens
     for veld in attrs.fields(Klantgegevens):
         waarde = getattr(gegevens, veld.name)

@@ -41,6 +41,15 @@ def record(klant: Klant, *, volledig: bool = False) -> dict[str, object]:
         if volledig
         else maskeer_nummer(buitenlands.nummer, 4)
     )
+    subject_url = None if identificatie is None else identificatie.subject_url
+    rij["subject_url"] = (
+        None if subject_url is None else subject_url.waarde if volledig else str(subject_url)
+    )
+    kenmerken = klant.kenmerken
+    rij["partijsoort"] = None if kenmerken.soort is None else kenmerken.soort.value
+    rij["actief"] = kenmerken.actief
+    rij["geheimhouding"] = kenmerken.geheimhouding
+    rij["werkt_voor"] = None if kenmerken.werkt_voor is None else str(kenmerken.werkt_voor)
     gegevens = klant.klantgegevens
     for veld in attrs.fields(Klantgegevens):
         if veld.name in ("adres", "correspondentieadres"):

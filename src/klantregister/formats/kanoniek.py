@@ -4,7 +4,7 @@
 >>> from klantregister import Klant
 >>> klant = Klant(uuid.UUID(int=1), "0363", "K1")
 >>> naar_dict(klant)["formaat"], naar_dict(klant)["formaatversie"]
-('klantregister/klant', 2)
+('klantregister/klant', 3)
 >>> uit_dict(naar_dict(klant)) == klant
 True
 

@@ -13,13 +13,16 @@ from klantregister.domain import (
     KlantBestaatAlError,
     KlantnummerInGebruikError,
     Rsin,
+    SubjectUrl,
 )
 from klantregister.register import KlantRepository
 from klantregister.testing._contract.base import (
     A_NUMMER,
     AMSTERDAM,
     ANDER_BSN,
+    BRP_URL,
     BSN,
+    HR_URL,
     KVK,
     PAPIEREN,
     ROTTERDAM,
@@ -73,6 +76,29 @@ class AddContract(ContractBase):
             repository.add(klant("B", persoon(bsn=BSN, buitenlands=anders_geschreven)))
 
         assert (1, eerste.id) == (fout.value.regel, fout.value.klant_id)
+
+    def test_add_refuses_a_klant_sharing_only_a_subject_url(
+        self, repository: KlantRepository
+    ) -> None:
+        eerste = klant("A", persoon(bsn=BSN, subject_url=BRP_URL))
+        repository.add(eerste)
+
+        with pytest.raises(KardinaliteitError) as fout:
+            repository.add(klant("B", persoon(subject_url=BRP_URL)))
+
+        assert (1, eerste.id) == (fout.value.regel, fout.value.klant_id)
+
+    def test_any_number_of_klanten_share_an_organisations_subject_url(
+        self, repository: KlantRepository
+    ) -> None:
+        a, b = (
+            klant("A", bedrijf(subject_url=HR_URL)),
+            klant("B", bedrijf(kvk_nummer=KVK, subject_url=HR_URL)),
+        )
+
+        repository.add_many([a, b])
+
+        assert [a, b] == repository.find(AMSTERDAM, SubjectUrl(HR_URL))
 
     def test_a_klant_refused_by_rule_1_is_not_stored(self, repository: KlantRepository) -> None:
         eerste = klant("A", persoon(bsn=BSN))

@@ -20,6 +20,9 @@ ANDER_BSN = "123456782"
 A_NUMMER = "1234567890"
 KVK = "69046938"
 PAPIEREN = BuitenlandsNummer("DE", "Melderegister Berlin", "L01X00T47")
+#: The URL of an ingeschreven persoon in the BRP's API, and of an organisation in the HR's.
+BRP_URL = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
+HR_URL = "https://hr.example.nl/api/v1/nnp/69046938"
 
 #: The last klantnummer a gemeente can be given.
 LAATSTE_VOLGNUMMER = 99_999_999
@@ -51,6 +54,7 @@ def gewijzigd(oud: Klant, **velden: object) -> Klant:
         "identificatie": oud.identificatie,
         "versie": oud.versie + 1,
         "bron": oud.bron,
+        "kenmerken": oud.kenmerken,
     }
     waarden.update(velden)
     return Klant(**waarden)  # type: ignore[arg-type]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from klantregister.domain import (
     ANummer,
     Bsn,
     KardinaliteitError,
+    Kenmerken,
     Klant,
     Klantgegevens,
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KvkNummer,
     Rsin,
+    SubjectUrl,
     VersieconflictError,
 )
 from klantregister.register import KlantRepository
@@ -21,6 +25,7 @@ from klantregister.testing._contract.base import (
     A_NUMMER,
     AMSTERDAM,
     ANDER_BSN,
+    BRP_URL,
     BSN,
     KVK,
     ROTTERDAM,
@@ -56,6 +61,29 @@ class ReplaceContract(ContractBase):
         repository.replace(a, nieuw)
 
         assert (nieuw, bron) == (repository.get(a.id), getattr(repository.get(a.id), "bron", None))
+
+    def test_replace_keeps_the_kenmerken_it_is_given(self, repository: KlantRepository) -> None:
+        a = klant("A", persoon(bsn=BSN))
+        repository.add(a)
+        kenmerken = Kenmerken("contactpersoon", False, True, uuid.uuid4())
+        nieuw = gewijzigd(a, kenmerken=kenmerken)
+
+        repository.replace(a, nieuw)
+
+        opgeslagen = repository.get(a.id)
+        assert (nieuw, kenmerken) == (opgeslagen, getattr(opgeslagen, "kenmerken", None))
+
+    def test_replace_moves_the_subject_url_key(self, repository: KlantRepository) -> None:
+        a = klant("A", persoon(subject_url=BRP_URL))
+        repository.add(a)
+        nieuw = gewijzigd(a, identificatie=persoon(bsn=BSN))
+
+        repository.replace(a, nieuw)
+
+        assert (None, a.id) == (
+            repository.holder(AMSTERDAM, SubjectUrl(BRP_URL)),
+            repository.holder(AMSTERDAM, Bsn(BSN)),
+        )
 
     def test_replace_with_a_stale_versie_is_refused(self, repository: KlantRepository) -> None:
         oud = klant("A")
