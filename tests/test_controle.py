@@ -135,6 +135,74 @@ def test_a_rule_1_group_by_a_foreign_number_shows_it_as_the_identifier_does() ->
     assert "X123456789" not in groep.sleutels[0]
 
 
+SUBJECT_A = f"https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/{BSN_A}"
+SUBJECT_B = f"https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/{BSN_B}"
+
+
+def controleer_snel(*records: dict[str, Any], gemeenten: Any = "0363") -> Controlerapport:
+    """The check as ``klantregister check`` runs it: the fast path for each record it
+    vouches for (every record given must be one), the full reader for none."""
+    controle = Controle()
+    for positie, record in enumerate(records, 1):
+        kern = klanten_v1.kern(record, Gemeentecode(gemeenten))
+        assert kern is not None, f"the fast path leaves record {positie} to the full reader"
+        controle.voeg_kern_toe(kern, "export.json", positie)
+    return controle.rapport()
+
+
+@pytest.mark.parametrize("check", [controleer, controleer_snel], ids=["full-reader", "fast-path"])
+def test_two_records_pointing_at_one_ingeschreven_persoon_are_one_rule_1_group(
+    check: Any,
+) -> None:
+    rapport = check(
+        persoon(BSN_A, subject=SUBJECT_A),
+        persoon(BSN_B),
+        persoon(subject=SUBJECT_B),
+        persoon(subject=SUBJECT_A),
+    )
+    assert [(("export.json", 1, None), ("export.json", 4, None))] == [
+        groep.records for groep in rapport.groepen
+    ]
+    assert (
+        "Bsn ******333",
+        "SubjectUrl https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/******333",
+    ) == rapport.groepen[0].sleutels
+    assert (4, 4, 0) == (rapport.records, rapport.aangehaakt, rapport.zelfstandig)
+    assert BSN_A not in json.dumps(rapport.naar_dict())
+
+
+@pytest.mark.parametrize("check", [controleer, controleer_snel], ids=["full-reader", "fast-path"])
+def test_a_subject_url_joins_records_whose_numbers_differ(check: Any) -> None:
+    rapport = check(
+        persoon(BSN_A, subject=SUBJECT_A),
+        persoon(BSN_C),
+        persoon(BSN_B, A_NUMMER, subject=SUBJECT_A),
+    )
+    assert [[1, 3]] == [[p for _, p, _ in groep.records] for groep in rapport.groepen]
+
+
+def test_organisations_may_share_a_subject_url() -> None:
+    organisatie = {"subjectType": "niet_natuurlijk_persoon", "subject": SUBJECT_A}
+    for rapport in (
+        controleer(organisatie, organisatie),
+        controleer_snel(organisatie, organisatie),
+    ):
+        assert rapport.schoon
+        assert 2 == rapport.aangehaakt
+
+
+def test_a_malformed_subject_url_is_an_invalid_identificatie() -> None:
+    rapport = controleer(persoon(BSN_A, subject="ftp://brp.example.nl/1"), persoon(BSN_A))
+    assert {"ongeldige_identificatie": 1} == rapport.per_soort()
+    assert (2, 1, 0) == (rapport.records, rapport.aangehaakt, rapport.zelfstandig)
+
+
+def test_a_subject_url_without_subject_type_is_counted_as_refused() -> None:
+    rapport = controleer({"subject": SUBJECT_A})
+    assert {"niet_over_te_nemen": 1} == rapport.per_soort()
+    assert (1, 0, 0) == (rapport.records, rapport.aangehaakt, rapport.zelfstandig)
+
+
 def test_a_check_in_progress_never_shows_a_bsn_in_its_repr() -> None:
     controle = Controle()
     for gelezen in klanten_v1.lees(

@@ -24,7 +24,14 @@ from klantregister import Gemeentecode
 from klantregister.domain.klok01 import sleutel
 from klantregister.formats.klanten_v1 import kern, lees_klant
 from klantregister.formats.resultaat import Kern
-from klantregister.testing import a_nummers, bsns, kvk_nummers, rsins, vestigingsnummers
+from klantregister.testing import (
+    a_nummers,
+    bsns,
+    kvk_nummers,
+    rsins,
+    subject_urls,
+    vestigingsnummers,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -39,6 +46,7 @@ KLANT_URL = "https://klanten.example.nl/api/v1/klanten/6b5e5b2c-0b6d-4d0b-9b1a-1
 KLANT_UUID = "6b5e5b2c-0b6d-4d0b-9b1a-1c6d8a1b2c3d"
 BSN = ("bsn", "111222333")
 A_NUMMER = ("a_nummer", "1234567890")
+SUBJECT = ("subject_url", SUBJECT_URL)
 
 Gemeenten = Gemeentecode | dict[str, Gemeentecode]
 
@@ -147,6 +155,18 @@ SCHONE_RECORDS: dict[str, dict[str, Any]] = {
         "subjectIdentificatie": {"vestigingsNummer": "000012345678"},
     },
     "zelfstandig": {"bronorganisatie": BRONORGANISATIE, "voornaam": "Anna", "subjectType": ""},
+    "subject-url": {
+        "uuid": KLANT_UUID,
+        "bronorganisatie": BRONORGANISATIE,
+        "subject": SUBJECT_URL,
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpBsn": "111222333"},
+    },
+    "subject-url-alone": {
+        "bronorganisatie": ANDERE_BRONORGANISATIE,
+        "subject": SUBJECT_URL,
+        "subjectType": "natuurlijk_persoon",
+    },
 }
 
 
@@ -535,7 +555,31 @@ RANDEN: dict[str, list[object]] = {
         *VERKEERDE_TYPEN,
     ],
     "adres.adresregel1": [None, "", "10 Downing Street", [], 1],  # not a v1 field: ignored
-    "subject": [None, "", SUBJECT_URL, " ", [SUBJECT_URL], *VERKEERDE_TYPEN],
+    "subject": [
+        None,
+        "",
+        SUBJECT_URL,
+        "https://hr.example.nl/api/v1/vestigingen/000012345678",
+        "HTTPS://BRP.EXAMPLE.NL/1",
+        "http://brp.example.nl",
+        f" {SUBJECT_URL}",
+        f"{SUBJECT_URL}\n",
+        "https://brp.example.nl/" + "a" * 977,  # 1000 characters
+        "https://brp.example.nl/" + "a" * 978,
+        " https://brp.example.nl/" + "a" * 977,  # one over, but within once stripped
+        "ftp://brp.example.nl/1",
+        "brp.example.nl/1",
+        "https://",
+        "https:///1",
+        "https://brp.example.nl/1 2",
+        "https://brp.example.nl/\x00",
+        "https://brp.example.nl/\u2028",
+        "https://brp.example.nl/zoë",
+        " ",
+        [SUBJECT_URL],
+        {"url": SUBJECT_URL},
+        *VERKEERDE_TYPEN,
+    ],
     "subjectType": [
         "natuurlijk_persoon",
         "niet_natuurlijk_persoon",
@@ -662,6 +706,10 @@ MEER: dict[str, st.SearchStrategy[object]] = {
     "adres.huisnummer": st.integers(-5, 100_005),
     "adres.huisnummertoevoeging": st.from_regex(r"[A-Za-z0-9 ]{0,5}", fullmatch=True),
     "adres.postcode": st.from_regex(r"[0-9]{3,5} {0,2}[A-Za-z]{1,3}", fullmatch=True),
+    "subject": subject_urls.map(lambda url: url.waarde)
+    | st.from_regex(
+        r"\s?(https?|HTTP|ftp)?:?/{0,3}[a-z.]{0,8}([/?#][!-~ ]{0,10})?\s?", fullmatch=True
+    ),
     "subjectType": st.text(max_size=8),
     "subjectIdentificatie.inpBsn": bijna(bsns),
     "subjectIdentificatie.inpANummer": bijna(a_nummers),
@@ -713,7 +761,7 @@ def _subject(
                 {}, optional={**leden, "geslachtsnaam": st.text(max_size=5)}
             ),
         },
-        optional={"subject": LEEG | st.just(SUBJECT_URL)},
+        optional={"subject": LEEG | st.just(SUBJECT_URL) | subject_urls.map(lambda u: u.waarde)},
     )
 
 
@@ -893,6 +941,41 @@ PERSOON = {"subjectType": "natuurlijk_persoon"}
             (),
             id="vestiging",
         ),
+        pytest.param(
+            {**PERSOON, "subject": SUBJECT_URL, "subjectIdentificatie": {"inpBsn": "111222333"}},
+            (BSN, SUBJECT),
+            id="bsn-and-subject-url",
+        ),
+        pytest.param(
+            {
+                **PERSOON,
+                "subject": SUBJECT_URL,
+                "subjectIdentificatie": {"inpBsn": "111222333", "inpANummer": "1234567890"},
+            },
+            (BSN, A_NUMMER, SUBJECT),
+            id="bsn-a-nummer-and-subject-url",
+        ),
+        pytest.param({**PERSOON, "subject": SUBJECT_URL}, (SUBJECT,), id="subject-url-alone"),
+        pytest.param(
+            {**PERSOON, "subject": f" {SUBJECT_URL} ", "subjectIdentificatie": {"inpBsn": ""}},
+            (SUBJECT,),
+            id="subject-url-stripped-with-empty-subjectIdentificatie",
+        ),
+        pytest.param(
+            {"subjectType": "niet_natuurlijk_persoon", "subject": SUBJECT_URL},
+            (),
+            id="organisation-by-subject-url-alone",
+        ),
+        pytest.param(
+            {
+                "subjectType": "vestiging",
+                "subject": SUBJECT_URL,
+                "subjectIdentificatie": {"vestigingsNummer": "000012345678"},
+            },
+            (),
+            id="vestiging-with-subject-url",
+        ),
+        pytest.param({"subjectType": "vestiging", "subject": SUBJECT_URL}, (), id="vestiging-url"),
         pytest.param({"subjectType": "", "subject": ""}, None, id="zelfstandig"),
         pytest.param(
             {"subjectType": "", "subject": "", "subjectIdentificatie": None},
@@ -1017,10 +1100,13 @@ def test_the_base_record_of_the_cases_below_is_accepted() -> None:
             met(subject=SUBJECT_URL, subjectType="", subjectIdentificatie=None),
             id="subject-url-without-subjectIdentificatie",
         ),
-        pytest.param(
-            met(subject=SUBJECT_URL, subjectIdentificatie={"inpBsn": ""}),
-            id="subject-url-with-empty-subjectIdentificatie",
-        ),
+        pytest.param(met(subject=SUBJECT_URL, subjectType=None), id="subject-url-and-bsn-no-type"),
+        pytest.param(met(subject="ftp://brp.example.nl/1"), id="subject-url-not-http"),
+        pytest.param(met(subject="https://brp.example.nl/1 2"), id="subject-url-with-a-space"),
+        pytest.param(met(subject="https://x.nl/" + "a" * 988), id="subject-url-over-1000"),
+        pytest.param(met(subject=" "), id="subject-url-blank"),
+        pytest.param(met(subject=[SUBJECT_URL]), id="subject-url-a-list"),
+        pytest.param(met(subject=1), id="subject-url-a-number"),
         pytest.param(met(subjectIdentificatie=["111222333"]), id="subjectIdentificatie-a-list"),
         pytest.param(met(voornaam="x" * 201), id="voornaam-over-its-limit"),
         pytest.param(met(voorvoegselAchternaam="van der ve" + "n"), id="voorvoegsel-over-limit"),

@@ -25,10 +25,17 @@ from klantregister import (
     KlantregisterError,
     OngeldigeWaardeError,
 )
+from klantregister.domain import GEEN_KENMERKEN
 from klantregister.formats import Gelezen, Probleemsoort, klanten_v1, schrijf_regels
 from klantregister.formats.klanten_v1 import schrijven as schrijven_v1
 from klantregister.testing import klanten
-from strategies import identificaties_v1, klantgegevens_v1, klantnummers_v1, met_bron
+from strategies import (
+    identificaties_v1,
+    klantgegevens_v1,
+    klantnummers_v1,
+    met_bron,
+    met_kenmerken_v1,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -227,8 +234,13 @@ def test_an_organisations_identifier_problem_is_reported_by_field(
         ({"subjectIdentificatie": "111222333"}, "subjectIdentificatie", Probleemsoort.TYPE),
         (
             {"subject": "https://brp.example.nl/ingeschrevenpersonen/111222333"},
-            "subject",
+            "subjectType",
             Probleemsoort.NIET_OVER_TE_NEMEN,
+        ),
+        (
+            {"subjectType": "natuurlijk_persoon", "subject": "brp.example.nl/personen/1"},
+            "subject",
+            Probleemsoort.FORMAAT,
         ),
         ({"klantnummer": "K00000001"}, "klantnummer", Probleemsoort.LENGTE),
         ({"emailadres": "geen adres"}, "emailadres", Probleemsoort.FORMAAT),
@@ -273,6 +285,8 @@ def test_a_problem_message_never_shows_a_full_bsn() -> None:
             "subjectIdentificatie": {"innNnpId": "111222333x"},
         },
         {"subject": "https://brp.example.nl/ingeschrevenpersonen/111222333"},
+        {"subjectType": "natuurlijk_persoon", "subject": "ftp://brp.example.nl/111222333"},
+        {"subjectType": "vestiging", "subject": "https://hr.example.nl/111222333 x"},
         {"emailadres": "111222333"},
     ):
         for probleem in lees(record).problemen:
@@ -577,7 +591,7 @@ def test_a_refusal_never_shows_a_full_number(klant: Klant) -> None:
     except FormaatError as fout:
         melding = str(fout)
     ident = klant.identificatie
-    nummers = [] if ident is None else [ident.bsn, ident.a_nummer]
+    nummers = [] if ident is None else [ident.bsn, ident.a_nummer, ident.subject_url]
     assert [] == [n.waarde for n in nummers if n is not None and n.waarde in melding]
 
 
@@ -657,7 +671,7 @@ def test_a_page_refuses_what_a_list_response_cannot_hold(opties: dict[str, Any],
 
 
 v1_klanten = met_bron(
-    klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1),
+    met_kenmerken_v1(klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1)),
     [KLANTEN, PARTIJEN],
 )
 
@@ -683,6 +697,9 @@ def test_every_klant_v1_can_hold_survives_the_round_trip(klant: Klant) -> None:
         attrs.evolve(klant.klantgegevens, website_url=website) == gelezen.registratie.klantgegevens
     )
     assert klant.identificatie == gelezen.registratie.identificatie
+    # v1 has no kenmerken: the soort persoon or organisatie and a geheimhouding of False it
+    # can be written with are unsaid when read back.
+    assert GEEN_KENMERKEN == gelezen.registratie.kenmerken
 
 
 @given(st.lists(v1_klanten, max_size=5), st.sampled_from(["verzoek", "antwoord"]))
@@ -775,13 +792,17 @@ def test_an_inpa_nummer_that_differs_from_inpanummer_is_reported() -> None:
     assert [("subjectIdentificatie.inpA_nummer", Probleemsoort.FORMAAT)] == problemen(record)
 
 
-def test_a_subject_url_with_a_subject_type_but_no_key_is_reported() -> None:
+def test_a_subject_url_with_a_subject_type_but_no_numbers_is_an_aangehaakte_klant() -> None:
+    url = "https://brp.example.nl/api/v1/ingeschrevenpersonen/1"
     record = {
-        "subject": "https://brp.example.nl/api/v1/ingeschrevenpersonen/1",
+        "subject": url,
         "subjectType": "natuurlijk_persoon",
         "subjectIdentificatie": {"inpBsn": ""},
     }
-    assert [("subject", Probleemsoort.NIET_OVER_TE_NEMEN)] == problemen(record)
+    gelezen = lees(record)
+    assert ((), ()) == (gelezen.problemen, gelezen.opmerkingen)
+    assert gelezen.registratie is not None
+    assert Identificatie.natuurlijk_persoon(subject_url=url) == gelezen.registratie.identificatie
 
 
 def test_a_table_key_written_with_separators_still_finds_its_bronorganisatie() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from klantregister import Identificatie
 from klantregister.formats import klanten_v1
 from spec import paginafouten
 
@@ -101,12 +102,16 @@ def test_every_klant_of_a_real_shaped_page_is_read_with_its_id_and_land() -> Non
     assert [True, True, False] == [r.identificatie is not None for r in registraties]
 
 
-def test_a_subject_url_beside_the_numbers_is_noted_as_not_taken_over() -> None:
+def test_a_subject_url_beside_the_numbers_is_taken_over() -> None:
     (gelezen,) = klanten_v1.lees(io.StringIO(json.dumps(PAGINA["results"][:1])), gemeenten="0363")
-    assert [("subject", "niet_overgenomen")] == [
-        (o.veld, o.soort.value) for o in gelezen.opmerkingen
-    ]
-    assert gelezen.geldig
+    assert ((), ()) == (gelezen.problemen, gelezen.opmerkingen)
+    assert gelezen.registratie is not None
+    assert (
+        Identificatie.natuurlijk_persoon(
+            bsn="111222333", subject_url=f"https://brp.example.nl/ingeschrevenpersonen/{IDS[0]}"
+        )
+        == gelezen.registratie.identificatie
+    )
 
 
 def test_what_a_v1_record_holds_beyond_the_register_is_noted_by_field_not_value() -> None:

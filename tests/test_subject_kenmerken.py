@@ -53,6 +53,8 @@ def test_a_subject_url_keeps_its_text_stripped_and_compares_by_it(url: SubjectUr
         ("https://", OngeldigFormaatError),
         ("https://brp.example.nl/ingeschreven personen/1", OngeldigFormaatError),
         ("https://brp.example.nl/\x00", OngeldigFormaatError),
+        ("https://brp.example.nl/ingeschrevenpersonen/é", OngeldigFormaatError),
+        ("https://brp.example.nl/ingeschrevenpersonen/<1>", OngeldigFormaatError),
         ("", OngeldigFormaatError),
         ("https://brp.example.nl/" + "a" * MAX_SUBJECT_URL, OngeldigeLengteError),
         (42, OngeldigTypeError),

@@ -6,10 +6,10 @@ needs to find KLOK01 rule-1 groups: per gemeente, every natural-person key and
 the record that first held it. Its :class:`Controlerapport` lists each
 violation with the record's file, position and id:
 
-- ``ongeldige_identificatie``: a BSN, A-nummer, RSIN, KvK-nummer or
-  vestigingsnummer that fails a check (which check: ``controle``);
-- ``regel_1``: records of one gemeente sharing a natural person (each group
-  once, its key masked);
+- ``ongeldige_identificatie``: a BSN, A-nummer, RSIN, KvK-nummer,
+  vestigingsnummer or subject URL that fails a check (which check: ``controle``);
+- ``regel_1``: records of one gemeente sharing a natural person, by a number or
+  a subject URL (each group once, its key masked);
 - ``regel_3``: a record mixing a natural person and an organisation;
 - ``limiet``: a field value over its limit;
 - ``ongeldig_veld``: any other field the register cannot take as it is;
@@ -38,7 +38,8 @@ from typing import Any
 
 import attrs
 
-from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, klok01, weergave
+from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01, weergave
+from klantregister.domain.klok01 import Nummer
 from klantregister.formats import Gelezen, Kern, Probleemsoort
 
 __all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
@@ -67,6 +68,8 @@ _IDENTIFICERENDE_VELDEN = (
     "vestiging",
     "objectid",
 )
+#: The members whose value is an identifier, by their whole name: a v1 subject URL.
+_IDENTIFICERENDE_LEDEN = frozenset({"subject"})
 
 
 @attrs.frozen
@@ -161,11 +164,15 @@ def _eerste(run: tuple[int, str, int]) -> int:
 
 
 #: The natural-person keys whose masked form the report rebuilds from the key itself: the
-#: Dutch ones (a foreign number's key loses the register's case, so it is kept as shown).
-_GEHEIM = {
-    soort.sleutel: klasse
-    for soort, klasse in zip(NUMMERSOORTEN, NUMMERKLASSEN, strict=True)
-    if soort.persoonsgebonden
+#: Dutch numbers and the subject URL, which a fast path gives as keys only (a foreign
+#: number's key loses the register's case, so it is kept as shown).
+_GEHEIM: dict[str, type[Nummer | SubjectUrl]] = {
+    **{
+        soort.sleutel: klasse
+        for soort, klasse in zip(NUMMERSOORTEN, NUMMERKLASSEN, strict=True)
+        if soort.persoonsgebonden
+    },
+    klok01.SOORT_VAN[SubjectUrl].sleutel: SubjectUrl,
 }
 
 _IDENTIFICATIEFOUTEN = frozenset(
@@ -180,7 +187,9 @@ def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
         return Overtreding.NIET_OVER_TE_NEMEN
     if probleemsoort is Probleemsoort.GEMEENTE:
         return Overtreding.GEMEENTE
-    if any(naam in veld.lower() for naam in _IDENTIFICERENDE_VELDEN):
+    if veld in _IDENTIFICERENDE_LEDEN or any(
+        naam in veld.lower() for naam in _IDENTIFICERENDE_VELDEN
+    ):
         return Overtreding.ONGELDIGE_IDENTIFICATIE
     if probleemsoort is Probleemsoort.LENGTE:
         return Overtreding.LIMIET

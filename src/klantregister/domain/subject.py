@@ -36,6 +36,9 @@ __all__ = ["MAX_SUBJECT_URL", "SubjectUrl"]
 #: The longest subject URL: v1 ``subject`` is at most 1000 characters.
 MAX_SUBJECT_URL = 1000
 _URL = re.compile(velden.BRON)
+# The characters RFC 3986 lets a URI hold (unreserved, reserved, and % of an escape):
+# a v1 ``subject`` is ``format: uri``. Anything else (a space, non-ASCII) is %-escaped.
+_URI_TEKENS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def _waarde(value: object) -> str:
@@ -44,15 +47,19 @@ def _waarde(value: object) -> str:
         raise OngeldigeLengteError(
             "subject_url", f"{len(url)} tekens, ten hoogste {MAX_SUBJECT_URL}"
         )
-    if not url.isprintable() or not _URL.fullmatch(url):
-        raise OngeldigFormaatError("subject_url", f"{toon(value)} is geen http(s)-URL met een host")
+    if not _URI_TEKENS.fullmatch(url) or not _URL.fullmatch(url):
+        raise OngeldigFormaatError(
+            "subject_url",
+            f"{toon(value)} is geen http(s)-URL met een host, van de tekens die een URI "
+            "mag bevatten (RFC 3986; een ander teken %-gecodeerd)",
+        )
     return url
 
 
 @attrs.frozen(repr=False, str=False)
 class SubjectUrl:
-    """The http(s) URL of one subject in its register's API; compared as written
-    (surrounding whitespace stripped)."""
+    """The http(s) URL of one subject in its register's API, of the characters a URI
+    may hold (RFC 3986); compared as written (surrounding whitespace stripped)."""
 
     waarde: str = attrs.field(converter=_waarde)
 

@@ -12,10 +12,16 @@ Mapping decisions:
   RSIN; ``vestiging``: ``vestigingsNummer``. The subject's names
   (``geslachtsnaam``, ``statutaireNaam``, ``handelsnaam``...) belong to the BRP
   and the Handelsregister; the register keeps only keys, so they are not read.
+- ``subject``, the URL of the subject in the BRP's or the Handelsregister's API, is
+  the identificatie's ``subject_url``, beside the numbers or alone (a klant known
+  by its URL alone is aangehaakt); for a natural person it is a key of KLOK01
+  rule 1. A URL needs its ``subjectType`` (without it, whose URL it is cannot be
+  told) and is an http(s) URL of at most 1000 characters; anything else is
+  reported. A ``vestiging`` known by its URL alone is kept as a niet-natuurlijk
+  persoon's URL, with a note: only a vestigingsnummer says it is a vestiging.
 - ``anpIdentificatie`` and ``annIdentificatie`` (numbers a gemeente issued
-  itself), and a ``subject`` URL without a ``subjectIdentificatie``, identify
-  a subject the register cannot hold: such a record is reported, never read
-  without them.
+  itself) identify a subject the register cannot hold: such a record is
+  reported, never read without them.
 - ``adres.landcode`` is a code of the BRP Landentabel (Tabel 34, ``6030``
   Nederland) both ways; absent means Nederland. Every one of its 398 codes is
   read and written back exactly, those without an ISO 3166-1 code (``0000``
@@ -33,6 +39,10 @@ Mapping decisions:
   ``innNnpId`` holds an RSIN only: a KvK-nummer (alone or beside an RSIN) cannot
   be written, nor a vestigingsnummer beside a KvK-nummer or RSIN, a foreign
   number, ``voorletters``, ``voorkeurstaal`` or ``adresregel``s (which v1 lacks).
+  The subject URL is written as ``subject`` (alone: without
+  ``subjectIdentificatie``). v1 has no member for the kenmerken: a klant that is
+  not active, whose data are secret or that is a contactpersoon is refused; the
+  soort persoon or organisatie is what ``subjectType`` says.
   A zelfstandige klant cannot be created on a v1 server (it needs a subject);
   as a response it has ``subjectType`` ``null``.
 
@@ -43,6 +53,10 @@ Identificatie(soort=Subjectsoort.NATUURLIJK_PERSOON, bsn=Bsn('******333'))
 >>> lees_klant({"subjectType": "natuurlijk_persoon",
 ...     "subjectIdentificatie": {"inpBsn": "111222334"}}, gemeenten="0363").problemen[0].veld
 'subjectIdentificatie.inpBsn'
+>>> lees_klant({"subjectType": "natuurlijk_persoon",
+...     "subject": "https://brp.example.nl/ingeschrevenpersonen/111222333"},
+...     gemeenten="0363").registratie.identificatie.subject_url
+SubjectUrl('https://brp.example.nl/ingeschrevenpersonen/******333')
 """
 
 from klantregister.formats.klanten_v1.kern import kern

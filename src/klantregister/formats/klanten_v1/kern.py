@@ -1,10 +1,11 @@
 """The check's fast path for v1 records: :func:`kern`.
 
 A check reads every record, but of a valid one it needs only its id, gemeente and
-natural-person keys. ``kern`` proves a record valid with cheap tests, each derived
-from the field spec (:mod:`klantregister.domain.velden`) and a narrower rule than
-the value objects' own (ASCII patterns, text that Unicode normalisation leaves as it
-is), or with the very checks they run (identifiers, klantnummer). A record it cannot
+natural-person keys (the numbers, then the ``subject`` URL). ``kern`` proves a record
+valid with cheap tests, each derived from the field spec
+(:mod:`klantregister.domain.velden`) and a narrower rule than the value objects' own
+(ASCII patterns, text that Unicode normalisation leaves as it is), or with the very
+checks they run (identifiers, the subject URL, klantnummer). A record it cannot
 vouch for is left to the full reader, which says exactly what is wrong.
 ``tests/test_formats_kern.py`` checks that every record it accepts, the full reader
 accepts with the same id, gemeente and keys.
@@ -24,9 +25,11 @@ from klantregister.domain import (
     KvkNummer,
     OngeldigeWaardeError,
     Rsin,
+    SubjectUrl,
     Vestigingsnummer,
     als_bron,
     klantnummer,
+    klok01,
     velden,
 )
 from klantregister.formats.klanten_v1.namen import (
@@ -93,6 +96,8 @@ _LEEG = frozenset({None, ""})
 _ALLE_SLEUTELS = tuple(sleutel for sleutels in SLEUTELS.values() for sleutel in sleutels)
 # Identifying members the fast path leaves to the full reader whatever the subjectType.
 _KERN_NIET = frozenset({"inpA_nummer", "anpIdentificatie", "annIdentificatie"})
+#: The soort of a subject URL's key, as ``klok01.sleutel`` gives it.
+_SUBJECT_URL = klok01.SOORT_VAN[SubjectUrl].sleutel
 
 
 class _Onzeker(Exception):  # noqa: N818 (a signal inside kern, never raised further)
@@ -225,11 +230,17 @@ def _kern_sleutels(get: Any) -> tuple[tuple[str, str], ...] | None:
     if not _LEEG.issuperset(map(lid, andere)):
         raise _Onzeker
     sleutels = None if lees is None else lees(lid)
-    # Without identifying data a record is zelfstandig, unless a subject URL points at
-    # someone (which the full reader reports).
-    if sleutels is None and get("subject") not in _LEEG:
-        raise _Onzeker
-    return sleutels
+    subject = get("subject")
+    if subject in _LEEG:
+        return sleutels
+    if lees is None or subject.__class__ is not str:
+        raise _Onzeker  # a URL without subjectType or not text: the full reader reports it
+    # The very check the full reader runs; its error sends the record there. A natural
+    # person's URL is a key of rule 1, after the numbers (the order of persoonssleutels).
+    url = (_SUBJECT_URL, SubjectUrl(subject).waarde)
+    if subject_type != "natuurlijk_persoon":
+        return ()
+    return (url,) if sleutels is None else (*sleutels, url)
 
 
 def _kern_persoon(lid: Callable[[str], Any]) -> tuple[tuple[str, str], ...] | None:

@@ -18,6 +18,7 @@ from klantregister.domain import (
     Registratie,
     Rsin,
     Subjectsoort,
+    SubjectUrl,
     Vestigingsnummer,
     codelijsten,
     klantgegevensveld,
@@ -132,8 +133,9 @@ def _lees(
         gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
     )
     opmerkingen: list[Probleem] = []
-    if identificatie is not None and gegeven(record.get("subject")):
-        opmerkingen.append(_SUBJECT_NIET_OVERGENOMEN)
+    vestiging = record.get("subjectType") == "vestiging"
+    if vestiging and identificatie is not None and identificatie.vestigingsnummer is None:
+        opmerkingen.append(_VESTIGING_NIET_OVERGENOMEN)
     noteer_onbekend(record, _BEKEND, opmerkingen)
     if isinstance(si := record.get(SI), dict):
         noteer_onbekend(
@@ -154,10 +156,12 @@ _BEKEND = VELDEN | {"url", "uuid"}
 _SUBJECT_BEKEND = frozenset(naam for namen in SLEUTELS.values() for naam in namen)
 
 
-_SUBJECT_NIET_OVERGENOMEN = niet_overgenomen(
-    "subject",
-    "de URL van het subject (in de BRP of het Handelsregister) wordt niet overgenomen; "
-    "de nummers in subjectIdentificatie wel",
+#: A vestiging known by its subject URL alone: the register keeps the URL as that of a
+#: niet-natuurlijk persoon (only a vestigingsnummer says it is a vestiging).
+_VESTIGING_NIET_OVERGENOMEN = niet_overgenomen(
+    "subjectType",
+    "vestiging wordt niet overgenomen: zonder vestigingsNummer houdt het register de "
+    "subject-URL als die van een niet-natuurlijk persoon (en schrijft hem zo terug)",
 )
 
 
@@ -243,6 +247,9 @@ _BRP_LANDCODE = re.compile(velden.BRP_LANDCODE)
 
 def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identificatie | None:
     subject_type = record.get("subjectType")
+    waarden: dict[str, object] = {}
+    # The URL first: what is wrong with it is reported whatever else the record holds.
+    subject_geldig = _subject_url(record.get("subject"), waarden, problemen)
     si = record.get(SI)
     if si is None:
         si = {}
@@ -261,7 +268,7 @@ def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identif
                 )
             )
         elif gegeven(record.get("subject")):
-            problemen.append(_subject_zonder_sleutel())
+            problemen.append(_SUBJECT_ZONDER_SOORT)
         return None
     if subject_type not in SUBJECTTYPES:
         problemen.append(
@@ -275,7 +282,6 @@ def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identif
         return None
     _gemengd(per_soort, subject_type, problemen)
     aantal = len(problemen)
-    waarden: dict[str, object] = {}
     if subject_type == "natuurlijk_persoon":
         _persoon(si, waarden, problemen)
     elif subject_type == "niet_natuurlijk_persoon":
@@ -291,11 +297,7 @@ def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identif
             waarden=waarden,
             problemen=problemen,
         )
-    if len(problemen) > aantal:
-        return None
-    if not waarden:
-        if gegeven(record.get("subject")):
-            problemen.append(_subject_zonder_sleutel())
+    if len(problemen) > aantal or not subject_geldig or not waarden:
         return None
     soort = (
         Subjectsoort.NATUURLIJK_PERSOON
@@ -303,6 +305,31 @@ def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identif
         else Subjectsoort.NIET_NATUURLIJK_PERSOON
     )
     return Identificatie(soort, **waarden)  # type: ignore[arg-type]
+
+
+def _subject_url(waarde: object, waarden: dict[str, object], problemen: list[Probleem]) -> bool:
+    """Put the ``subject`` in ``waarden`` as ``subject_url``, if one is given; whether it is
+    valid (or not given). What is wrong with it is a problem, its value masked."""
+    if not gegeven(waarde):
+        return True
+    if not isinstance(waarde, str):
+        problemen.append(typeprobleem("subject", "tekst", waarde))
+        return False
+    try:
+        waarden["subject_url"] = SubjectUrl(waarde)
+    except OngeldigeWaardeError as fout:
+        problemen.append(probleem("subject", fout))
+        return False
+    return True
+
+
+#: A ``subject`` without a ``subjectType``: the URL alone does not say whose it is.
+_SUBJECT_ZONDER_SOORT = Probleem(
+    "subjectType",
+    Probleemsoort.NIET_OVER_TE_NEMEN,
+    "ontbreekt bij een subject: zonder subjectType is niet te zeggen of de URL een natuurlijk "
+    "persoon, een niet-natuurlijk persoon of een vestiging aanwijst",
+)
 
 
 def _gemengd(per_soort: dict[str, list[str]], subject_type: str, problemen: list[Probleem]) -> None:
@@ -329,15 +356,6 @@ def _persoon(si: dict[str, Any], waarden: dict[str, object], problemen: list[Pro
     _nummer(Bsn, "bsn", "inpBsn", si.get("inpBsn"), waarden=waarden, problemen=problemen)
     _nummer(ANummer, "a_nummer", "inpANummer", a_nummer, waarden=waarden, problemen=problemen)
     _niet_over_te_nemen(si, "anpIdentificatie", problemen)
-
-
-def _subject_zonder_sleutel() -> Probleem:
-    return Probleem(
-        "subject",
-        Probleemsoort.NIET_OVER_TE_NEMEN,
-        "verwijst naar een subject, maar subjectIdentificatie geeft geen BSN, A-nummer, "
-        "KvK-nummer, RSIN of vestigingsnummer",
-    )
 
 
 def _niet_over_te_nemen(si: dict[str, Any], sleutel: str, problemen: list[Probleem]) -> None:

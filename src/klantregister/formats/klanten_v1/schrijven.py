@@ -4,18 +4,32 @@ Two forms of the same klant (``vorm``):
 
 - ``"verzoek"``: the body of ``POST /klanten`` or ``PUT /klanten/{uuid}`` to a v1
   server. It holds no readOnly member (no ``url``), and the reference
-  implementation's rules are kept: a ``subjectIdentificatie`` is given (a
-  zelfstandige klant cannot be created on a v1 server), ``innNnpId`` holds an RSIN.
+  implementation's rules are kept: a ``subject`` or a ``subjectIdentificatie`` is
+  given (a zelfstandige klant cannot be created on a v1 server), ``innNnpId`` holds
+  an RSIN.
 - ``"antwoord"``: the object as a v1 server's response holds it: the ``url`` too,
   which is the klant's ``bron`` when that is the URL of this very v1 Klant
   (``.../klanten/<the klant's id>``). A zelfstandige klant has ``subjectType``
   ``null`` and no ``subjectIdentificatie`` (a response may hold one).
+
+The identificatie's ``subject_url`` is written as ``subject``, beside the numbers in
+``subjectIdentificatie``; a klant known by its subject URL alone has no
+``subjectIdentificatie`` (an empty one would say nothing), and an organisation's
+URL alone is a ``niet_natuurlijk_persoon``'s.
 
 Only members with a value are written: a ``""`` is not "not given" to a v1 server
 (``emailadres``, ``subject``, ``subjectType`` and ``inpANummer`` refuse it). v1
 has no ``uuid`` member. ``websiteUrl`` is required: a klant without a website is
 written with the ``website_url`` the caller gives for all (the gemeente's own
 website, say, where the klant can be reached); read back, the klant has it.
+
+v1 has no member for the klant's :class:`~klantregister.Kenmerken`: a klant that is
+not active (``kenmerken.actief``), whose data are secret (``kenmerken.geheimhouding``
+``True``), or that is a contactpersoon (``kenmerken.soort``, ``kenmerken.werkt_voor``)
+is refused, as writing it would make it active, public or a mere persoon. The soort
+persoon or organisatie is written, as the ``subjectType`` of an aangehaakte klant (of
+a zelfstandige one the klantgegevens tell it), and a ``geheimhouding`` of ``False``
+as v1's silence; read back, both are unsaid (``None``).
 """
 
 from __future__ import annotations
@@ -27,8 +41,10 @@ from typing import IO, Any
 
 from klantregister.domain import (
     Adres,
+    Identificatie,
     Klant,
     Klantgegevens,
+    Partijsoort,
     Rsin,
     Subjectsoort,
     velden,
@@ -127,6 +143,13 @@ class _Schrijver:
             ]
         if weg:
             raise niet_schrijfbaar(klant, ", ".join(weg), "Klanten API v1 heeft er geen veld voor")
+        if verloren := _kenmerken(klant):
+            raise niet_schrijfbaar(
+                klant,
+                ", ".join(veld for veld, _ in verloren),
+                "Klanten API v1 heeft er geen veld voor: "
+                + "; ".join(reden for _, reden in verloren),
+            )
         if len(klant.klantnummer) > MAX_KLANTNUMMER_V1:
             raise niet_schrijfbaar(
                 klant,
@@ -175,13 +198,27 @@ class _Schrijver:
             raise niet_schrijfbaar(
                 klant, "buitenlands", "Klanten API v1 kent geen buitenlands nummer"
             )
+        # The subject URL beside the numbers, or alone: then without subjectIdentificatie
+        # (an empty one says nothing; the reference implementation needs either).
+        uit: dict[str, Any] = {}
+        if ident.subject_url is not None:
+            uit["subject"] = ident.subject_url.waarde
+        si: dict[str, str] = {}
         if ident.soort is Subjectsoort.NATUURLIJK_PERSOON:
-            si: dict[str, str] = {}
             if ident.bsn is not None:
                 si["inpBsn"] = ident.bsn.waarde
             if ident.a_nummer is not None:
                 si["inpANummer"] = ident.a_nummer.waarde
-            return {"subjectType": "natuurlijk_persoon", SI: si}
+            uit["subjectType"] = "natuurlijk_persoon"
+        else:
+            uit["subjectType"] = self._organisatie(klant, ident, si)
+        if si:
+            uit[SI] = si
+        return uit
+
+    @staticmethod
+    def _organisatie(klant: Klant, ident: Identificatie, si: dict[str, str]) -> str:
+        """The subjectType of an organisation's identificatie, its numbers put in ``si``."""
         if ident.vestigingsnummer is not None:
             nummers = (("kvk_nummer", ident.kvk_nummer), ("rsin", ident.rsin))
             naast = [naam for naam, nummer in nummers if nummer is not None]
@@ -192,16 +229,37 @@ class _Schrijver:
                     "een v1-subject vestiging heeft alleen een vestigingsNummer; "
                     f"het {' en '.join(naast)} ernaast zou verloren gaan",
                 )
-            return {
-                "subjectType": "vestiging",
-                SI: {"vestigingsNummer": ident.vestigingsnummer.waarde},
-            }
-        if ident.rsin is not None and ident.kvk_nummer is None:
-            return {"subjectType": "niet_natuurlijk_persoon", SI: {"innNnpId": ident.rsin.waarde}}
+            si["vestigingsNummer"] = ident.vestigingsnummer.waarde
+            return "vestiging"
+        if ident.kvk_nummer is None:
+            if ident.rsin is not None:
+                si["innNnpId"] = ident.rsin.waarde
+            return "niet_natuurlijk_persoon"  # an RSIN, a subject URL, or both
         reden = "Klanten API v1 heeft geen veld voor een KvK-nummer (innNnpId houdt een RSIN)"
         if ident.rsin is not None:
             reden += "; alleen de RSIN schrijven zou het KvK-nummer verliezen"
         raise niet_schrijfbaar(klant, "kvk_nummer", reden)
+
+
+def _kenmerken(klant: Klant) -> list[tuple[str, str]]:
+    """The kenmerken v1 would lose, each with what writing without it would make of the
+    klant. The soort persoon or organisatie is no loss (the subjectType says it of an
+    aangehaakte klant), nor a ``geheimhouding`` of ``False``."""
+    kenmerken = klant.kenmerken
+    verloren = []
+    if not kenmerken.actief:
+        verloren.append(("kenmerken.actief", "een klant die niet actief is, zou actief worden"))
+    if kenmerken.geheimhouding:
+        verloren.append(
+            ("kenmerken.geheimhouding", "de geheime gegevens van de klant zouden openbaar worden")
+        )
+    if kenmerken.soort is Partijsoort.CONTACTPERSOON:
+        verloren.append(("kenmerken.soort", "een contactpersoon zou een gewone persoon worden"))
+    if kenmerken.werkt_voor is not None:
+        verloren.append(
+            ("kenmerken.werkt_voor", "de organisatie waarvoor de contactpersoon werkt, viel weg")
+        )
+    return verloren
 
 
 def _url(klant: Klant) -> str | None:
