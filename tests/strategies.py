@@ -12,6 +12,7 @@ import attrs
 from hypothesis import strategies as st
 
 from klantregister import Adres, Identificatie, Klant, Klantgegevens
+from klantregister.domain import Kenmerken, Partijsoort
 from klantregister.testing import (
     a_nummers,
     bsns,
@@ -20,6 +21,7 @@ from klantregister.testing import (
     namen,
     nederlandse_adressen,
     rsins,
+    subject_urls,
     telefoonnummers,
     vestigingsnummers,
     voorkeurstalen,
@@ -27,13 +29,13 @@ from klantregister.testing import (
     voorvoegsels,
     website_urls,
 )
+from klantregister.testing import klanten as _klanten
 
 # --- what one Klanten API v1 subject can hold -------------------------------------------
 
-#: The identificaties one Klanten API v1 subject can hold: no foreign number, an RSIN on
-#: its own (``innNnpId``; v1 has no member for a KvK-nummer), or a vestigingsNummer on its
-#: own.
-identificaties_v1 = st.one_of(
+#: The numbers one Klanten API v1 subject can hold: no foreign number, an RSIN on its own
+#: (``innNnpId``; v1 has no member for a KvK-nummer), or a vestigingsNummer on its own.
+_nummers_v1 = st.one_of(
     st.builds(
         lambda bsn, a_nummer: Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer),
         bsns,
@@ -46,6 +48,37 @@ identificaties_v1 = st.one_of(
         vestigingsnummers,
     ),
 )
+
+#: The identificaties one Klanten API v1 subject can hold: those numbers, with a
+#: ``subject`` URL beside them or not, or a subject URL alone (of either soort).
+identificaties_v1 = st.one_of(
+    st.builds(
+        lambda ident, url: attrs.evolve(ident, subject_url=url),
+        _nummers_v1,
+        st.none() | subject_urls,
+    ),
+    st.builds(lambda url: Identificatie.natuurlijk_persoon(subject_url=url), subject_urls),
+    st.builds(lambda url: Identificatie.niet_natuurlijk_persoon(subject_url=url), subject_urls),
+)
+
+
+@st.composite
+def met_kenmerken_v1(draw: st.DrawFn, klanten: st.SearchStrategy[Klant]) -> Klant:
+    """A klant of ``klanten`` with the kenmerken a Klanten API v1 Klant can be written
+    with: active, a soort persoon or organisatie that agrees with its identificatie (or
+    none), a ``geheimhouding`` of ``False`` (or unsaid)."""
+    klant = draw(klanten)
+    soorten = [
+        soort
+        for soort in (Partijsoort.PERSOON, Partijsoort.ORGANISATIE)
+        if klant.identificatie is None or soort.subjectsoort is klant.identificatie.soort
+    ]
+    kenmerken = Kenmerken(
+        draw(st.none() | st.sampled_from(soorten)),
+        geheimhouding=draw(st.sampled_from([None, False])),
+    )
+    return attrs.evolve(klant, kenmerken=kenmerken)
+
 
 #: Klantgegevens without the fields the Klanten API v1 lacks (voorletters, voorkeurstaal,
 #: adresregels).
@@ -123,6 +156,38 @@ klantgegevens_persoon = st.builds(
 
 #: Klantgegevens of a Partij organisatie: naam, digitale adressen, voorkeurstaal.
 klantgegevens_organisatie = st.builds(Klantgegevens, bedrijfsnaam=st.none() | namen, **_digitaal)
+
+
+@st.composite
+def _met_partijkenmerken(
+    draw: st.DrawFn, klanten: st.SearchStrategy[Klant], soorten: Sequence[Partijsoort]
+) -> Klant:
+    """A klant of ``klanten`` with the kenmerken a Partij of one of ``soorten`` holds: that
+    soort or none, active or not, secret or not or unsaid, a contactpersoon working for
+    another Partij or for none."""
+    klant = draw(klanten)
+    soort = draw(st.none() | st.sampled_from(soorten))
+    werkt_voor = None
+    if soort is Partijsoort.CONTACTPERSOON:
+        werkt_voor = draw(st.none() | st.uuids().filter(lambda u: u != klant.id))
+    kenmerken = Kenmerken(soort, draw(st.booleans()), draw(st.none() | st.booleans()), werkt_voor)
+    return attrs.evolve(klant, kenmerken=kenmerken)
+
+
+#: Klanten a Partij holds whole, but for a klantnummer that is not an integer: a persoon or
+#: contactpersoon, or an organisatie, each perhaps zelfstandig, with the kenmerken of its
+#: soort of Partij.
+klanten_partij = _met_partijkenmerken(
+    _klanten(st.none() | identificaties_partij_persoon, klantgegevens_persoon, met_kenmerken=False),
+    [Partijsoort.PERSOON, Partijsoort.CONTACTPERSOON],
+) | _met_partijkenmerken(
+    _klanten(
+        st.none() | identificaties_partij_organisatie,
+        klantgegevens_organisatie,
+        met_kenmerken=False,
+    ),
+    [Partijsoort.ORGANISATIE],
+)
 
 
 # --- where a klant came from -----------------------------------------------------------

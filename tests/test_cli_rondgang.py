@@ -11,11 +11,13 @@ import json
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import cast
 
 import pytest
 
+from klantregister import Authenticatie, Identificatie, Klantgegevens, KlantRegister
 from klantregister.formats import kanoniek
 from spec import regelfouten, verzoekfouten
 
@@ -236,6 +238,7 @@ def test_import_lists_what_it_does_not_take_over_by_record_and_field(tmp_path: P
         "subject": f"https://brp.example.nl/ingeschrevenpersonen/{PARTIJ_UUID}",
         "subjectType": "natuurlijk_persoon",
         "subjectIdentificatie": {"inpBsn": "111222333"},
+        "aanmaakkanaal": "balie",
     }
     bestand.write_text(json.dumps(record) + "\n", encoding="utf-8")
     uit = klantregister(
@@ -243,7 +246,7 @@ def test_import_lists_what_it_does_not_take_over_by_record_and_field(tmp_path: P
     )
     regels = [r for r in uit.stdout.splitlines() if "niet overgenomen" in r]
     assert 1 == len(regels)
-    assert regels[0].startswith(f"{bestand}:1 [{record['url']}] niet overgenomen: subject: ")
+    assert regels[0].startswith(f"{bestand}:1 [{record['url']}] niet overgenomen: aanmaakkanaal: ")
     assert 0 == uit.returncode
 
 
@@ -309,6 +312,62 @@ def test_export_as_partij_names_each_klantnummer_open_klant_cannot_take(register
     # each is named.
     assert (len(regels), len(regels)) == (len(zonder_nummer), len(notities))
     assert all("is geen geheel getal" in notitie for notitie in notities)
+
+
+def test_export_as_partij_names_a_subject_url_it_does_not_carry_masked(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    brp = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
+    hr = "https://hr.example.nl/api/maatschappelijkeactiviteiten/69046938"
+    met_url, heel, alleen_url = (uuid.UUID(int=n) for n in (1, 2, 3))
+    with KlantRegister.open(url) as opslag:
+        for klant_id, klantnummer, gegevens, identificatie in [
+            (
+                met_url,
+                "K00001",
+                Klantgegevens(voornaam="Anna"),
+                Identificatie.natuurlijk_persoon(bsn="111222333", subject_url=brp),
+            ),
+            (
+                heel,
+                "2",
+                Klantgegevens(voornaam="Bram"),
+                Identificatie.natuurlijk_persoon(bsn="123456782"),
+            ),
+            (
+                alleen_url,
+                "3",
+                Klantgegevens(bedrijfsnaam="Jansen Bouw B.V."),
+                Identificatie.niet_natuurlijk_persoon(subject_url=hr),
+            ),
+        ]:
+            opslag.registreer(
+                "0363",
+                gegevens,
+                identificatie,
+                authenticatie=Authenticatie("substantieel", "DigiD Substantieel"),
+                klantnummer=klantnummer,
+                id=klant_id,
+            )
+
+    uit = klantregister("export", "--from", url, "--format", "klantinteracties")
+
+    regels = [json.loads(regel) for regel in uit.stdout.splitlines()]
+    notities = sorted(r for r in uit.stderr.splitlines() if r.startswith("niet overgenomen: "))
+    # The klant with the URL beside its BSN is written with the BSN, and both what its Partij
+    # lacks are named; the one whose only hook is a URL is refused, by name.
+    assert (1, 2, 2) == (uit.returncode, len(regels), len(notities))
+    assert notities[0].startswith(
+        f"niet overgenomen: klant {met_url}: klantnummer 'K00001' is geen geheel getal"
+    )
+    assert notities[1].startswith(
+        f"niet overgenomen: klant {met_url}: subject-URL 'https://brp.example.nl/"
+    )
+    assert f"niet geschreven: klant {alleen_url} past niet in dit formaat: subject_url: " in (
+        uit.stderr
+    )
+    # Never a full number, nor a full subject URL.
+    geheim = [brp, hr, "111222", "69046", "123456"]
+    assert [] == [tekst for tekst in geheim if tekst in uit.stderr]
 
 
 @pytest.mark.parametrize("optie", [("--basis-url", "openklant/api"), ("--website-url", "geen url")])

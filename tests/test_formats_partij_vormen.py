@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klantregister import Adres, Gemeentecode, Identificatie, Klant, Klantgegevens
+from klantregister import Adres, Gemeentecode, Identificatie, Kenmerken, Klant, Klantgegevens
 from klantregister.formats import Gelezen, Probleem, Probleemsoort, klantinteracties
 from klantregister.formats.klantinteracties.namen import NIET_IN_REGISTER
 from klantregister.formats.resultaat import niet_overgenomen, noteer_niet_overgenomen
@@ -991,13 +991,18 @@ NIET_GEHOUDEN: dict[str, Any] = {
     "voorkeursDigitaalAdres": ref("digitaleadressen", EMAIL),
     "rekeningnummers": [ref("rekeningnummers", ANDERE_PARTIJ)],
     "voorkeursRekeningnummer": ref("rekeningnummers", ANDERE_PARTIJ),
-    "indicatieGeheimhouding": True,
-    "indicatieActief": False,
 }
 
 
 def test_every_member_the_register_does_not_hold_is_tested_here() -> None:
-    assert set(NIET_IN_REGISTER) == {*NIET_GEHOUDEN, "partijIdentificatie.werkteVoorPartij"}
+    assert set(NIET_IN_REGISTER) == set(NIET_GEHOUDEN)
+
+
+@pytest.mark.parametrize(
+    "lid", ["indicatieActief", "indicatieGeheimhouding", "partijIdentificatie.werkteVoorPartij"]
+)
+def test_the_kenmerken_are_held_not_noted(lid: str) -> None:
+    assert lid not in NIET_IN_REGISTER
 
 
 @pytest.mark.parametrize("lid", list(NIET_GEHOUDEN))
@@ -1012,14 +1017,15 @@ def test_a_member_the_register_does_not_hold_is_noted_and_the_partij_read(lid: s
     assert "wordt niet overgenomen" in gelezen.opmerkingen[0].melding
 
 
-def test_the_organisation_a_contactpersoon_works_for_is_noted() -> None:
+def test_the_organisation_a_contactpersoon_works_for_is_kept_not_noted() -> None:
     gelezen = lees(CONTACTPERSOON)
     assert gelezen.registratie is not None
     assert Klantgegevens(voorletters="P.", voornaam="Piet", achternaam="de Vries") == (
         gelezen.registratie.klantgegevens
     )
-    assert [("partijIdentificatie.werkteVoorPartij", Probleemsoort.NIET_OVERGENOMEN)] == velden(
-        gelezen.opmerkingen
+    assert (Kenmerken("contactpersoon", geheimhouding=False, werkt_voor=ORGANISATIE_ID), ()) == (
+        gelezen.registratie.kenmerken,
+        gelezen.opmerkingen,
     )
 
 
@@ -1034,13 +1040,11 @@ def test_a_free_identificator_beside_a_number_is_noted() -> None:
 
 
 def test_notes_are_given_beside_the_problems_of_a_partij_that_is_not_read() -> None:
-    record = met(PERSOON, voorkeurstaal="xyz", indicatieGeheimhouding=True)
+    record = met(PERSOON, voorkeurstaal="xyz", interneNotitie="Belt liever 's middags")
     gelezen = lees(record)
     assert gelezen.registratie is None
     assert [("voorkeurstaal", Probleemsoort.CODE)] == velden(gelezen.problemen)
-    assert [("indicatieGeheimhouding", Probleemsoort.NIET_OVERGENOMEN)] == velden(
-        gelezen.opmerkingen
-    )
+    assert [("interneNotitie", Probleemsoort.NIET_OVERGENOMEN)] == velden(gelezen.opmerkingen)
 
 
 def test_a_note_never_shows_a_full_number() -> None:
@@ -1072,6 +1076,8 @@ _LEDEN = [
     "nummer",
     "werkteVoorPartij",
     "partijIdentificatie",
+    "indicatieActief",
+    "indicatieGeheimhouding",
     *NIET_IN_REGISTER,
 ]
 

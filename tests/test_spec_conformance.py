@@ -42,11 +42,13 @@ from strategies import (
     identificaties_partij_organisatie,
     identificaties_partij_persoon,
     identificaties_v1,
+    klanten_partij,
     klantgegevens_organisatie,
     klantgegevens_persoon,
     klantgegevens_v1,
     klantnummers_v1,
     met_bron,
+    met_kenmerken_v1,
 )
 
 pytestmark = pytest.mark.unit
@@ -659,16 +661,24 @@ BRONNEN = [KLANTEN, f"{BASIS}/partijen"]
 
 #: Any klant, and (so that many can be written) klanten of what each format can hold;
 #: each perhaps with the URL of the record it came from.
-v1_klanten = met_bron(klanten() | klanten(st.none() | identificaties_v1, klantgegevens_v1), BRONNEN)
-v1_schrijfbaar = met_bron(
-    klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1), BRONNEN
-)
-partij_schrijfbaar = met_bron(
-    klanten(st.none() | identificaties_partij_persoon, klantgegevens_persoon)
-    | klanten(st.none() | identificaties_partij_organisatie, klantgegevens_organisatie),
+v1_klanten = met_bron(
+    klanten() | met_kenmerken_v1(klanten(st.none() | identificaties_v1, klantgegevens_v1)),
     BRONNEN,
 )
-partij_klanten = met_bron(klanten(), BRONNEN) | partij_schrijfbaar
+v1_schrijfbaar = met_bron(
+    met_kenmerken_v1(klanten(st.none() | identificaties_v1, klantgegevens_v1, klantnummers_v1)),
+    BRONNEN,
+)
+partij_schrijfbaar = met_bron(klanten_partij, BRONNEN)
+partij_klanten = (
+    met_bron(
+        klanten()
+        | klanten(st.none() | identificaties_partij_persoon, klantgegevens_persoon)
+        | klanten(st.none() | identificaties_partij_organisatie, klantgegevens_organisatie),
+        BRONNEN,
+    )
+    | partij_schrijfbaar
+)
 
 #: The profile's settings, but for two: Hypothesis's explain phase traces every line the
 #: validator runs, over a minute for each failing test; and most klanten drawn from

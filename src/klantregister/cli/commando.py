@@ -22,7 +22,6 @@ import argparse
 import functools
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +43,6 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Registratie,
-    toon,
 )
 from klantregister.formats import (
     Gelezen,
@@ -54,7 +52,7 @@ from klantregister.formats import (
     klantinteracties,
     schrijf_regels,
 )
-from klantregister.formats.klantinteracties.namen import DA, DIGITAAL, NUMMER
+from klantregister.formats.klantinteracties.namen import DA, DIGITAAL
 from klantregister.register import KlantRegister
 
 __all__ = ["main"]
@@ -322,15 +320,9 @@ def _export(args: argparse.Namespace) -> int:
             for klant in register:
                 try:
                     yield schrijf(klant)
-                    if args.formaat == "klantinteracties" and not _NUMMER.fullmatch(
-                        klant.klantnummer
-                    ):
-                        print(
-                            f"niet overgenomen: klant {klant.id}: klantnummer "
-                            f"{toon(klant.klantnummer)} is geen geheel getal, wat Open Klant "
-                            "als nummer vraagt; de Partij krijgt een nummer van Open Klant",
-                            file=sys.stderr,
-                        )
+                    if args.formaat == "klantinteracties":
+                        for melding in klantinteracties.niet_overgenomen(klant):
+                            print(f"niet overgenomen: klant {klant.id}: {melding}", file=sys.stderr)
                 except FormaatError as fout:
                     # The others are written; this one is named, and the exit status says so.
                     geweigerd += 1
@@ -364,7 +356,6 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
 # Notes that say a record's klantgegevens are not all of the klant's, with the fields it
 # lacks (bijwerken keeps the register's values of those).
 _ONVOLLEDIG = {DA: frozenset(DIGITAAL.values())}
-_NUMMER = re.compile(NUMMER)
 _LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
 

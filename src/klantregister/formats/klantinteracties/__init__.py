@@ -7,7 +7,17 @@ takes, has nothing to look up here and is refused before anything is read.
 Mapping decisions:
 
 - ``soortPartij`` ``persoon`` and ``contactpersoon`` are natural persons,
-  ``organisatie`` a niet-natuurlijk persoon; it is required.
+  ``organisatie`` a niet-natuurlijk persoon; it is required, and kept as the klant's
+  ``kenmerken.soort``. ``indicatieActief`` is ``kenmerken.actief`` (absent or ``null``:
+  active), ``indicatieGeheimhouding`` ``kenmerken.geheimhouding`` (``null``: not said);
+  a value of another type is a problem (``TYPE``). A contactpersoon's
+  ``partijIdentificatie.werkteVoorPartij`` (``{"uuid", "url"}``, or either as text) is
+  ``kenmerken.werkt_voor``, the id of the organisation's klant: a reference to another
+  Partij, which the register does not require to be in it (nor to be read first); one
+  that names no uuid is a problem (``FORMAAT``), as is one to the contactpersoon itself.
+  Beside a persoon or organisatie, which have no such member, it is noted
+  (``NIET_OVERGENOMEN``). The Contactpersoon's own ``uuid`` and ``volledigeNaam`` are the
+  server's (derived, or an id of its own), not noted.
 - ``partijIdentificatoren``: only the combinations the API allows are read:
   ``brp`` + ``natuurlijk_persoon`` + ``bsn``; ``hr`` + ``niet_natuurlijk_persoon``
   + ``rsin`` | ``kvk_nummer``; ``hr`` + ``vestiging`` + ``vestigingsnummer``.
@@ -47,9 +57,8 @@ Mapping decisions:
   generated ten digits); ``null`` and ``""`` are none; a longer one, which the
   API does not allow, is reported (``LENGTE``).
 - What a Partij holds that the register does not, ``namen.NIET_IN_REGISTER``
-  (``bezoekadres``, ``correspondentieadres``, ``rekeningnummers``,
-  ``interneNotitie``, ``indicatieGeheimhouding`` true, ``indicatieActief``
-  false, a contactpersoon's ``werkteVoorPartij``...) and beside it an
+  (``rekeningnummers``, ``interneNotitie``, ``betrokkenen``,
+  ``vertegenwoordigden``...), an address's ``nummeraanduidingId``, and beside it an
   identificator's ``anderePartijIdentificator`` and a digitaal adres's
   ``omschrijving``, ``verificatieDatum``..., is noted per Partij by its field
   (``NIET_OVERGENOMEN``, in ``Gelezen.opmerkingen``) when it gives a value;
@@ -57,14 +66,20 @@ Mapping decisions:
 - Writing is lossless or refused with a :class:`~klantregister.FormaatError`
   naming the klant and the field: Klantinteracties has no standard code for an
   A-nummer or a foreign number (``overig`` would lose which register issued it),
-  nor a field for ``functie`` or an ``adres``; a persoon has no ``bedrijfsnaam``,
+  nor a field for ``functie``; a persoon or contactpersoon has no ``bedrijfsnaam``,
   an organisatie no contactnaam; a digitaal adres holds at most 80 characters; a
   telephone number is written as Open Klant takes it (``+31 (0)20 123 4567``
   as ``+31201234567``) or refused; a vestigingsnummer is written only under the
-  klant's KvK-nummer. A zelfstandige klant is written as an organisatie when it
-  has a ``bedrijfsnaam`` and no names, otherwise as a persoon. ``nummer`` is the
+  klant's KvK-nummer. The ``soortPartij`` is the klant's ``kenmerken.soort``; a klant
+  without one is written as an organisatie when it is identified as a niet-natuurlijk
+  persoon or, zelfstandig, has a ``bedrijfsnaam`` and no names, otherwise as a persoon.
+  ``indicatieActief`` and ``indicatieGeheimhouding`` (when said) are its kenmerken, a
+  contactpersoon's ``werkteVoorPartij`` the organisation it works for (``null`` for
+  none). A Partij has no member for a subject URL: beside the numbers it is not
+  written; a klant whose only identifier it is, is refused. ``nummer`` is the
   klantnummer only when that is an integer (Open Klant takes no other; it gives
-  the Partij a nummer of its own). :func:`naar_partij` writes the body of
+  the Partij a nummer of its own). :func:`niet_overgenomen` names, per klant, what a
+  Partij written of it does not carry. :func:`naar_partij` writes the body of
   ``POST /partijen`` (``vorm="verzoek"``); what a create cannot hold follows in
   requests of their own, with the uuids the server returned:
   ``schrijven.partij_identificatoren`` (the vestigingsnummer, for
@@ -88,6 +103,7 @@ from klantregister.formats.klantinteracties.schrijven import (
     Vorm,
     digitale_adressen,
     naar_partij,
+    niet_overgenomen,
     partij_identificatoren,
     schrijf,
     schrijf_pagina,
@@ -102,6 +118,7 @@ __all__ = [
     "lees_partij",
     "lezer",
     "naar_partij",
+    "niet_overgenomen",
     "partij_identificatoren",
     "schrijf",
     "schrijf_pagina",

@@ -3,6 +3,7 @@ over, by the API's own field names."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -11,10 +12,11 @@ import attrs
 from klantregister.domain import (
     FormaatError,
     Gemeentecode,
+    Kenmerken,
     Klantgegevens,
     OngeldigeWaardeError,
+    Partijsoort,
     Registratie,
-    Subjectsoort,
     toon,
 )
 from klantregister.formats.herkenning import vreemd_formaat
@@ -28,7 +30,9 @@ from klantregister.formats.klantinteracties.namen import (
     PI,
     SOORTEN_PARTIJ,
     VELDEN,
+    WERKTE_VOOR,
 )
+from klantregister.formats.klantinteracties.verwijzingen import uuid_van
 from klantregister.formats.resultaat import (
     Gelezen,
     Probleem,
@@ -120,13 +124,22 @@ def _lees(record: object, code: Gemeentecode, positie: int, regel: int) -> Gelez
     nummer = _nummer(record, problemen)
     soort = _soort_partij(record.get("soortPartij"), problemen)
     gegevens = _klantgegevens(record, problemen, opmerkingen)
-    identificatie = lees_identificatie(record.get(PI), soort, problemen, opmerkingen)
+    identificatie = lees_identificatie(
+        record.get(PI), None if soort is None else soort.subjectsoort, problemen, opmerkingen
+    )
+    kenmerken = _kenmerken(record, soort, klant_id, problemen, opmerkingen)
     noteer_niet_overgenomen(record, NIET_IN_REGISTER, opmerkingen)
     noteer_onbekend(record, _BEKEND, opmerkingen)
     registratie = None
     if not problemen:
         registratie = Registratie(
-            code, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
+            code,
+            gegevens,
+            identificatie,
+            klantnummer=nummer,
+            id=klant_id,
+            bron=bron,
+            kenmerken=kenmerken,
         )
     return _gelezen(
         positie=positie,
@@ -161,7 +174,7 @@ def _nummer(record: dict[str, Any], problemen: list[Probleem]) -> str | None:
     return lees_klantnummer(record, "nummer", problemen)
 
 
-def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | None:
+def _soort_partij(waarde: object, problemen: list[Probleem]) -> Partijsoort | None:
     if not gegeven(waarde):
         problemen.append(Probleem("soortPartij", Probleemsoort.FORMAAT, "ontbreekt"))
         return None
@@ -174,9 +187,84 @@ def _soort_partij(waarde: object, problemen: list[Probleem]) -> Subjectsoort | N
             )
         )
         return None
-    if waarde == "organisatie":
-        return Subjectsoort.NIET_NATUURLIJK_PERSOON
-    return Subjectsoort.NATUURLIJK_PERSOON
+    return Partijsoort(waarde)
+
+
+# --- kenmerken ----------------------------------------------------------------------
+
+
+def _kenmerken(
+    record: dict[str, Any],
+    soort: Partijsoort | None,
+    klant_id: uuid.UUID | None,
+    problemen: list[Probleem],
+    opmerkingen: list[Probleem],
+) -> Kenmerken | None:
+    """The klant's kenmerken: ``soortPartij``, ``indicatieActief`` (absent or ``null``:
+    active), ``indicatieGeheimhouding`` (``null``: not said) and a contactpersoon's
+    ``werkteVoorPartij``; ``None`` when one of them is a problem."""
+    aantal = len(problemen)
+    actief = record.get("indicatieActief")
+    if actief is None:
+        actief = True
+    elif not isinstance(actief, bool):
+        problemen.append(typeprobleem("indicatieActief", "een boolean", actief))
+    geheimhouding = record.get("indicatieGeheimhouding")
+    if geheimhouding is not None and not isinstance(geheimhouding, bool):
+        problemen.append(
+            typeprobleem("indicatieGeheimhouding", "een boolean of null", geheimhouding)
+        )
+    werkt_voor = _werkt_voor(record, soort, klant_id, problemen, opmerkingen)
+    if soort is None or len(problemen) > aantal:
+        return None
+    return Kenmerken(soort, actief, geheimhouding, werkt_voor)
+
+
+def _werkt_voor(
+    record: dict[str, Any],
+    soort: Partijsoort | None,
+    klant_id: uuid.UUID | None,
+    problemen: list[Probleem],
+    opmerkingen: list[Probleem],
+) -> uuid.UUID | None:
+    """The id of the organisation a contactpersoon works for: the Partij its
+    ``werkteVoorPartij`` names (by uuid, or the uuid its url ends with). The register does
+    not ask for that Partij to be in it."""
+    identificatie = record.get("partijIdentificatie")
+    waarde = identificatie.get("werkteVoorPartij") if isinstance(identificatie, dict) else None
+    if waarde is None or waarde in ("", {}):
+        return None
+    if soort is not Partijsoort.CONTACTPERSOON:
+        opmerkingen.append(
+            niet_overgenomen(
+                WERKTE_VOOR,
+                "alleen een contactpersoon werkt voor een organisatie; de Partij waarvoor "
+                f"deze {'Partij' if soort is None else soort.value} werkt wordt niet overgenomen",
+            )
+        )
+        return None
+    if not isinstance(waarde, (dict, str)):
+        problemen.append(typeprobleem(WERKTE_VOOR, "een object {uuid, url}", waarde))
+        return None
+    gevonden = uuid_van(waarde)
+    if gevonden is None:
+        problemen.append(
+            Probleem(
+                WERKTE_VOOR,
+                Probleemsoort.FORMAAT,
+                f"{toon(waarde)} noemt geen Partij: verwacht een uuid, of een url die op een "
+                "uuid eindigt",
+            )
+        )
+        return None
+    if klant_id is not None and uuid.UUID(gevonden) == klant_id:
+        problemen.append(
+            Probleem(
+                WERKTE_VOOR, Probleemsoort.FORMAAT, "een contactpersoon werkt niet voor zichzelf"
+            )
+        )
+        return None
+    return uuid.UUID(gevonden)
 
 
 # --- klantgegevens ------------------------------------------------------------------

@@ -30,6 +30,7 @@ __all__ = [
     "SOORTEN_OBJECT_ID",
     "SOORTEN_PARTIJ",
     "VELDEN",
+    "WERKTE_VOOR",
     "Nummer",
 ]
 
@@ -102,10 +103,9 @@ NIET_IN_REGISTER: dict[str, tuple[object, str]] = {
     "voorkeursDigitaalAdres": (None, "een voorkeur voor een digitaal adres"),
     "rekeningnummers": (None, "rekeningnummers"),
     "voorkeursRekeningnummer": (None, "een voorkeur voor een rekeningnummer"),
-    "indicatieGeheimhouding": (False, "geheimhouding (indicatieGeheimhouding)"),
-    "indicatieActief": (True, "dat de Partij niet actief is (indicatieActief)"),
-    "partijIdentificatie.werkteVoorPartij": (None, "de Partij waarvoor de contactpersoon werkt"),
 }
+#: Where a contactpersoon names the organisation it works for (``kenmerken.werkt_voor``).
+WERKTE_VOOR = "partijIdentificatie.werkteVoorPartij"
 #: The same, of each entry of ``partijIdentificatoren``.
 NIET_IN_REGISTER_IDENTIFICATOR: dict[str, tuple[object, str]] = {
     "anderePartijIdentificator": (None, "een vrije identificator (anderePartijIdentificator)"),

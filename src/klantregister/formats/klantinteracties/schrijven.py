@@ -34,7 +34,20 @@ Only members with a value are written (no ``""``). ``nummer`` is the klantnummer
 when it is an integer of at most 10 digits (:data:`.namen.NUMMER`; Open Klant refuses
 any other): any other klantnummer is not carried over, and Open Klant gives the Partij
 a nummer of its own. A telephone number and the address are written as Open Klant takes them (see
-:mod:`.adressen`, the address as the ``bezoekadres``), or refused by name.
+:mod:`.adressen`, the address as the ``bezoekadres``), or refused by name. What the
+Partij holds, and what it refuses, is :mod:`.inhoud`'s; :func:`niet_overgenomen` names
+what a Partij written will not carry (a klantnummer that is not an integer, a subject URL
+beside the numbers).
+
+The klant's kenmerken: ``soortPartij`` is its ``kenmerken.soort`` (else derived, as
+:mod:`.inhoud` says), ``indicatieActief`` its ``actief``, ``indicatieGeheimhouding`` its
+``geheimhouding`` when that is said (left out when not). A contactpersoon's
+``partijIdentificatie`` is a ``Contactpersoon``: ``werkteVoorPartij`` (``{"uuid"}``, in a
+response with its ``url`` on the same root as the Partij's; ``null`` for one that works for
+no organisation known) and ``contactnaam``. The uuid is the id of the organisation's klant,
+which is the uuid of its Partij when it came from Open Klant; Open Klant takes the create
+only when that Partij exists and is an organisatie, so send the organisation first (and,
+if Open Klant gave it a new uuid, put that one in).
 """
 
 from __future__ import annotations
@@ -42,31 +55,19 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
-from klantregister.domain import (
-    FormaatError,
-    Klant,
-    OngeldigFormaatError,
-    Subjectsoort,
-    toon,
-    velden,
-)
+from klantregister.domain import Klant, OngeldigFormaatError, Partijsoort, toon, velden
 from klantregister.formats import uitvoer
-from klantregister.formats.klantinteracties.adressen import (
-    ADRESSEN,
-    AdresNietSchrijfbaar,
-    naar_bezoekadres,
-    telefoonnummer_open_klant,
+from klantregister.formats.klantinteracties.inhoud import (
+    Inhoud,
+    inhoud_van,
+    niet_overgenomen,
+    partij_nummer,
 )
 from klantregister.formats.klantinteracties.namen import (
-    CODE_VAN,
-    CONTACTNAAM,
     DA,
-    DIGITAAL,
     DIGITALE_ADRESSEN,
-    MAX_DIGITAAL_ADRES,
-    NUMMER,
     OMSCHRIJVING,
     PARTIJ_IDENTIFICATOREN,
     PARTIJEN,
@@ -80,13 +81,13 @@ __all__ = [
     "Vorm",
     "digitale_adressen",
     "naar_partij",
+    "niet_overgenomen",
     "partij_identificatoren",
     "schrijf",
     "schrijf_pagina",
 ]
 
 
-_NUMMER = re.compile(NUMMER)
 #: The URL of a Partij: the API's root, ``/partijen/``, the Partij's UUID.
 _PARTIJ_URL = re.compile(rf"(.+)/{PARTIJEN}/({velden.UUID})/?")
 #: The longest URL the API writes, and the longest path this writer puts after a root.
@@ -127,7 +128,7 @@ def digitale_adressen(
             "soortDigitaalAdres": soort,
             "omschrijving": OMSCHRIJVING[attr],
         }
-        for soort, attr, adres in _inhoud(klant).adressen
+        for soort, attr, adres in inhoud_van(klant).adressen
     ]
 
 
@@ -145,7 +146,7 @@ def partij_identificatoren(
     """
     partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
     kvk = None if kvk_uuid is None else {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
-    vestigingen = [i for i in _inhoud(klant).identificatoren if i.attr == "vestigingsnummer"]
+    vestigingen = [i for i in inhoud_van(klant).identificatoren if i.attr == "vestigingsnummer"]
     if vestigingen and kvk is None:
         raise niet_schrijfbaar(
             klant,
@@ -197,124 +198,6 @@ def schrijf_pagina(
     return uitvoer.schrijf_pagina(resultaten, bestand, count=count, next=next, previous=previous)
 
 
-# --- what a klant holds, checked -----------------------------------------------------
-
-
-class _Identificator(NamedTuple):
-    attr: str
-    codes: dict[str, str]
-
-
-class _Inhoud(NamedTuple):
-    """What a Partij of the klant holds: each part checked, nothing lost."""
-
-    organisatie: bool
-    #: contactnaam member -> value, of those given.
-    namen: dict[str, str]
-    #: (soortDigitaalAdres, Klantgegevens attribute, adres as Open Klant takes it).
-    adressen: list[tuple[str, str, str]]
-    identificatoren: list[_Identificator]
-    #: The Partij's bezoekadres and correspondentieadres (the klant's addresses), as given.
-    adresvelden: dict[str, dict[str, Any]] = {}  # noqa: RUF012 (never changed)
-
-
-def _inhoud(klant: Klant) -> _Inhoud:
-    gegevens = klant.klantgegevens
-    ident = klant.identificatie
-    namen = {
-        veld: waarde
-        for veld, attr in CONTACTNAAM.items()
-        if (waarde := getattr(gegevens, attr)) is not None
-    }
-    if ident is not None:
-        organisatie = ident.soort is Subjectsoort.NIET_NATUURLIJK_PERSOON
-    else:
-        organisatie = gegevens.bedrijfsnaam is not None and not namen
-    weg = [
-        (naam, "een Partij heeft er geen veld voor")
-        for naam in ("functie",)
-        if getattr(gegevens, naam) is not None
-    ]
-    adresvelden = {}
-    for veld, attr in ADRESSEN.items():
-        if (adres := getattr(gegevens, attr)) is not None:
-            try:
-                adresvelden[veld] = naar_bezoekadres(adres, attr)
-            except AdresNietSchrijfbaar as fout:
-                weg.append((fout.veld, fout.reden))
-    if organisatie and namen:
-        velden_ = ", ".join(CONTACTNAAM[veld] for veld in namen)
-        weg.append((velden_, "een organisatie heeft geen contactnaam"))
-    if not organisatie and gegevens.bedrijfsnaam is not None:
-        weg.append(("bedrijfsnaam", "een persoon heeft geen bedrijfsnaam"))
-    if weg:
-        raise FormaatError(
-            f"klant {klant.id} past niet in dit formaat: "
-            + "; ".join(f"{veld}: {reden}" for veld, reden in weg)
-        )
-    adressen = []
-    for soort, attr in DIGITAAL.items():
-        if (adres := getattr(gegevens, attr)) is None:
-            continue
-        if attr == "telefoonnummer":
-            adres = _telefoonnummer(klant, adres)
-        elif len(adres) > MAX_DIGITAAL_ADRES:
-            raise niet_schrijfbaar(
-                klant,
-                attr,
-                f"{len(adres)} tekens, een digitaal adres houdt er ten hoogste "
-                f"{MAX_DIGITAAL_ADRES}",
-            )
-        adressen.append((soort, attr, adres))
-    return _Inhoud(organisatie, namen, adressen, _identificatoren(klant), adresvelden)
-
-
-def _telefoonnummer(klant: Klant, nummer: str) -> str:
-    """The number as Open Klant takes it, or a FormaatError saying which forms it takes."""
-    kaal = telefoonnummer_open_klant(nummer)
-    if kaal is None:
-        raise niet_schrijfbaar(
-            klant,
-            "telefoonnummer",
-            f"Open Klant neemt {toon(nummer)} niet aan: het neemt 0 en 9 cijfers, "
-            "+ en 9 tot 15 cijfers, of 00 en 7 tot 13 cijfers (spaties, -, ., haakjes en "
-            "een (0) na de landcode weggelaten)",
-        )
-    return kaal
-
-
-def _identificatoren(klant: Klant) -> list[_Identificator]:
-    ident = klant.identificatie
-    if ident is None:
-        return []
-    nummers = (
-        ("a_nummer", "een A-nummer", ident.a_nummer),
-        ("buitenlands", "een buitenlands nummer", ident.buitenlands),
-    )
-    weg = [(veld, naam) for veld, naam, waarde in nummers if waarde is not None]
-    if weg:
-        raise niet_schrijfbaar(
-            klant,
-            ", ".join(veld for veld, _ in weg),
-            f"Klantinteracties kent geen registercode voor {' of '.join(n for _, n in weg)}",
-        )
-    if ident.vestigingsnummer is not None and ident.kvk_nummer is None:
-        raise niet_schrijfbaar(
-            klant,
-            "vestigingsnummer",
-            "Open Klant neemt een vestigingsnummer alleen aan onder het KvK-nummer van de "
-            "organisatie (subIdentificatorVan), en de klant heeft geen KvK-nummer",
-        )
-    uit = []
-    for attr in ("bsn", "kvk_nummer", "rsin", "vestigingsnummer"):
-        if (waarde := getattr(ident, attr)) is not None:
-            register, objecttype, soort = CODE_VAN[attr]
-            codes = {"codeObjecttype": objecttype, "codeSoortObjectId": soort}
-            codes.update(objectId=waarde.waarde, codeRegister=register)
-            uit.append(_Identificator(attr, codes))
-    return uit
-
-
 # --- the two forms ---------------------------------------------------------------------
 
 
@@ -326,10 +209,10 @@ class _Schrijver:
         self.basis_url = _basis_url(basis_url)
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
-        inhoud = _inhoud(klant)
+        inhoud = inhoud_van(klant)
         return self._antwoord(klant, inhoud) if self.antwoord else _verzoek(klant, inhoud)
 
-    def _antwoord(self, klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
+    def _antwoord(self, klant: Klant, inhoud: Inhoud) -> dict[str, Any]:
         partij_uuid = str(klant.id)
         gevonden = _partij_url(klant)
         if gevonden is None:
@@ -372,7 +255,7 @@ class _Schrijver:
             for soort, attr, adres in inhoud.adressen
         ]
         uit: dict[str, Any] = {**partij}
-        if (nummer := _nummer(klant)) is not None:
+        if (nummer := partij_nummer(klant)) is not None:
             uit["nummer"] = nummer
         uit.update(
             {
@@ -383,22 +266,22 @@ class _Schrijver:
                 PI: identificatoren,
             }
         )
-        uit.update(_soort(klant, inhoud, volledige_naam=True))
+        uit.update(_soort(klant, inhoud, basis=basis))
         uit.update(inhoud.adresvelden)
         uit["_expand"] = {DA: adressen}
         return uit
 
 
-def _verzoek(klant: Klant, inhoud: _Inhoud) -> dict[str, Any]:
+def _verzoek(klant: Klant, inhoud: Inhoud) -> dict[str, Any]:
     uit: dict[str, Any] = {}
-    if (nummer := _nummer(klant)) is not None:
+    if (nummer := partij_nummer(klant)) is not None:
         uit["nummer"] = nummer
     uit[PI] = [
         {"partijIdentificator": identificator.codes}
         for identificator in inhoud.identificatoren
         if identificator.attr != "vestigingsnummer"
     ]
-    uit.update(_soort(klant, inhoud, volledige_naam=False))
+    uit.update(_soort(klant, inhoud))
     uit.update(inhoud.adresvelden)
     return uit
 
@@ -413,22 +296,29 @@ def _partij_url(klant: Klant) -> tuple[str, str] | None:
     return basis, klant.bron
 
 
-def _nummer(klant: Klant) -> str | None:
-    return klant.klantnummer if _NUMMER.fullmatch(klant.klantnummer) else None
-
-
-def _soort(klant: Klant, inhoud: _Inhoud, *, volledige_naam: bool) -> dict[str, Any]:
-    """``soortPartij`` to ``partijIdentificatie``, in the order Open Klant writes them."""
-    uit: dict[str, Any] = {"soortPartij": "organisatie" if inhoud.organisatie else "persoon"}
+def _soort(klant: Klant, inhoud: Inhoud, *, basis: str | None = None) -> dict[str, Any]:
+    """``soortPartij`` to ``partijIdentificatie``, in the order Open Klant writes them; with
+    ``basis`` (the root of the API) as a response holds them, with the readOnly members."""
+    kenmerken = klant.kenmerken
+    uit: dict[str, Any] = {"soortPartij": inhoud.soort.value}
+    if kenmerken.geheimhouding is not None:
+        uit["indicatieGeheimhouding"] = kenmerken.geheimhouding
     if (taal := klant.klantgegevens.voorkeurstaal) is not None:
         uit["voorkeurstaal"] = taal
-    uit["indicatieActief"] = True
+    uit["indicatieActief"] = kenmerken.actief
     if inhoud.organisatie:
         bedrijfsnaam = klant.klantgegevens.bedrijfsnaam
         uit["partijIdentificatie"] = {} if bedrijfsnaam is None else {"naam": bedrijfsnaam}
         return uit
-    persoon: dict[str, Any] = {"contactnaam": inhoud.namen or None}
-    if volledige_naam:
+    persoon: dict[str, Any] = {}
+    if inhoud.soort is Partijsoort.CONTACTPERSOON:
+        # Written null when none: Open Klant 2.18 asks for the member, null allowed.
+        werkt_voor = None if kenmerken.werkt_voor is None else {"uuid": str(kenmerken.werkt_voor)}
+        if werkt_voor is not None and basis is not None:
+            werkt_voor["url"] = f"{basis}/{PARTIJEN}/{werkt_voor['uuid']}"
+        persoon["werkteVoorPartij"] = werkt_voor
+    persoon["contactnaam"] = inhoud.namen or None
+    if basis is not None:
         # As Open Klant writes it: voornaam, voorvoegsel and achternaam, those given.
         persoon["volledigeNaam"] = " ".join(
             inhoud.namen[veld]
