@@ -198,7 +198,10 @@ def test_a_batch_size_of_true_is_refused() -> None:
 
 
 class _KapotteOpslag(MemoryRepository):
-    """A memory repository whose single writes fail as a broken database would."""
+    """A memory repository whose single writes fail as a broken database would, and that
+    cannot say beforehand what is held (as an adapter without ``holders_many``)."""
+
+    holders_many = None  # type: ignore[assignment]
 
     def add(self, klant: Klant) -> None:
         raise OpslagError("de schijf is vol")

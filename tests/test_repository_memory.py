@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from klantregister import Gemeentecode, KlantRepository, MemoryRepository
-from klantregister.testing import RepositoryContract
+from klantregister.testing import HoldersManyContract, RepositoryContract
 
 pytestmark = pytest.mark.unit
 
 
-class TestMemoryRepository(RepositoryContract):
+class TestMemoryRepository(RepositoryContract, HoldersManyContract):
     def make_repository(self) -> MemoryRepository:
         return MemoryRepository()
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from klantregister import Gemeentecode, KlantRepository, PostgresRepository
-from klantregister.testing import SqlRepositoryContract
+from klantregister.testing import HoldersManyContract, SqlRepositoryContract
 
 pytestmark = pytest.mark.storage
 
 
-class TestPostgresRepository(SqlRepositoryContract):
+class TestPostgresRepository(SqlRepositoryContract, HoldersManyContract):
     url: str
 
     @pytest.fixture(autouse=True)

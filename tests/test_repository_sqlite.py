@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from klantregister import Gemeentecode, KlantRepository, SqliteRepository
-from klantregister.testing import SqlRepositoryContract
+from klantregister.testing import HoldersManyContract, SqlRepositoryContract
 
 pytestmark = pytest.mark.storage
 
 
-class TestSqliteRepository(SqlRepositoryContract):
+class TestSqliteRepository(SqlRepositoryContract, HoldersManyContract):
     pad: Path
 
     @pytest.fixture(autouse=True)

@@ -67,6 +67,7 @@ __all__ = [
     "REGEL_3",
     "SOORT_MET_SLEUTEL",
     "SOORT_VAN",
+    "Houders",
     "Identificator",
     "Identificatorsoort",
     "Nummer",
@@ -154,6 +155,15 @@ SOORT_VAN: Mapping[type[Identificator], Identificatorsoort] = {
 
 
 # --- rule 1 ---------------------------------------------------------------------------
+
+#: What a repository's ``holders_many`` answers (the bulk path's check before it writes):
+#: of the ids asked about, those stored; per (gemeente, klantnummer) and per (gemeente,
+#: natural-person key) asked about that is held, the id of its holder.
+Houders: TypeAlias = tuple[
+    "set[UUID]",
+    "dict[tuple[Gemeentecode, str], UUID]",
+    "dict[tuple[Gemeentecode, Identificator], UUID]",
+]
 
 # Between the parts of a foreign key: a control character, which no part may hold.
 _SCHEIDING = "\x1f"

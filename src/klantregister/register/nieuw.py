@@ -3,7 +3,9 @@
 Called by :class:`~klantregister.KlantRegister` under its lock, with parts it has
 validated and whose rule 5 it has checked. Rule 1, the klantnummer's uniqueness
 and a klant's id are the repository's to enforce: ``add`` and ``add_many`` raise
-the register's own errors, and a transaction undoes what a refused klant took.
+the register's own errors, and a transaction undoes what a refused klant took. The
+bulk path asks a repository that can say so (``holders_many``) what is held first,
+so that a conflict refuses its registratie, not the batch's round trip.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import uuid
+from collections.abc import Callable
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
     Gemeentecode,
     Identificatie,
+    Identificator,
     KardinaliteitError,
     Kenmerken,
     Klant,
@@ -25,6 +29,7 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Registratie,
+    klok01,
     nieuwe_klant,
 )
 from klantregister.register.audit import log, log_registratie
@@ -67,11 +72,30 @@ def voeg_batch_toe(
     geregistreerd: list[Klant],
     geweigerd: list[tuple[int, KlantregisterError]],
 ) -> None:
-    """Store a batch of (position, registratie) in one transaction: in one round trip, or,
-    when that meets a conflict, one klant at a time, each in a savepoint, so that only the
-    conflicting ones are refused (appended to ``geweigerd`` with their position)."""
+    """Store a batch of (position, registratie) in one transaction, refusing (appended to
+    ``geweigerd`` with their position) those that conflict with a stored klant or an
+    earlier one of the batch.
+
+    A repository with ``holders_many`` says in a few queries which ids, klantnummers and
+    natural-person keys are held; the conflicting registraties are refused before anything
+    is written, and the others go in one round trip. When the write meets a conflict all
+    the same (another process was first, or the repository cannot say beforehand), the
+    batch is written one klant at a time, each in a savepoint, so that only the
+    conflicting ones are refused.
+    """
+    # One read of the system's randomness for the batch's version-4 UUIDs.
+    willekeurig = os.urandom(16 * len(batch))
+    ids = [
+        registratie.id or uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4)
+        for index, (_, registratie) in enumerate(batch)
+    ]
     with store.transaction():
-        # Generated klantnummers are taken per gemeente in one go.
+        houders = getattr(store, "holders_many", None)
+        if houders is not None:
+            vrij = _zonder_conflicten(houders, batch, ids, geweigerd)
+            batch = [batch[index] for index in vrij]
+            ids = [ids[index] for index in vrij]
+        # Generated klantnummers are taken per gemeente in one go, for those written only.
         zonder_nummer: dict[Gemeentecode, int] = {}
         for _, registratie in batch:
             if registratie.klantnummer is None:
@@ -81,13 +105,10 @@ def voeg_batch_toe(
             gemeente: iter(store.next_klantnummers(gemeente, aantal))
             for gemeente, aantal in zonder_nummer.items()
         }
-        # One read of the system's randomness for the batch's version-4 UUIDs.
-        willekeurig = os.urandom(16 * len(batch))
         nieuw = [
             (
                 nieuwe_klant(
-                    registratie.id
-                    or uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4),
+                    klant_id,
                     registratie.gemeente,
                     registratie.klantnummer or next(nummers[registratie.gemeente]),
                     registratie.klantgegevens,
@@ -97,7 +118,7 @@ def voeg_batch_toe(
                 ),
                 registratie,
             )
-            for index, (_, registratie) in enumerate(batch)
+            for klant_id, (_, registratie) in zip(ids, batch, strict=True)
         ]
         try:
             with store.transaction():
@@ -126,3 +147,63 @@ def voeg_batch_toe(
     if log.isEnabledFor(logging.DEBUG):
         for klant, registratie in nieuw:
             log_registratie(klant, registratie.authenticatie)
+
+
+def _zonder_conflicten(
+    houders: Callable[..., klok01.Houders],
+    batch: list[tuple[int, Registratie]],
+    ids: list[uuid.UUID],
+    geweigerd: list[tuple[int, KlantregisterError]],
+) -> list[int]:
+    """The indexes of the registraties that conflict with no stored klant and no earlier
+    one of the batch; the others are refused with the error ``add`` would raise, checked
+    in its order (the id, the klantnummer, rule 1)."""
+    opgeslagen, nummerhouders, sleutelhouders = houders(
+        [registratie.id for _, registratie in batch if registratie.id is not None],
+        [(r.gemeente, r.klantnummer) for _, r in batch if r.klantnummer is not None],
+        [
+            (r.gemeente, sleutel)
+            for _, r in batch
+            if r.identificatie is not None
+            for sleutel in r.identificatie.persoonssleutels
+        ],
+    )
+    bezet = set(opgeslagen)
+    vrij = []
+    for index, ((positie, registratie), klant_id) in enumerate(zip(batch, ids, strict=True)):
+        gemeente = registratie.gemeente
+        fout = _conflict(registratie, klant_id, bezet, nummerhouders, sleutelhouders)
+        if fout is not None:
+            geweigerd.append((positie, fout))
+            continue
+        # Held from now on, for the registraties after it.
+        bezet.add(klant_id)
+        if registratie.klantnummer is not None:
+            nummerhouders[(gemeente, registratie.klantnummer)] = klant_id
+        if registratie.identificatie is not None:
+            for sleutel in registratie.identificatie.persoonssleutels:
+                sleutelhouders[(gemeente, sleutel)] = klant_id
+        vrij.append(index)
+    return vrij
+
+
+def _conflict(
+    registratie: Registratie,
+    klant_id: uuid.UUID,
+    bezet: set[uuid.UUID],
+    nummerhouders: dict[tuple[Gemeentecode, str], uuid.UUID],
+    sleutelhouders: dict[tuple[Gemeentecode, Identificator], uuid.UUID],
+) -> KlantregisterError | None:
+    gemeente = registratie.gemeente
+    if klant_id in bezet:
+        return KlantBestaatAlError(klant_id)
+    if registratie.klantnummer is not None:
+        houder = nummerhouders.get((gemeente, registratie.klantnummer))
+        if houder is not None:
+            return klok01.klantnummer_in_gebruik(gemeente, houder)
+    if registratie.identificatie is not None:
+        for sleutel in registratie.identificatie.persoonssleutels:
+            houder = sleutelhouders.get((gemeente, sleutel))
+            if houder is not None:
+                return klok01.regel_1_fout(gemeente, houder, sleutel)
+    return None

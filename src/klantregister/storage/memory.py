@@ -8,7 +8,7 @@ call.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from types import TracebackType
 from typing import Any
 from uuid import UUID
@@ -107,6 +107,21 @@ class MemoryRepository:
         if organisaties is not None:
             ids.extend(organisaties.get(identificator, ()))
         return [self._klanten[klant_id] for klant_id in ids]
+
+    def holders_many(
+        self,
+        ids: Collection[UUID],
+        klantnummers: Collection[tuple[Gemeentecode, str]],
+        sleutels: Collection[tuple[Gemeentecode, Identificator]],
+    ) -> klok01.Houders:
+        gevonden_ids = {klant_id for klant_id in ids if klant_id in self._klanten}
+        nummers = {
+            paar: houder
+            for paar in klantnummers
+            if (houder := self.klantnummer_holder(*paar)) is not None
+        }
+        houders = {paar: houder for paar in sleutels if (houder := self.holder(*paar)) is not None}
+        return gevonden_ids, nummers, houders
 
     def next_klantnummers(self, gemeente: Gemeentecode, aantal: int = 1) -> list[str]:
         bezet = self._klantnummers.get(gemeente.waarde, {})

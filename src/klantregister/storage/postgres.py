@@ -32,6 +32,8 @@ __all__ = ["PostgresRepository"]
 
 # Any fixed number: serialises the creation of the schema between processes.
 _SCHEMA_SLOT = 0x6B6C616E
+# Another: the space of the per-gemeente locks of the bulk path (two-key advisory locks).
+_BULK_SLOT = 0x6B6C6201
 
 
 class PostgresRepository(SqlRepository):
@@ -44,9 +46,13 @@ class PostgresRepository(SqlRepository):
     # Under READ COMMITTED a plain SELECT would let two transactions read the same
     # versie and both write; SQLite's BEGIN IMMEDIATE already serialises writers.
     _vergrendel_rij = " FOR UPDATE"
+    # A transaction-level advisory lock per gemeente, in the space of _BULK_SLOT.
+    _reserveer = f"SELECT pg_advisory_xact_lock({_BULK_SLOT}, ?::integer)"
 
     def __init__(self, dsn: str, *, connect_timeout: int | None = None) -> None:
         super().__init__()
+        # Per table with a unique constraint: the type of each column, by its name.
+        self._typen: dict[str, dict[str, str]] = {}
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
@@ -98,14 +104,34 @@ class PostgresRepository(SqlRepository):
             with self._verbinding.cursor() as cursor:
                 cursor.execute(sql, parameters or None)
                 return cursor.fetchall() if cursor.description is not None else []
-        except pg_errors.UniqueViolation as fout:
-            raise UniekeSchending(_melding(fout)) from None
         except psycopg.Error as fout:
-            raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
+            fout_ = _vertaal(fout)
+        # Raised here, outside the except: the driver's error, whose diagnostics may quote
+        # a row's values (a BSN), is then no __context__ of the library's.
+        raise fout_
 
     def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
-        # COPY: the server's bulk path. A unique violation aborts the whole COPY, and
-        # the savepoint around it is rolled back; the caller then finds the culprit.
+        if not rijen:
+            return
+        if tabel not in _UNIEK:
+            self._kopieer(tabel, kolommen, rijen)
+            return
+        # A table with a unique constraint: rows that would break it are left out
+        # (ON CONFLICT DO NOTHING), so the server never refuses one and never logs its
+        # values; a row left out is a conflict, which the caller then finds.
+        typen = self._kolomtypen(tabel, kolommen)
+        kolomwaarden = [list(kolom) for kolom in zip(*rijen, strict=True)]
+        ingevoegd = self._voer_uit(
+            f"INSERT INTO {tabel} ({kolommen}) "
+            f"SELECT * FROM unnest({', '.join(f'%s::{type_}[]' for type_ in typen)}) "
+            "ON CONFLICT DO NOTHING RETURNING 1",
+            kolomwaarden,
+        )
+        if len(ingevoegd) != len(rijen):
+            raise UniekeSchending(f"{len(rijen) - len(ingevoegd)} rijen van {tabel} zijn al bezet")
+
+    def _kopieer(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
+        # COPY: the server's bulk path, for a table without unique constraints.
         try:
             with (
                 self._verbinding.cursor() as cursor,
@@ -113,16 +139,42 @@ class PostgresRepository(SqlRepository):
             ):
                 for rij in rijen:
                     copy.write_row(rij)
-        except pg_errors.UniqueViolation as fout:
-            raise UniekeSchending(_melding(fout)) from None
         except psycopg.Error as fout:
-            raise OpslagError(f"PostgreSQL: {_melding(fout)}") from None
+            fout_ = _vertaal(fout)
+        else:
+            return
+        raise fout_
+
+    def _kolomtypen(self, tabel: str, kolommen: str) -> list[str]:
+        """The type of each of the columns, as the table declares it (read once)."""
+        if tabel not in self._typen:
+            self._typen[tabel] = dict(
+                self._voer_uit(
+                    "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                    "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+                    (tabel,),
+                )
+            )
+        typen = self._typen[tabel]
+        return [typen[kolom.strip()] for kolom in kolommen.split(",")]
 
     def _sluit(self) -> None:
         self._verbinding.close()
 
     def __repr__(self) -> str:
         return f"<PostgresRepository {self._naam}>"
+
+
+#: The tables with a unique constraint: the klant (its id, its klantnummer) and the
+#: natural-person keys (KLOK01 rule 1).
+_UNIEK = frozenset({"klant", "persoonssleutel"})
+
+
+def _vertaal(fout: Exception) -> Exception:
+    """The driver's error as this package's: a unique violation, or an OpslagError."""
+    if isinstance(fout, pg_errors.UniqueViolation):
+        return UniekeSchending(_melding(fout))
+    return OpslagError(f"PostgreSQL: {_melding(fout)}")
 
 
 def _melding(fout: Exception) -> str:

@@ -20,6 +20,9 @@ classes' lengths and the klantnummer's limit.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import attrs
 
 from klantregister.domain import (
@@ -27,6 +30,7 @@ from klantregister.domain import (
     MAX_SUBJECT_URL,
     NUMMERSOORTEN,
     Gemeentecode,
+    OpslagError,
     Partijsoort,
     Subjectsoort,
     klok01,
@@ -41,9 +45,15 @@ __all__ = [
     "SQLITE",
     "TABELLEN",
     "Dialect",
+    "controleer_versie",
     "ddl",
     "opwaarderingen",
+    "verouderd",
+    "werk_bij",
 ]
+
+#: How the repository runs a statement with ``?`` placeholders: its rows.
+Rijen = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
 #: The version of the schema this release writes and reads.
 SCHEMA_VERSIE = 3
@@ -204,3 +214,53 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
             + d.ten_hoogste(klok01.MAX_KLANTNUMMER)
         )
     return {1: stap, 2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)]}
+
+
+# --- the version of a database's schema -----------------------------------------------
+
+
+def _versies(rijen: Rijen) -> list[tuple[Any, ...]]:
+    return rijen("SELECT versie FROM klantregister_schema", ())
+
+
+def verouderd(rijen: Rijen) -> bool:
+    """Whether the database's schema is of a version older than this release's."""
+    versies = _versies(rijen)
+    return (
+        len(versies) == 1 and versies[0][0].__class__ is int and 1 <= versies[0][0] < SCHEMA_VERSIE
+    )
+
+
+def werk_bij(rijen: Rijen, dialect: Dialect) -> None:
+    """Bring a schema of an older version to this release's, step by step; run it inside
+    a transaction, so that it is all done or not at all, and once among processes."""
+    versies = _versies(rijen)
+    if len(versies) != 1 or versies[0][0].__class__ is not int or versies[0][0] < 1:
+        return  # controleer_versie says what is wrong
+    versie: int = versies[0][0]
+    stappen = opwaarderingen(dialect)
+    while versie < SCHEMA_VERSIE:
+        for opdracht in stappen[versie]:
+            rijen(opdracht, ())
+        versie += 1
+        rijen("UPDATE klantregister_schema SET versie = ?", (versie,))
+
+
+def controleer_versie(rijen: Rijen, naam: str) -> None:
+    """Refuse a schema this release does not know, before anything is written; ``naam``
+    names the database in the message."""
+    versies = _versies(rijen)
+    if len(versies) != 1:
+        raise OpslagError(
+            "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
+        )
+    versie = versies[0][0]
+    if versie.__class__ is not int or versie < SCHEMA_VERSIE:
+        # An upgrade brings every version from 1 on to this one, so this one is no
+        # schema version of klantregister's.
+        raise OpslagError(f"{naam} heeft schemaversie {versie!r}, die klantregister niet kent")
+    if versie > SCHEMA_VERSIE:
+        raise OpslagError(
+            f"{naam} heeft schemaversie {versie}; deze versie van klantregister kent "
+            f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
+        )

@@ -13,7 +13,7 @@ import abc
 import threading
 import uuid
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -27,14 +27,9 @@ from klantregister.domain import (
     VersieconflictError,
     klok01,
 )
+from klantregister.storage import schema
 from klantregister.storage.rijen import Sleutelrij, klant_rijen, klant_uit_rij
-from klantregister.storage.schema import (
-    KLANT_KOLOMMEN,
-    SCHEMA_VERSIE,
-    SLEUTEL_KOLOMMEN,
-    Dialect,
-    opwaarderingen,
-)
+from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN, Dialect
 
 __all__ = ["SqlRepository", "UniekeSchending"]
 
@@ -57,6 +52,10 @@ class SqlRepository(abc.ABC):
     #: What makes the ``SELECT`` of a changing klant's versie lock its row until the
     #: transaction ends, where a transaction's reads do not already exclude other writers.
     _vergrendel_rij = ""
+    #: What keeps other processes' bulk writes to a gemeente (its code the parameter) out
+    #: until the transaction ends, so that what :meth:`holders_many` found stays true; a
+    #: database with one writer at a time (SQLite) needs nothing.
+    _reserveer: str | None = None
 
     def __init__(self) -> None:
         self._slot = threading.RLock()
@@ -130,43 +129,16 @@ class SqlRepository(abc.ABC):
 
     def _schema_verouderd(self) -> bool:
         """Whether the schema is of a version older than this release's."""
-        rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        return len(rijen) == 1 and rijen[0][0].__class__ is int and 1 <= rijen[0][0] < SCHEMA_VERSIE
+        return schema.verouderd(self._rijen)
 
     def _werk_schema_bij(self, dialect: Dialect) -> None:
-        """Bring a schema of an older version to this release's; inside the caller's
-        transaction, so that it is all done or not at all, and once among processes."""
-        rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        if len(rijen) != 1 or rijen[0][0].__class__ is not int or rijen[0][0] < 1:
-            return  # _controleer_schemaversie says what is wrong
-        versie: int = rijen[0][0]
-        stappen = opwaarderingen(dialect)
-        while versie < SCHEMA_VERSIE:
-            for opdracht in stappen[versie]:
-                self._rijen(opdracht)
-            versie += 1
-            self._rijen("UPDATE klantregister_schema SET versie = ?", (versie,))
+        """Bring a schema of an older version to this release's, inside the caller's
+        transaction (so all of it or nothing, and once among processes)."""
+        schema.werk_bij(self._rijen, dialect)
 
     def _controleer_schemaversie(self, naam: str) -> None:
-        """Refuse a schema this release does not know, before anything is written.
-
-        ``naam`` names the database in the message.
-        """
-        rijen = self._rijen("SELECT versie FROM klantregister_schema")
-        if len(rijen) != 1:
-            raise OpslagError(
-                "de tabel klantregister_schema hoort precies één schemaversie te bevatten"
-            )
-        versie = rijen[0][0]
-        if versie.__class__ is not int or versie < SCHEMA_VERSIE:
-            # An upgrade brings every version from 1 on to this one, so this one is no
-            # schema version of klantregister's.
-            raise OpslagError(f"{naam} heeft schemaversie {versie!r}, die klantregister niet kent")
-        if versie > SCHEMA_VERSIE:
-            raise OpslagError(
-                f"{naam} heeft schemaversie {versie}; deze versie van klantregister kent "
-                f"ten hoogste {SCHEMA_VERSIE}: werk klantregister bij"
-            )
+        """Refuse a schema this release does not know (``naam`` names the database)."""
+        schema.controleer_versie(self._rijen, naam)
 
     def _sql(self, sql: str) -> str:
         return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
@@ -223,6 +195,67 @@ class SqlRepository(abc.ABC):
                 (gemeente.waarde, soort, waarde),
             )
         return [klant_uit_rij(rij) for rij in (*personen, *organisaties)]
+
+    def holders_many(
+        self,
+        ids: Collection[uuid.UUID],
+        klantnummers: Collection[tuple[Gemeentecode, str]],
+        sleutels: Collection[tuple[Gemeentecode, Identificator]],
+    ) -> klok01.Houders:
+        # A few queries per batch, never one per klant: per kind, per gemeente (and soort of
+        # key), the values in lists of at most _IN_LIJST.
+        per_nummer: dict[str, dict[str, tuple[Gemeentecode, str]]] = {}
+        for gemeente, nummer in klantnummers:
+            per_nummer.setdefault(gemeente.waarde, {})[nummer] = (gemeente, nummer)
+        per_sleutel: dict[tuple[str, str], dict[str, tuple[Gemeentecode, Identificator]]] = {}
+        for gemeente, identificator in sleutels:
+            soort, waarde = klok01.sleutel(identificator)
+            per_sleutel.setdefault((gemeente.waarde, soort), {})[waarde] = (gemeente, identificator)
+        with self._slot, self.transaction():
+            if self._reserveer is not None:
+                # In one order in every process, so that two bulk writes never wait for
+                # each other in a circle.
+                for code in sorted(set(per_nummer) | {g for g, _ in per_sleutel}):
+                    self._rijen(self._reserveer, (int(code),))
+            gevonden = {
+                uuid.UUID(str(rij[0]))
+                for rij in self._in_lijsten(
+                    "SELECT id FROM klant WHERE ", "id", [str(i) for i in ids]
+                )
+            }
+            nummers = {
+                gevraagd[rij[0]]: uuid.UUID(str(rij[1]))
+                for code, gevraagd in per_nummer.items()
+                for rij in self._in_lijsten(
+                    "SELECT klantnummer, id FROM klant WHERE gemeente = ? AND ",
+                    "klantnummer",
+                    list(gevraagd),
+                    (code,),
+                )
+            }
+            houders = {
+                gevraagd[rij[0]]: uuid.UUID(str(rij[1]))
+                for (code, soort), gevraagd in per_sleutel.items()
+                for rij in self._in_lijsten(
+                    "SELECT waarde, klant_id FROM persoonssleutel "
+                    "WHERE gemeente = ? AND soort = ? AND ",
+                    "waarde",
+                    list(gevraagd),
+                    (code, soort),
+                )
+            }
+        return gevonden, nummers, houders
+
+    def _in_lijsten(
+        self, sql: str, kolom: str, waarden: list[Any], vooraf: tuple[Any, ...] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` followed by ``kolom IN (...)``, the values in lists short
+        enough for any database's limit on parameters."""
+        for begin in range(0, len(waarden), _IN_LIJST):
+            deel = waarden[begin : begin + _IN_LIJST]
+            yield from self._rijen(
+                f"{sql}{kolom} IN ({', '.join('?' * len(deel))})", (*vooraf, *deel)
+            )
 
     def next_klantnummers(self, gemeente: Gemeentecode, aantal: int = 1) -> list[str]:
         nummers: list[str] = []
@@ -402,6 +435,10 @@ class SqlRepository(abc.ABC):
                 gezien[(klant.gemeente.waarde, soort, waarde)] = klant.id
         raise OpslagError("een unieke sleutel van de database werd geschonden, maar welke niet")
 
+
+#: The most values one ``IN (...)`` of :meth:`SqlRepository.holders_many` holds (SQLite
+#: before 3.32 takes at most 999 parameters in a statement).
+_IN_LIJST = 900
 
 #: Every column of a klant row but its id, from the new klant's row.
 _VERVANG = (

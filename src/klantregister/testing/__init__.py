@@ -54,6 +54,7 @@ except ImportError as fout:
 pytest.register_assert_rewrite("klantregister.testing._contract")
 
 from klantregister.testing._contract import (  # noqa: E402
+    HoldersManyContract,
     RepositoryContract,
     SqlRepositoryContract,
 )
@@ -86,6 +87,7 @@ from klantregister.testing.strategies import (  # noqa: E402
 )
 
 __all__ = [
+    "HoldersManyContract",
     "RepositoryContract",
     "SqlRepositoryContract",
     "a_nummers",
