@@ -61,6 +61,22 @@ SubjectUrl('https://brp.example.nl/ingeschrevenpersonen/******333')
 
 from klantregister.formats.klanten_v1.kern import kern
 from klantregister.formats.klanten_v1.lezen import lees, lees_klant, lezer
-from klantregister.formats.klanten_v1.schrijven import Vorm, naar_v1, schrijf, schrijf_pagina
+from klantregister.formats.klanten_v1.schrijven import (
+    Vorm,
+    naar_v1,
+    schrijf,
+    schrijf_pagina,
+    schrijver,
+)
 
-__all__ = ["Vorm", "kern", "lees", "lees_klant", "lezer", "naar_v1", "schrijf", "schrijf_pagina"]
+__all__ = [
+    "Vorm",
+    "kern",
+    "lees",
+    "lees_klant",
+    "lezer",
+    "naar_v1",
+    "schrijf",
+    "schrijf_pagina",
+    "schrijver",
+]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from klantregister.domain import (
@@ -78,6 +78,14 @@ def naar_v1(
     response, with ``url``), as the module says.
     """
     return _Schrijver(bronorganisatie, website_url, vorm).schrijf(klant)
+
+
+def schrijver(
+    *, bronorganisatie: Rsin | str, website_url: str | None = None, vorm: Vorm = "verzoek"
+) -> Callable[[Klant], dict[str, Any]]:
+    """:func:`naar_v1` with these arguments, checked now, once: a malformed
+    ``bronorganisatie`` or ``website_url`` raises before any klant is written."""
+    return _Schrijver(bronorganisatie, website_url, vorm).schrijf
 
 
 def schrijf(

@@ -107,6 +107,7 @@ from klantregister.formats.klantinteracties.schrijven import (
     partij_identificatoren,
     schrijf,
     schrijf_pagina,
+    schrijver,
 )
 from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN, verzoeken
 
@@ -122,5 +123,6 @@ __all__ = [
     "partij_identificatoren",
     "schrijf",
     "schrijf_pagina",
+    "schrijver",
     "verzoeken",
 ]

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from klantregister.domain import Klant, OngeldigFormaatError, Partijsoort, toon, velden
@@ -85,6 +85,7 @@ __all__ = [
     "partij_identificatoren",
     "schrijf",
     "schrijf_pagina",
+    "schrijver",
 ]
 
 
@@ -159,6 +160,14 @@ def partij_identificatoren(
         {"identificeerdePartij": partij, "partijIdentificator": i.codes, "subIdentificatorVan": kvk}
         for i in vestigingen
     ]
+
+
+def schrijver(
+    *, vorm: Vorm = "verzoek", basis_url: str | None = None
+) -> Callable[[Klant], dict[str, Any]]:
+    """:func:`naar_partij` with these arguments, checked now, once: a malformed
+    ``basis_url`` raises before any klant is written."""
+    return _Schrijver(vorm, basis_url).schrijf
 
 
 def schrijf(
