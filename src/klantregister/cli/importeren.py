@@ -18,6 +18,13 @@ ends with), so importing the same export again meets klanten already present.
   gemeente or klantnummer than the klant it names is refused: an import does not
   change those.
 
+A record without an id of its own (a v1 Klant without ``url``) gets the id its
+content gives, :func:`inhoudssleutel`: a UUID of its gemeente, klantnummer,
+klantgegevens, identificatie and kenmerken, so importing it again, after a crash
+or on purpose, finds it present too. (A record changed since, without an id, is a
+new one to the register; its klantnummer or natural person, if it has one, is
+then held already, and it is refused rather than stored twice.)
+
 Records read from an export carry no authentication of their own: the register
 they come from recorded it. Their identifiers are taken over as they stand, at
 level ``laag``.
@@ -25,6 +32,8 @@ level ``laag``.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Mapping, Sequence, Set
 
 import attrs
@@ -36,15 +45,37 @@ from klantregister.domain import (
     KlantBestaatAlError,
     KlantregisterError,
     Registratie,
+    identificatie_naar_dict,
+    kenmerken_naar_dict,
+    klantgegevens_naar_dict,
 )
 from klantregister.register import KlantRegister
 
-__all__ = ["BIJ_BESTAAND", "Importresultaat", "importeer"]
+__all__ = ["BIJ_BESTAAND", "Importresultaat", "importeer", "inhoudssleutel"]
 
 #: What ``import --bij-bestaand`` takes.
 BIJ_BESTAAND = ("overslaan", "bijwerken")
 
 _IMPORT = Authenticatie(Betrouwbaarheidsniveau.LAAG, "import")
+#: The namespace of the content keys (a UUID of its own, fixed for good).
+_INHOUD = uuid.UUID("5f0b9c1e-2d4a-5c8e-9b7f-6a3d2e1c0b9a")
+
+
+def inhoudssleutel(registratie: Registratie) -> uuid.UUID:
+    """The id a registratie's content gives it: a version-5 UUID of its gemeente,
+    klantnummer, klantgegevens, identificatie and kenmerken, written canonically (the
+    same content gives the same id, in every run and every release)."""
+    inhoud = {
+        "gemeente": registratie.gemeente.waarde,
+        "klantnummer": registratie.klantnummer,
+        "klantgegevens": klantgegevens_naar_dict(registratie.klantgegevens),
+        "identificatie": None
+        if registratie.identificatie is None
+        else identificatie_naar_dict(registratie.identificatie),
+        "kenmerken": kenmerken_naar_dict(registratie.kenmerken),
+    }
+    tekst = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return uuid.uuid5(_INHOUD, tekst)
 
 
 @attrs.frozen
@@ -71,7 +102,8 @@ def importeer(
     """
     if bij_bestaand not in BIJ_BESTAAND:
         raise ValueError(f"bij_bestaand is {bij_bestaand!r}, verwacht een van {BIJ_BESTAAND}")
-    resultaat = register.registreer_alle(_met_authenticatie(r) for r in registraties)
+    voorbereid = [_met_authenticatie(r) for r in registraties]
+    resultaat = register.registreer_alle(voorbereid)
     al_aanwezig: list[int] = []
     bijgewerkt: list[int] = []
     geweigerd: list[tuple[int, str]] = []
@@ -83,7 +115,7 @@ def importeer(
         else:
             try:
                 ontbrekend = (onvolledig or {}).get(positie, frozenset())
-                gewijzigd = _werk_bij(register, registraties[positie], ontbrekend)
+                gewijzigd = _werk_bij(register, voorbereid[positie], ontbrekend)
             except KlantregisterError as weigering:
                 geweigerd.append((positie, str(weigering)))
             else:
@@ -94,6 +126,10 @@ def importeer(
 
 
 def _met_authenticatie(registratie: Registratie) -> Registratie:
+    """The registratie as the import registers it: with an id (its content's if it has
+    none), and its identifiers at level ``laag``."""
+    if registratie.id is None:
+        registratie = attrs.evolve(registratie, id=inhoudssleutel(registratie))
     if registratie.identificatie is None:
         return registratie
     return attrs.evolve(registratie, authenticatie=_IMPORT)
