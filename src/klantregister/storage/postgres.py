@@ -15,11 +15,19 @@ its version. The tables live in the connection's current schema (set
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from klantregister.domain import OpslagError
-from klantregister.storage.schema import POSTGRESQL, TABELLEN, ddl
+from klantregister.domain import Gemeentecode, Klant, OpslagError, klok01
+from klantregister.storage.rijen import klant_rijen
+from klantregister.storage.schema import (
+    KLANT_KOLOMMEN,
+    POSTGRESQL,
+    SLEUTEL_KOLOMMEN,
+    TABELLEN,
+    ddl,
+)
 from klantregister.storage.sql import SqlRepository, UniekeSchending
 
 try:
@@ -110,6 +118,57 @@ class PostgresRepository(SqlRepository):
         # a row's values (a BSN), is then no __context__ of the library's.
         raise fout_
 
+    # --- one klant at a time: registreer's path, in as few round trips as it can -------
+
+    def next_klantnummers(self, gemeente: Gemeentecode, aantal: int = 1) -> list[str]:
+        if self._diepte == 0:  # on its own: in a transaction of its own
+            with self.transaction():
+                return self.next_klantnummers(gemeente, aantal)
+        nummers: list[str] = []
+        with self._slot:
+            while len(nummers) < aantal:
+                gevraagd = aantal - len(nummers)
+                # One statement: the counter (its row locked until the transaction ends,
+                # so no two processes get the same numbers) and the numbers in its new
+                # range a caller chose already, which are skipped.
+                laatste, bezet = self._voer_uit(_VOLGNUMMERS, (gemeente.waarde, gevraagd) * 2)[0]
+                if laatste > klok01.MAX_VOLGNUMMER:
+                    # Within the caller's transaction: leave the counter as it was.
+                    self._voer_uit(_TERUG, (gevraagd, gemeente.waarde))
+                    raise klok01.klantnummers_op(gemeente)
+                bezet = set(bezet)
+                nummers.extend(
+                    nummer
+                    for volgnummer in range(laatste - gevraagd + 1, laatste + 1)
+                    if (nummer := klok01.klantnummer_voor(volgnummer)) not in bezet
+                )
+        return nummers
+
+    def add_many(self, klanten: Sequence[Klant]) -> None:
+        if len(klanten) != 1 or self._diepte == 0:
+            super().add_many(klanten)
+            return
+        # One klant in the caller's transaction (registreer's path): its rows in one
+        # statement, without a savepoint; a conflict leaves a row out, and then what was
+        # written of it is taken out again before the conflict is explained.
+        (klant,) = klanten
+        rij, personen, organisaties = klant_rijen(klant)
+        with self._slot:
+            klantrij, sleutels = self._voer_uit(
+                _een_klant(len(personen), len(organisaties)),
+                (
+                    *rij,
+                    *(w for s in personen for w in s[:3]),
+                    *(w for s in organisaties for w in s[:3]),
+                ),
+            )[0]
+            if klantrij == 1 and sleutels == len(personen):
+                return
+            if klantrij == 1:
+                for opdracht in _ONGEDAAN:
+                    self._voer_uit(opdracht, (str(klant.id),))
+            self._verklaar_schending(klanten)
+
     def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         if not rijen:
             return
@@ -164,6 +223,57 @@ class PostgresRepository(SqlRepository):
     def __repr__(self) -> str:
         return f"<PostgresRepository {self._naam}>"
 
+
+_VOLGNUMMERS = (
+    "WITH n AS (INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (%s, %s) "
+    "ON CONFLICT (gemeente) DO UPDATE "
+    "SET volgnummer = klantnummerteller.volgnummer + excluded.volgnummer RETURNING volgnummer) "
+    "SELECT n.volgnummer, ARRAY(SELECT klantnummer FROM klant WHERE gemeente = %s "
+    f"AND klantnummer BETWEEN lpad((n.volgnummer - %s + 1)::text, {klok01.GEGENEREERD}, '0') "
+    f"AND lpad(n.volgnummer::text, {klok01.GEGENEREERD}, '0')) FROM n"
+)
+_TERUG = "UPDATE klantnummerteller SET volgnummer = volgnummer - %s WHERE gemeente = %s"
+
+
+def _waarden(sleutels: Sequence[tuple[str, str, str, str]]) -> Iterator[str]:
+    """The gemeente, soort and waarde of each key row, one after the other."""
+    for gemeente, soort, waarde, _ in sleutels:
+        yield from (gemeente, soort, waarde)
+
+
+@functools.cache
+def _een_klant(personen: int, organisaties: int) -> str:
+    """One statement that inserts a klant row and its key rows (of these numbers), leaving
+    out any that conflicts; it returns how many klant rows and person keys went in."""
+    delen = [
+        f"WITH k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) "
+        f"VALUES ({', '.join(['%s'] * len(KLANT_KOLOMMEN.split(',')))}) "
+        "ON CONFLICT DO NOTHING RETURNING id)"
+    ]
+
+    def sleutels(aantal: int) -> str:
+        return " UNION ALL ".join(["SELECT %s, %s, %s, k.id FROM k"] * aantal)
+
+    if personen:
+        delen.append(
+            f", p AS (INSERT INTO persoonssleutel ({SLEUTEL_KOLOMMEN}) {sleutels(personen)} "
+            "ON CONFLICT DO NOTHING RETURNING 1)"
+        )
+    if organisaties:
+        delen.append(
+            f", o AS (INSERT INTO organisatiesleutel ({SLEUTEL_KOLOMMEN}) "
+            f"{sleutels(organisaties)} RETURNING 1)"
+        )
+    geteld = "(SELECT count(*) FROM p)" if personen else "0"
+    delen.append(f" SELECT (SELECT count(*) FROM k), {geteld}")
+    return "".join(delen)
+
+
+_ONGEDAAN = (
+    "DELETE FROM persoonssleutel WHERE klant_id = %s",
+    "DELETE FROM organisatiesleutel WHERE klant_id = %s",
+    "DELETE FROM klant WHERE id = %s",
+)
 
 #: The tables with a unique constraint: the klant (its id, its klantnummer) and the
 #: natural-person keys (KLOK01 rule 1).
