@@ -50,20 +50,38 @@ def voeg_toe(
     kenmerken: Kenmerken = GEEN_KENMERKEN,
 ) -> Klant:
     """Store one new klant, inside the caller's transaction; a klantnummer is taken when
-    ``nummer`` is ``None``, a random id when ``klant_id`` is."""
+    ``nummer`` is ``None``, a random id when ``klant_id`` is.
+
+    A repository that can take the klantnummer and store the klant in one go
+    (``add_with_next_klantnummer``, PostgreSQL's: one round trip) does so.
+    """
+    klant_id = klant_id or uuid.uuid4()
     if nummer is None:
+        in_een = getattr(store, "add_with_next_klantnummer", None)
+        if in_een is not None:
+            # The klantnummer here is a stand-in: the repository gives the klant its own.
+            ontwerp = nieuwe_klant(
+                klant_id,
+                gemeente,
+                _ONTWERP,
+                gegevens,
+                identificatie,
+                bron=bron,
+                kenmerken=kenmerken,
+            )
+            opgeslagen: Klant | None = in_een(ontwerp)
+            if opgeslagen is not None:
+                return opgeslagen
         nummer = store.next_klantnummers(gemeente, 1)[0]
     klant = nieuwe_klant(
-        klant_id or uuid.uuid4(),
-        gemeente,
-        nummer,
-        gegevens,
-        identificatie,
-        bron=bron,
-        kenmerken=kenmerken,
+        klant_id, gemeente, nummer, gegevens, identificatie, bron=bron, kenmerken=kenmerken
     )
     store.add(klant)
     return klant
+
+
+#: The klantnummer of a klant handed to ``add_with_next_klantnummer``, which gives it its own.
+_ONTWERP = klok01.klantnummer_voor(0)
 
 
 def voeg_batch_toe(

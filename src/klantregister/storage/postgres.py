@@ -15,11 +15,12 @@ its version. The tables live in the connection's current schema (set
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from klantregister.domain import Gemeentecode, Klant, OpslagError, klok01
+import attrs
+
+from klantregister.domain import Gemeentecode, Klant, OpslagError, klok01, nieuwe_klant
 from klantregister.storage.rijen import klant_rijen
 from klantregister.storage.schema import (
     KLANT_KOLOMMEN,
@@ -61,6 +62,8 @@ class PostgresRepository(SqlRepository):
         super().__init__()
         # Per table with a unique constraint: the type of each column, by its name.
         self._typen: dict[str, dict[str, str]] = {}
+        # The statements of one klant's insert, per number of keys and kind.
+        self._opdrachten: dict[tuple[int, int, bool], str] = {}
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
@@ -106,6 +109,39 @@ class PostgresRepository(SqlRepository):
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         )
         return {rij[0] for rij in rijen}
+
+    def _begin(self, diepte: int) -> None:
+        self._opdracht("BEGIN" if diepte == 0 else f"SAVEPOINT s{diepte}")
+
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        if diepte > 0:
+            if not geslaagd:
+                self._opdracht(f"ROLLBACK TO SAVEPOINT s{diepte}")
+            self._opdracht(f"RELEASE SAVEPOINT s{diepte}")
+        elif not geslaagd:
+            self._opdracht("ROLLBACK")
+        else:
+            try:
+                self._opdracht("COMMIT")
+            except OpslagError:
+                self._opdracht("ROLLBACK")
+                raise
+
+    def _opdracht(self, sql: str) -> None:
+        """A statement without parameters or rows (BEGIN, COMMIT...), straight through
+        libpq: the cheapest way there is, and a transaction has two of them."""
+        if self._gesloten:
+            raise OpslagError("de verbinding met de database is gesloten")
+        try:
+            resultaat = self._verbinding.pgconn.exec_(sql.encode())
+        except psycopg.Error as fout:
+            fout_ = _vertaal(fout)
+        else:
+            if resultaat.status == psycopg.pq.ExecStatus.COMMAND_OK:
+                return
+            melding = (resultaat.error_message or b"").decode("utf-8", "replace")
+            fout_ = OpslagError(f"PostgreSQL: {melding.splitlines()[0] if melding else sql}")
+        raise fout_
 
     def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -155,12 +191,8 @@ class PostgresRepository(SqlRepository):
         rij, personen, organisaties = klant_rijen(klant)
         with self._slot:
             klantrij, sleutels = self._voer_uit(
-                _een_klant(len(personen), len(organisaties)),
-                (
-                    *rij,
-                    *(w for s in personen for w in s[:3]),
-                    *(w for s in organisaties for w in s[:3]),
-                ),
+                self._opdracht_een(len(personen), len(organisaties), genummerd=False),
+                (*rij, *_waarden(personen), *_waarden(organisaties)),
             )[0]
             if klantrij == 1 and sleutels == len(personen):
                 return
@@ -168,6 +200,62 @@ class PostgresRepository(SqlRepository):
                 for opdracht in _ONGEDAAN:
                     self._voer_uit(opdracht, (str(klant.id),))
             self._verklaar_schending(klanten)
+
+    def add_with_next_klantnummer(self, klant: Klant) -> Klant | None:
+        """Store ``klant`` under the next generated klantnummer of its gemeente (its own
+        klantnummer is not read), counter and rows in one statement: registreer's path in
+        one round trip. Returns the klant as stored; ``None`` when that number is one a
+        caller chose, and nothing is stored (take one with :meth:`next_klantnummers`).
+
+        Raises what :meth:`add` raises, and the error of a gemeente whose generated
+        klantnummers are used up; the counter is then left as it was.
+        """
+        if self._diepte == 0:
+            with self.transaction():
+                return self.add_with_next_klantnummer(klant)
+        rij, personen, organisaties = klant_rijen(klant)
+        gemeente = klant.gemeente
+        with self._slot:
+            klantrij, sleutels, volgnummer, nummer = self._voer_uit(
+                self._opdracht_een(len(personen), len(organisaties), genummerd=True),
+                (
+                    gemeente.waarde,
+                    *(w for index, w in enumerate(rij) if index != _KLANTNUMMER),
+                    *_waarden(personen),
+                    *_waarden(organisaties),
+                ),
+            )[0]
+            if klantrij == 1 and sleutels == len(personen):
+                return nieuwe_klant(
+                    klant.id,
+                    gemeente,
+                    nummer,
+                    klant.klantgegevens,
+                    klant.identificatie,
+                    bron=klant.bron,
+                    kenmerken=klant.kenmerken,
+                )
+            if volgnummer > klok01.MAX_VOLGNUMMER:
+                self._voer_uit(_TERUG, (1, gemeente.waarde))
+                raise klok01.klantnummers_op(gemeente)
+            if klantrij == 0 and klant.id not in self:
+                return None  # the number is taken: the counter has passed it
+            # A conflict of its own: nothing of it stays, the counter included.
+            if klantrij == 1:
+                for opdracht in _ONGEDAAN:
+                    self._voer_uit(opdracht, (str(klant.id),))
+            self._voer_uit(_TERUG, (1, gemeente.waarde))
+            self._verklaar_schending(
+                (attrs.evolve(klant, klantnummer=nummer or klant.klantnummer),)
+            )
+            raise AssertionError("onbereikbaar")  # pragma: no cover - it always raises
+
+    def _opdracht_een(self, personen: int, organisaties: int, *, genummerd: bool) -> str:
+        sleutel = (personen, organisaties, genummerd)
+        if (opdracht := self._opdrachten.get(sleutel)) is None:
+            typen = tuple(self._kolomtypen("klant", KLANT_KOLOMMEN)) if genummerd else None
+            opdracht = self._opdrachten[sleutel] = _een_klant(personen, organisaties, typen)
+        return opdracht
 
     def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         if not rijen:
@@ -241,15 +329,36 @@ def _waarden(sleutels: Sequence[tuple[str, str, str, str]]) -> Iterator[str]:
         yield from (gemeente, soort, waarde)
 
 
-@functools.cache
-def _een_klant(personen: int, organisaties: int) -> str:
+def _een_klant(personen: int, organisaties: int, genummerd: tuple[str, ...] | None = None) -> str:
     """One statement that inserts a klant row and its key rows (of these numbers), leaving
-    out any that conflicts; it returns how many klant rows and person keys went in."""
-    delen = [
-        f"WITH k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) "
-        f"VALUES ({', '.join(['%s'] * len(KLANT_KOLOMMEN.split(',')))}) "
-        "ON CONFLICT DO NOTHING RETURNING id)"
-    ]
+    out any that conflicts; it returns how many klant rows and person keys went in.
+
+    ``genummerd`` (the klant columns' types) gives the klant the next generated klantnummer
+    of its gemeente, from the counter in the same statement; it then returns the counter's
+    new value and the klantnummer too (``NULL`` when no klant row went in).
+    """
+    kolommen = KLANT_KOLOMMEN.split(",")
+    if genummerd is None:
+        delen = [
+            f"WITH k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) "
+            f"VALUES ({', '.join(['%s'] * len(kolommen))}) "
+            "ON CONFLICT DO NOTHING RETURNING id, klantnummer)"
+        ]
+    else:
+        waarden = [
+            f"lpad(n.volgnummer::text, {klok01.GEGENEREERD}, '0')"
+            if kolom.strip() == "klantnummer"
+            else f"%s::{type_}"
+            for kolom, type_ in zip(kolommen, genummerd, strict=True)
+        ]
+        delen = [
+            "WITH n AS (INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (%s, 1) "
+            "ON CONFLICT (gemeente) DO UPDATE SET volgnummer = klantnummerteller.volgnummer + 1 "
+            "RETURNING volgnummer), "
+            f"k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) SELECT {', '.join(waarden)} FROM n "
+            f"WHERE n.volgnummer <= {klok01.MAX_VOLGNUMMER} "
+            "ON CONFLICT DO NOTHING RETURNING id, klantnummer)"
+        ]
 
     def sleutels(aantal: int) -> str:
         return " UNION ALL ".join(["SELECT %s, %s, %s, k.id FROM k"] * aantal)
@@ -266,9 +375,13 @@ def _een_klant(personen: int, organisaties: int) -> str:
         )
     geteld = "(SELECT count(*) FROM p)" if personen else "0"
     delen.append(f" SELECT (SELECT count(*) FROM k), {geteld}")
+    if genummerd is not None:
+        delen.append(", (SELECT volgnummer FROM n), (SELECT klantnummer FROM k)")
     return "".join(delen)
 
 
+# Where the klantnummer stands in a klant row.
+_KLANTNUMMER = [kolom.strip() for kolom in KLANT_KOLOMMEN.split(",")].index("klantnummer")
 _ONGEDAAN = (
     "DELETE FROM persoonssleutel WHERE klant_id = %s",
     "DELETE FROM organisatiesleutel WHERE klant_id = %s",
