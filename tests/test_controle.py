@@ -146,7 +146,7 @@ def controleer_snel(*records: dict[str, Any], gemeenten: Any = "0363") -> Contro
     for positie, record in enumerate(records, 1):
         kern = klanten_v1.kern(record, Gemeentecode(gemeenten))
         assert kern is not None, f"the fast path leaves record {positie} to the full reader"
-        controle.voeg_kern_toe(kern, "export.json", positie)
+        controle.voeg_kern_toe(kern, "export.json", positie, 1)  # one line, as controleer
     return controle.rapport()
 
 

@@ -1,12 +1,14 @@
 """The fast path of the Klanten API v1 reader: ``klanten_v1.kern``.
 
 ``kern`` gives what a check needs of a record (its id, gemeente and natural-person
-keys) when cheap tests prove the record valid, and ``None`` when it cannot vouch
-for it. These tests check that it is sound: every record it accepts, the full
-reader (``lees_klant``) reads without problems and with the same id, gemeente and keys
-(with Hypothesis, and for every edge value below in every field of a few clean
-records); that it really is used for clean records; and that it leaves the
-records it cannot vouch for to the full reader.
+keys, and the notes of what the register does not take over) when cheap tests prove
+the record valid, and ``None`` when it cannot vouch for it. These tests check that it
+is sound: every record it accepts, the full reader (``lees_klant``) reads without
+problems and with the same id, gemeente, keys and notes, so a record kern accepts
+without notes the full reader notes nothing of either (with Hypothesis, and for every
+edge value below in every field of a few clean records); that it really is used for
+clean records, those with notes too; and that it leaves the records it cannot vouch
+for to the full reader.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from hypothesis import strategies as st
 from klantregister import Gemeentecode
 from klantregister.domain.klok01 import sleutel
 from klantregister.formats.klanten_v1 import kern, lees_klant
-from klantregister.formats.resultaat import Kern
+from klantregister.formats.klanten_v1.kern import leden_niet_overgenomen
+from klantregister.formats.klanten_v1.namen import LEDEN, SUBJECT_LEDEN
+from klantregister.formats.resultaat import Kern, Probleem, Probleemsoort, noteer_onbekend
 from klantregister.testing import (
     a_nummers,
     bsns,
@@ -55,7 +59,7 @@ Gemeenten = Gemeentecode | dict[str, Gemeentecode]
 
 
 def kern_volgens_de_volledige_lezer(record: object, gemeenten: Gemeenten) -> Kern:
-    """The Kern the full reader implies; fails the test if it finds problems."""
+    """The Kern the full reader implies, its notes too; fails the test if it finds problems."""
     gelezen = lees_klant(record, gemeenten=gemeenten)
     assert () == gelezen.problemen
     assert gelezen.gemeente is not None
@@ -64,11 +68,13 @@ def kern_volgens_de_volledige_lezer(record: object, gemeenten: Gemeenten) -> Ker
         if gelezen.identificatie is None
         else tuple(sleutel(s) for s in gelezen.identificatie.persoonssleutels)
     )
-    return gelezen.id, gelezen.gemeente, sleutels
+    return gelezen.id, gelezen.gemeente, sleutels, gelezen.opmerkingen
 
 
 def controleer_dat_kern_klopt(record: object, gemeenten: Gemeenten) -> bool:
-    """Check kern's answer for ``record`` against the full reader; whether kern accepted."""
+    """Check kern's answer for ``record`` against the full reader, the notes included (a
+    record kern accepts without notes, the full reader notes nothing of); whether kern
+    accepted."""
     uitkomst = kern(record, gemeenten)
     if uitkomst is not None:
         assert kern_volgens_de_volledige_lezer(record, gemeenten) == uitkomst
@@ -137,6 +143,18 @@ BASIS: dict[str, Any] = {
     "subjectType": "natuurlijk_persoon",
     "subjectIdentificatie": {"inpBsn": "111222333"},
 }
+
+
+def met(**wijzigingen: Any) -> dict[str, Any]:
+    """The base record with ``wijzigingen``."""
+    return {**BASIS, **wijzigingen}
+
+
+def met_si(**leden: Any) -> dict[str, Any]:
+    """The base record with its subjectIdentificatie's ``leden`` added."""
+    return met(subjectIdentificatie={**BASIS["subjectIdentificatie"], **leden})
+
+
 #: Clean records of each kind, which the edge values below are put into one at a time.
 SCHONE_RECORDS: dict[str, dict[str, Any]] = {
     "persoon": BASIS,
@@ -611,9 +629,12 @@ RANDEN: dict[str, list[object]] = {
     "subjectIdentificatie.innNnpId": nummerranden("69046938", "002220647"),
     "subjectIdentificatie.annIdentificatie": [None, "", "A-42", "0", " ", 42, []],
     "subjectIdentificatie.vestigingsNummer": nummerranden("000012345678"),
-    # Members the register does not read.
+    # Members the register does not read: noted by name when they give a value.
     "subjectIdentificatie.geslachtsnaam": [None, "", "Jansen", "A\x00", [], {}],
     "subjectIdentificatie.verblijfsadres": [None, {"woonplaatsnaam": "Utrecht"}, []],
+    "subjectIdentificatie.geslachtsaanduiding": [None, "", "v", 0, False, ["v"]],
+    "aanmaakkanaal": [None, "", "balie", " ", 0, False, [], {}, ["balie"], {"kanaal": "balie"}],
+    "_links": [None, {}, {"self": KLANT_URL}],
 }
 #: The top-level fields that hold an object with members of their own.
 OBJECTEN = ("adres", "subjectIdentificatie")
@@ -975,7 +996,6 @@ PERSOON = {"subjectType": "natuurlijk_persoon"}
             (),
             id="vestiging-with-subject-url",
         ),
-        pytest.param({"subjectType": "vestiging", "subject": SUBJECT_URL}, (), id="vestiging-url"),
         pytest.param({"subjectType": "", "subject": ""}, None, id="zelfstandig"),
         pytest.param(
             {"subjectType": "", "subject": "", "subjectIdentificatie": None},
@@ -993,7 +1013,7 @@ def test_kern_accepts_a_clean_record_with_its_keys(
         "voornaam": "Anna",
         **record,
     }
-    assert (KLANT_UUID, GEMEENTE, sleutels) == kern(record, GEMEENTE)
+    assert (KLANT_UUID, GEMEENTE, sleutels, ()) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -1006,7 +1026,7 @@ def test_kern_accepts_names_with_diacritics_in_nfc(naam: str) -> None:
         "achternaam": naam,
         "adres": {"straatnaam": naam, "woonplaatsnaam": naam},
     }
-    assert (KLANT_UUID, GEMEENTE, None) == kern(record, GEMEENTE)
+    assert (KLANT_UUID, GEMEENTE, None, ()) == kern(record, GEMEENTE)
 
 
 @pytest.mark.parametrize(
@@ -1015,16 +1035,26 @@ def test_kern_accepts_names_with_diacritics_in_nfc(naam: str) -> None:
     ids=["adres-null", "dutch-adres", "lower-case-postcode", "empty-adres"],
 )
 def test_kern_accepts_the_full_record_shape_the_api_writes(adres: dict[str, Any] | None) -> None:
-    assert (KLANT_UUID, GEMEENTE, (BSN, A_NUMMER)) == kern(volledig_v1_record(adres), TABEL)
+    uitkomst = kern(volledig_v1_record(adres), TABEL)
+    assert uitkomst is not None
+    assert (KLANT_UUID, GEMEENTE, (BSN, A_NUMMER)) == uitkomst[:3]
+    # The subject's own data, which the API writes beside the numbers, by name.
+    assert [
+        "subjectIdentificatie.geslachtsnaam",
+        "subjectIdentificatie.voornamen",
+        "subjectIdentificatie.voorvoegselGeslachtsnaam",
+    ] == [opmerking.veld for opmerking in uitkomst[3]]
 
 
 def test_kern_takes_the_gemeente_from_the_table_by_the_compact_bronorganisatie() -> None:
     record = {"url": "https://klanten.example.nl/k2", "bronorganisatie": "0022.20.647"}
-    assert ("https://klanten.example.nl/k2", Gemeentecode("0599"), None) == kern(record, TABEL)
+    assert ("https://klanten.example.nl/k2", Gemeentecode("0599"), None, ()) == kern(record, TABEL)
 
 
 def test_kern_gives_no_id_for_a_record_without_uuid_or_url() -> None:
-    assert (None, GEMEENTE, None) == kern({"uuid": "", "url": None, "voornaam": "Anna"}, GEMEENTE)
+    assert (None, GEMEENTE, None, ()) == kern(
+        {"uuid": "", "url": None, "voornaam": "Anna"}, GEMEENTE
+    )
 
 
 def _export() -> list[dict[str, Any]]:
@@ -1058,19 +1088,99 @@ def test_kern_reads_the_records_of_the_example_export_as_the_full_reader_does() 
         controleer_dat_kern_klopt(record, TABEL)
 
 
+def test_kern_leaves_no_record_of_the_example_export_to_the_full_reader_for_its_notes() -> None:
+    # Most of its records hold the subject's own data beside the numbers, which is noted:
+    # kern takes them with their notes (only the records above are left to the full reader).
+    genoteerd, met_notities = set(), set()
+    for record in _export():
+        gelezen = lees_klant(record, gemeenten=TABEL)
+        nederlands = (record.get("adres") or {}).get("landcode") in {None, "", "6030"}
+        if nederlands and gelezen.geldig and gelezen.opmerkingen:
+            genoteerd.add(record["klantnummer"])
+        if (uitkomst := kern(record, TABEL)) is not None and uitkomst[3]:
+            met_notities.add(record["klantnummer"])
+    assert 30 <= len(met_notities)
+    assert genoteerd - EXPORT_NIET_IN_KERN == met_notities
+
+
+@pytest.mark.parametrize(
+    ("record", "velden"),
+    [
+        pytest.param(met(aanmaakkanaal="balie"), ["aanmaakkanaal"], id="a-member-v1-lacks"),
+        pytest.param(
+            met(geverifieerd=False, _links={"self": KLANT_URL}, leeg=""),
+            ["_links", "geverifieerd"],
+            id="members-v1-lacks-by-name-the-empty-one-not",
+        ),
+        pytest.param(
+            met_si(geslachtsnaam="Jansen", voornamen="", verblijfsadres={"woonplaatsnaam": "X"}),
+            ["subjectIdentificatie.geslachtsnaam", "subjectIdentificatie.verblijfsadres"],
+            id="the-subject's-own-data",
+        ),
+        pytest.param(
+            met(
+                subjectType="niet_natuurlijk_persoon",
+                subjectIdentificatie={"innNnpId": "69046938", "statutaireNaam": "Jansen BV"},
+            ),
+            ["subjectIdentificatie.statutaireNaam"],
+            id="an-organisation's-own-data",
+        ),
+        pytest.param(
+            met(aanmaakkanaal="balie", subjectIdentificatie={"inpBsn": "111222333", "x": 0}),
+            ["aanmaakkanaal", "subjectIdentificatie.x"],
+            id="both",
+        ),
+    ],
+)
+def test_kern_accepts_a_record_with_members_the_register_does_not_take_over_with_their_notes(
+    record: dict[str, Any], velden: list[str]
+) -> None:
+    uitkomst = kern(record, TABEL)
+    assert uitkomst is not None
+    assert velden == [opmerking.veld for opmerking in uitkomst[3]]
+    assert {Probleemsoort.NIET_OVERGENOMEN} == {opmerking.soort for opmerking in uitkomst[3]}
+    assert controleer_dat_kern_klopt(record, TABEL)
+
+
+LEDEN_WAARDEN: st.SearchStrategy[object] = st.one_of(
+    st.sampled_from([None, "", " ", "Jansen", 0, 0.0, False, True, [], {}, [0], {"a": None}]),
+    st.text(max_size=2),
+)
+
+
+@given(
+    boven=st.dictionaries(
+        st.sampled_from(["voornaam", "url", "aanmaakkanaal", "_links", "Voornaam"]), LEDEN_WAARDEN
+    ),
+    si=st.none()
+    | st.dictionaries(
+        st.sampled_from(["inpBsn", "innNnpId", "geslachtsnaam", "voornamen", "a"]), LEDEN_WAARDEN
+    ),
+)
+def test_the_notes_of_members_are_those_noteer_onbekend_gives(
+    boven: dict[str, object], si: dict[str, object] | None
+) -> None:
+    # What the fast path and the full reader note of a record's members, by the rule every
+    # reader notes members by (a value other than null, "", [] and {}; sorted by name).
+    record = {**boven, "subjectIdentificatie": si}
+    verwacht: list[Probleem] = []
+    noteer_onbekend(record, LEDEN, verwacht)
+    if si is not None:
+        noteer_onbekend(
+            si,
+            SUBJECT_LEDEN,
+            verwacht,
+            plek="subjectIdentificatie.",
+            wat="gegevens van het subject zelf, die de BRP of het Handelsregister houdt",
+        )
+    assert tuple(verwacht) == leden_niet_overgenomen(record)
+
+
 # --- 3. records left to the full reader ---------------------------------------------------
 
 
-def met(**wijzigingen: Any) -> dict[str, Any]:
-    return {**BASIS, **wijzigingen}
-
-
-def met_si(**leden: Any) -> dict[str, Any]:
-    return met(subjectIdentificatie={**BASIS["subjectIdentificatie"], **leden})
-
-
 def test_the_base_record_of_the_cases_below_is_accepted() -> None:
-    assert (KLANT_UUID, GEMEENTE, (BSN,)) == kern(BASIS, TABEL)
+    assert (KLANT_UUID, GEMEENTE, (BSN,), ()) == kern(BASIS, TABEL)
 
 
 @pytest.mark.parametrize(
@@ -1138,6 +1248,19 @@ def test_the_base_record_of_the_cases_below_is_accepted() -> None:
         pytest.param(met(subjectType="NATUURLIJK_PERSOON"), id="subjectType-in-capitals"),
         pytest.param(met(subjectType=["natuurlijk_persoon"]), id="unhashable-subjectType"),
         pytest.param(met(subjectType=None), id="subjectType-missing-with-a-bsn"),
+        # The full reader notes that the register keeps the URL as an organisation's.
+        pytest.param(
+            met(subjectType="vestiging", subject=SUBJECT_URL, subjectIdentificatie=None),
+            id="vestiging-by-its-subject-url-alone",
+        ),
+        pytest.param(
+            met(
+                subjectType="vestiging",
+                subject=SUBJECT_URL,
+                subjectIdentificatie={"vestigingsNummer": "", "handelsnaam": ["Jansen"]},
+            ),
+            id="vestiging-by-its-subject-url-and-an-empty-vestigingsNummer",
+        ),
     ],
 )
 def test_a_record_kern_cannot_vouch_for_is_left_to_the_full_reader(

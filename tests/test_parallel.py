@@ -189,7 +189,7 @@ def voeg_toe(controle: Controle, bron: str, deel: Sequence[Regel]) -> None:
     for positie, regel, record, snel in genummerd(deel):
         kern = klanten_v1.kern(record, GEMEENTEN) if snel else None
         if kern is not None:
-            controle.voeg_kern_toe(kern, bron, positie)
+            controle.voeg_kern_toe(kern, bron, positie, regel)
         else:
             gelezen = klanten_v1.lees_klant(
                 record, gemeenten=GEMEENTEN, positie=positie, regel=regel
@@ -423,7 +423,7 @@ def test_after_a_fallback_the_controle_holds_no_record_of_the_abandoned_parts(
     pad = schrijf(tmp_path / NAAM, regels)
     monkeypatch.setattr(_parallel, "MIN_DEEL", 64)
     controle = Controle()
-    controle.voeg_kern_toe((None, Gemeentecode("0363"), None), "eerder.jsonl", 1)
+    controle.voeg_kern_toe((None, Gemeentecode("0363"), None, ()), "eerder.jsonl", 1, 1)
     verwacht, _ = referentie(pad)
     in_delen(pad, processen=2, controle=controle)
     assert 1 + verwacht.records == controle.records

@@ -253,7 +253,7 @@ def _laad(url: str, bsns: list[str], start: Any, wachtrij: Any) -> None:
                 (persoon(bsn, klantnummer=f"K{bsn}") for bsn in bsns), batchgrootte=25000
             )
         wachtrij.put(("klaar", len(resultaat.geregistreerd), len(resultaat.geweigerd)))
-    except BaseException as fout:  # noqa: BLE001 - reported to the test, whatever it is
+    except BaseException as fout:  # reported to the test, whatever it is
         wachtrij.put(("fout", repr(fout), 0))
 
 

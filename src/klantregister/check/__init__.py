@@ -2,7 +2,9 @@
 
 - :mod:`~klantregister.check.controle`: :class:`Controle` takes the records a format's
   reader gives, one at a time, and finds every violation; its
-  :class:`Controlerapport` lists them;
+  :class:`Controlerapport` lists them, and the notes of what records hold that the
+  register does not take over;
+- :mod:`~klantregister.check.rapport`: the report's classes;
 - :mod:`~klantregister.check.parallel`: a whole file checked, a large JSON Lines file in
   parts on every core, with the report of one pass;
 - :mod:`~klantregister.check.weergave`: the report as HTML for Jupyter.
@@ -12,13 +14,7 @@ register.
 """
 
 from klantregister.check import weergave as _weergave  # noqa: F401 - the report's HTML view
-from klantregister.check.controle import (
-    Bevinding,
-    Controle,
-    Controlerapport,
-    Overtreding,
-    Regel1Groep,
-)
+from klantregister.check.controle import Controle
 from klantregister.check.parallel import (
     MIN_DEEL,
     Invoer,
@@ -26,13 +22,23 @@ from klantregister.check.parallel import (
     bruikbare_processoren,
     controleer_bestand,
 )
+from klantregister.check.rapport import (
+    OPMERKINGEN_PER_VELD,
+    Bevinding,
+    Controlerapport,
+    Opmerking,
+    Overtreding,
+    Regel1Groep,
+)
 
 __all__ = [
     "MIN_DEEL",
+    "OPMERKINGEN_PER_VELD",
     "Bevinding",
     "Controle",
     "Controlerapport",
     "Invoer",
+    "Opmerking",
     "Overtreding",
     "Regel1Groep",
     "Stand",

@@ -16,6 +16,10 @@ violation with the record's file, position and id:
 - ``niet_over_te_nemen``: identifying data the register has no place for;
 - ``gemeente``: a record whose gemeente cannot be told.
 
+Besides, the report carries each record's notes (:class:`Opmerking`): what it holds
+that the register does not take over, by field; they are no violations. The report's
+classes are in :mod:`~klantregister.check.rapport`.
+
 >>> import io, json
 >>> from klantregister.formats import klanten_v1
 >>> klant = {"subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": "111222333"}}
@@ -31,30 +35,30 @@ violation with the record's file, position and id:
 from __future__ import annotations
 
 import bisect
-import enum
-from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01, weergave
+from klantregister.check.rapport import (
+    OPMERKINGEN_PER_VELD,
+    Bevinding,
+    Controlerapport,
+    Opmerking,
+    Overtreding,
+    Regel1Groep,
+)
+from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01
 from klantregister.domain.klok01 import Nummer
-from klantregister.formats import Gelezen, Kern, Probleemsoort
+from klantregister.formats import Gelezen, Kern, Probleem, Probleemsoort
 
-__all__ = ["Bevinding", "Controle", "Controlerapport", "Overtreding", "Regel1Groep"]
-
-
-class Overtreding(enum.Enum):
-    """The kinds of violation a check reports."""
-
-    ONGELDIGE_IDENTIFICATIE = "ongeldige_identificatie"
-    REGEL_1 = "regel_1"
-    REGEL_3 = "regel_3"
-    LIMIET = "limiet"
-    ONGELDIG_VELD = "ongeldig_veld"
-    NIET_OVER_TE_NEMEN = "niet_over_te_nemen"
-    GEMEENTE = "gemeente"
+__all__ = [
+    "Bevinding",
+    "Controle",
+    "Controlerapport",
+    "Opmerking",
+    "Overtreding",
+    "Regel1Groep",
+]
 
 
 # The fields whose values are identifiers, in the formats' own names.
@@ -70,93 +74,6 @@ _IDENTIFICERENDE_VELDEN = (
 )
 #: The members whose value is an identifier, by their whole name: a v1 subject URL.
 _IDENTIFICERENDE_LEDEN = frozenset({"subject"})
-
-
-@attrs.frozen
-class Bevinding:
-    """One violation of one record: where it is, which field, and why (masked)."""
-
-    soort: Overtreding
-    bron: str
-    positie: int
-    regel: int
-    id: str | None
-    veld: str
-    melding: str
-    controle: str | None = None
-
-    def naar_dict(self) -> dict[str, Any]:
-        return {
-            "soort": self.soort.value,
-            "bron": self.bron,
-            "positie": self.positie,
-            "regel": self.regel,
-            "id": self.id,
-            "veld": self.veld,
-            "controle": self.controle,
-            "melding": self.melding,
-        }
-
-
-@attrs.frozen
-class Regel1Groep:
-    """Records of one gemeente that share a natural person (KLOK01 rule 1)."""
-
-    gemeente: str
-    sleutels: tuple[str, ...]  # masked, as "BSN ******333"
-    records: tuple[tuple[str, int, str | None], ...]  # (bron, positie, id), in input order
-
-    def naar_dict(self) -> dict[str, Any]:
-        return {
-            "soort": Overtreding.REGEL_1.value,
-            "gemeente": self.gemeente,
-            "sleutels": list(self.sleutels),
-            "records": [{"bron": b, "positie": p, "id": i} for b, p, i in self.records],
-        }
-
-
-@attrs.frozen
-class Controlerapport:
-    """What a check found: counts, and every violation with its record.
-
-    ``aangehaakt``: records with valid identifying data; ``zelfstandig``:
-    records without any; a record whose identifiers are refused is neither.
-    """
-
-    records: int
-    aangehaakt: int
-    zelfstandig: int
-    bevindingen: tuple[Bevinding, ...]
-    groepen: tuple[Regel1Groep, ...]
-
-    @property
-    def schoon(self) -> bool:
-        """Whether no violation was found."""
-        return not self.bevindingen and not self.groepen
-
-    def per_soort(self) -> dict[str, int]:
-        """How many violations of each kind (a rule-1 group counts once)."""
-        telling = Counter(bevinding.soort.value for bevinding in self.bevindingen)
-        if self.groepen:
-            telling[Overtreding.REGEL_1.value] += len(self.groepen)
-        return dict(sorted(telling.items()))
-
-    def _repr_html_(self) -> str:
-        """The report as HTML tables in Jupyter: summary, violations, rule-1 groups."""
-        return weergave.html(self)
-
-    def naar_dict(self) -> dict[str, Any]:
-        """The report as plain JSON values (``klantregister check --format json``)."""
-        return {
-            "samenvatting": {
-                "records": self.records,
-                "aangehaakt": self.aangehaakt,
-                "zelfstandig": self.zelfstandig,
-                "overtredingen": self.per_soort(),
-            },
-            "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
-            "regel_1": [groep.naar_dict() for groep in self.groepen],
-        }
 
 
 def _eerste(run: tuple[int, str, int]) -> int:
@@ -217,6 +134,11 @@ class Controle:
     _getoond: dict[str, str] = attrs.field(factory=dict)
     # Union-find over the records that share a key with another.
     _ouder: dict[int, int] = attrs.field(factory=dict)
+    # The notes: the first OPMERKINGEN_PER_VELD of each field, and per field how many there
+    # are (in the order the fields first came); how many records have any.
+    _opmerkingen: list[Opmerking] = attrs.field(factory=list)
+    _per_veld: dict[str, int] = attrs.field(factory=dict)
+    _met_opmerkingen: int = 0
 
     @property
     def records(self) -> int:
@@ -229,6 +151,8 @@ class Controle:
     def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
         """Check one record read from ``bron`` (a file name, for the report)."""
         self._records += 1
+        if gelezen.opmerkingen:
+            self._noteer(bron, gelezen.positie, gelezen.regel, gelezen.id, gelezen.opmerkingen)
         for probleem in gelezen.problemen:
             self._bevindingen.append(
                 Bevinding(
@@ -262,16 +186,33 @@ class Controle:
             sleutels.append((soort, waarde))
         self._houd(bron, gelezen.positie, gelezen.id, gelezen.gemeente.waarde, sleutels)
 
-    def voeg_kern_toe(self, kern: Kern, bron: str, positie: int) -> None:
-        """Count one record a reader's fast path proved valid (see :data:`Kern`)."""
+    def voeg_kern_toe(self, kern: Kern, bron: str, positie: int, regel: int) -> None:
+        """Count one record a reader's fast path proved valid (see :data:`Kern`), at
+        ``positie`` and ``regel`` (its line) of ``bron``."""
         self._records += 1
-        id_, gemeente, sleutels = kern
+        id_, gemeente, sleutels, opmerkingen = kern
+        if opmerkingen:
+            self._noteer(bron, positie, regel, id_, opmerkingen)
         if sleutels is None:
             self._zelfstandig += 1
             return
         self._aangehaakt += 1
         if sleutels:
             self._houd(bron, positie, id_, gemeente.waarde, sleutels)
+
+    def _noteer(
+        self, bron: str, positie: int, regel: int, id_: str | None, opmerkingen: Sequence[Probleem]
+    ) -> None:
+        self._met_opmerkingen += 1
+        per_veld = self._per_veld
+        for opmerking in opmerkingen:
+            veld = opmerking.veld
+            aantal = per_veld.get(veld, 0)
+            per_veld[veld] = aantal + 1
+            if aantal < OPMERKINGEN_PER_VELD:
+                self._opmerkingen.append(
+                    Opmerking(bron, positie, regel, id_, veld, opmerking.melding)
+                )
 
     def _houd(
         self,
@@ -313,6 +254,7 @@ class Controle:
             for b in deel._bevindingen
         )
         self._getoond.update(deel._getoond)
+        self._voeg_opmerkingen_samen(deel, posities, regels)
         self._runs.extend((n + verschuiving, b, p + posities) for n, b, p in deel._runs)
         self._ids.update({nummer + verschuiving: id_ for nummer, id_ in deel._ids.items()})
         # Keys both hold join their records; the others are new here (a set operation and
@@ -325,6 +267,26 @@ class Controle:
         )
         for nummer in deel._ouder:
             self._verbind(deel._wortel(nummer) + verschuiving, nummer + verschuiving)
+
+    def _voeg_opmerkingen_samen(self, deel: Controle, posities: int, regels: int) -> None:
+        """Take over ``deel``'s notes as if given here: of each field, those that come
+        within the first OPMERKINGEN_PER_VELD (``deel`` kept at least those)."""
+        per_veld = self._per_veld
+        eerder = dict(per_veld)
+        for opmerking in deel._opmerkingen:
+            aantal = eerder.get(opmerking.veld, 0)
+            eerder[opmerking.veld] = aantal + 1
+            if aantal < OPMERKINGEN_PER_VELD:
+                self._opmerkingen.append(
+                    attrs.evolve(
+                        opmerking,
+                        positie=opmerking.positie + posities,
+                        regel=opmerking.regel + regels,
+                    )
+                )
+        for veld, aantal in deel._per_veld.items():
+            per_veld[veld] = per_veld.get(veld, 0) + aantal
+        self._met_opmerkingen += deel._met_opmerkingen
 
     def rapport(self) -> Controlerapport:
         """The report of every record given so far."""
@@ -353,6 +315,9 @@ class Controle:
             zelfstandig=self._zelfstandig,
             bevindingen=tuple(self._bevindingen),
             groepen=tuple(groepen),
+            opmerkingen=tuple(self._opmerkingen),
+            niet_overgenomen=dict(sorted(self._per_veld.items())),
+            met_opmerkingen=self._met_opmerkingen,
         )
 
     def _waar(self, nummer: int) -> tuple[str, int, str | None]:

@@ -18,8 +18,9 @@ So does a worker process that dies (killed for memory, say) before it reports.
 
 Records a format's fast path (:func:`klanten_v1.kern
 <klantregister.formats.klanten_v1.kern>`) proves valid are counted from their
-:data:`~klantregister.formats.Kern`; every other record goes through the full
-reader, which says what is wrong with it.
+:data:`~klantregister.formats.Kern`, which carries the notes the full reader would
+give them; every other record goes through the full reader, which says what is
+wrong with it. Either way the report is the same, notes included.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ def controleer_bestand(
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
         if snel is not None:
-            controle.voeg_kern_toe(snel, naam, record.positie)
+            controle.voeg_kern_toe(snel, naam, record.positie, record.regel)
         else:
             controle.voeg_toe(lezer(record.waarde, record.positie, record.regel), naam)
         if melder is not None:
@@ -203,7 +204,7 @@ class _Deel:
                 raise _Terugval  # perhaps nested too deep for the streaming reader
             snel = kern(waarde) if kern is not None else None
             if snel is not None:
-                controle.voeg_kern_toe(snel, self.naam, positie)
+                controle.voeg_kern_toe(snel, self.naam, positie, regel)
             else:
                 controle.voeg_toe(lezer(waarde, positie, regel), self.naam)
             if positie % _TIK == 0:

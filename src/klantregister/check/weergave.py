@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from klantregister.check.controle import Controlerapport
+from klantregister.check.rapport import Controlerapport
 from klantregister.display import RIJEN, cel, rij, tekst_html
 from klantregister.domain import registreer_html
 
@@ -16,7 +16,8 @@ __all__ = ["rapport_html"]
 
 
 def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
-    """A check report: its summary, then the first ``rijen`` violations and rule-1 groups.
+    """A check report: its summary, then the first ``rijen`` violations, rule-1 groups and
+    notes (what records hold that is not taken over).
 
     Every text is masked and escaped as elsewhere; the report's messages and
     keys are masked already, and stay so.
@@ -28,6 +29,7 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
             ("aangehaakt", rapport.aangehaakt),
             ("zelfstandig", rapport.zelfstandig),
             *rapport.per_soort().items(),
+            *_niet_overgenomen(rapport),
         )
     )
     delen = [f"<table><caption>Controlerapport</caption><tbody>{samenvatting}</tbody></table>"]
@@ -70,7 +72,46 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
         )
     if len(rapport.groepen) > rijen:
         delen.append(f"<p>… en {len(rapport.groepen) - rijen} groepen meer</p>")
+    delen += _opmerkingen_html(rapport, rijen)
     return f"<div>{''.join(delen)}</div>"
+
+
+def _niet_overgenomen(rapport: Controlerapport) -> list[tuple[str, str]]:
+    """The summary's row of the notes, if there are any."""
+    if not rapport.niet_overgenomen:
+        return []
+    aantal = f"{rapport.aantal_opmerkingen} opmerkingen in {rapport.met_opmerkingen} records"
+    return [("niet overgenomen", aantal)]
+
+
+def _opmerkingen_html(rapport: Controlerapport, rijen: int) -> list[str]:
+    """The notes: the first ``rijen`` listed, then how many records each field's are of."""
+    if not rapport.niet_overgenomen:
+        return []
+    getoond = rapport.opmerkingen[:rijen]
+    regels = "".join(
+        "<tr>"
+        + "".join(
+            cel("td", tekst_html(waarde))
+            for waarde in (o.bron, o.positie, o.id or "", o.veld, o.melding)
+        )
+        + "</tr>"
+        for o in getoond
+    )
+    kop = "".join(cel("th", kolom) for kolom in ("bron", "positie", "id", "veld", "melding"))
+    delen = [
+        "<table><caption>Niet overgenomen</caption>"
+        f"<thead><tr>{kop}</tr></thead><tbody>{regels}</tbody></table>"
+    ]
+    if (meer := rapport.aantal_opmerkingen - len(getoond)) > 0:
+        delen.append(f"<p>… en {meer} opmerkingen meer</p>")
+    per_veld = "".join(
+        rij(html.escape(veld), tekst_html(aantal))
+        for veld, aantal in rapport.niet_overgenomen.items()
+    )
+    kop = cel("th", "niet overgenomen: veld") + cel("th", "records")
+    delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{per_veld}</tbody></table>")
+    return delen
 
 
 registreer_html(Controlerapport, rapport_html)

@@ -19,7 +19,6 @@ message names the file, the record's position, the field and the rule.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import sys
@@ -28,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from klantregister.check import (
+    OPMERKINGEN_PER_VELD,
     Controle,
     Controlerapport,
     Invoer,
@@ -39,7 +39,6 @@ from klantregister.cli.importeren import BIJ_BESTAAND, importeer
 from klantregister.domain import (
     FormaatError,
     Klant,
-    Klantgegevens,
     KlantregisterError,
     OpslagError,
     Registratie,
@@ -287,11 +286,11 @@ def _import(args: argparse.Namespace) -> int:
         "bijgewerkt": len(resultaat.bijgewerkt),
     }
     if args.uitvoer == "json":
-        uit = rapport.naar_dict()
+        uit = rapport.naar_dict(opmerkingen=False)  # the notes are import's own, below
         uit["import"] = {**telling, "geweigerd": geweigerd, "niet_overgenomen": niet_overgenomen}
         _schrijf_json(uit, sys.stdout)
     else:
-        _toon_rapport(rapport, "text", sys.stdout)
+        _toon_rapport(rapport, "text", sys.stdout, opmerkingen=False)
         for regel in niet_overgenomen:
             print(
                 f"{regel['bron']}:{regel['positie']} [{regel['id']}] niet overgenomen: "
@@ -340,16 +339,10 @@ def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
     if args.formaat == "klantinteracties":
         if args.vorm == "verzoek":
             return klantinteracties.verzoeken
-        return functools.partial(
-            klantinteracties.naar_partij, vorm="antwoord", basis_url=args.basis_url
-        )
-    if args.website_url is not None:
-        Klantgegevens(website_url=args.website_url)  # refused before anything is written
-    return functools.partial(
-        klanten_v1.naar_v1,
-        bronorganisatie=args.bronorganisatie,
-        website_url=args.website_url,
-        vorm=args.vorm,
+        # The arguments are checked now, before anything is read: an empty register too.
+        return klantinteracties.schrijver(vorm="antwoord", basis_url=args.basis_url)
+    return klanten_v1.schrijver(
+        bronorganisatie=args.bronorganisatie, website_url=args.website_url, vorm=args.vorm
     )
 
 
@@ -359,9 +352,13 @@ _ONVOLLEDIG = {DA: frozenset(DIGITAAL.values())}
 _LEZERS = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
 
 
-def _toon_rapport(rapport: Controlerapport, uitvoer: str, bestand: IO[str]) -> None:
+def _toon_rapport(
+    rapport: Controlerapport, uitvoer: str, bestand: IO[str], *, opmerkingen: bool = True
+) -> None:
+    """The report as ``check`` prints it; ``import`` lists the notes itself (``opmerkingen``
+    false), of the records it takes over."""
     if uitvoer == "json":
-        _schrijf_json(rapport.naar_dict(), bestand)
+        _schrijf_json(rapport.naar_dict(opmerkingen=opmerkingen), bestand)
         return
     for bevinding in rapport.bevindingen:
         controle = f"/{bevinding.controle}" if bevinding.controle else ""
@@ -376,10 +373,33 @@ def _toon_rapport(rapport: Controlerapport, uitvoer: str, bestand: IO[str]) -> N
             f"KLOK01 regel 1: gemeente {groep.gemeente}, {' / '.join(groep.sleutels)} "
             f"in {len(groep.records)} records: {records}\n"
         )
+    if opmerkingen:
+        _toon_opmerkingen(rapport, bestand)
     telling = ", ".join(f"{soort} {aantal}" for soort, aantal in rapport.per_soort().items())
     bestand.write(
         f"\n{rapport.records} records: {rapport.aangehaakt} aangehaakt, "
         f"{rapport.zelfstandig} zelfstandig; overtredingen: {telling or 'geen'}\n"
+    )
+
+
+def _toon_opmerkingen(rapport: Controlerapport, bestand: IO[str]) -> None:
+    """The notes as ``import`` prints them, the first of each field; then a count by field."""
+    if not rapport.niet_overgenomen:
+        return
+    for opmerking in rapport.opmerkingen:
+        bestand.write(
+            f"{opmerking.bron}:{opmerking.positie} [{opmerking.id or 'zonder id'}] "
+            f"niet overgenomen: {opmerking.veld}: {opmerking.melding}\n"
+        )
+    if (meer := rapport.aantal_opmerkingen - len(rapport.opmerkingen)) > 0:
+        bestand.write(
+            f"… en {meer} opmerkingen meer (de eerste {OPMERKINGEN_PER_VELD} van elk veld "
+            "staan hierboven)\n"
+        )
+    per_veld = ", ".join(f"{veld} {aantal}" for veld, aantal in rapport.niet_overgenomen.items())
+    bestand.write(
+        f"niet overgenomen: {rapport.aantal_opmerkingen} opmerkingen in "
+        f"{rapport.met_opmerkingen} records: {per_veld}\n"
     )
 
 

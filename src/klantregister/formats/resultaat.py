@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Set
@@ -44,6 +45,7 @@ __all__ = [
     "niet_overgenomen",
     "noteer_niet_overgenomen",
     "noteer_onbekend",
+    "onbekend_lid",
     "probleem",
     "typeprobleem",
     "uuid_aan_het_eind",
@@ -124,11 +126,12 @@ class Gelezen:
 
 
 #: What a check needs of a record that is valid as it stands: its id, its gemeente,
-#: and its natural-person keys as ``(soort, waarde)`` pairs (KLOK01 rule 1):
+#: its natural-person keys as ``(soort, waarde)`` pairs (KLOK01 rule 1):
 #: ``None`` for a record without identifying data (zelfstandig), ``()`` for one
-#: identifying an organisation. A reader's fast path gives it in place of a
-#: :class:`Gelezen` when cheap checks prove the record valid.
-Kern = tuple[str | None, Gemeentecode, tuple[tuple[str, str], ...] | None]
+#: identifying an organisation; and its notes, those the full reader gives it
+#: (:attr:`Gelezen.opmerkingen`, most often none). A reader's fast path gives it in
+#: place of a :class:`Gelezen` when cheap checks prove the record valid.
+Kern = tuple[str | None, Gemeentecode, tuple[tuple[str, str], ...] | None, tuple[Probleem, ...]]
 
 
 # The most specific class first: a GemengdeIdentificatieError is a rule-3 breach before it is
@@ -186,23 +189,35 @@ def noteer_niet_overgenomen(
         )
 
 
+#: What :func:`noteer_onbekend` calls a member, unless told otherwise.
+_ONBEKEND = "een veld dat het formaat niet kent"
+
+
 def noteer_onbekend(
     record: Mapping[str, object],
     bekend: Set[str],
     opmerkingen: list[Probleem],
     *,
     plek: str = "",
-    wat: str = "een veld dat het formaat niet kent",
+    wat: str = _ONBEKEND,
 ) -> None:
     """Note each member of ``record`` not in ``bekend`` that gives a value (not ``null``,
     ``""``, ``[]`` or ``{}``), by its name; its value is not shown (it may be personal data)."""
-    for naam in sorted(set(record) - bekend):
+    for naam in sorted(record.keys() - bekend):
         waarde = record[naam]
         if waarde is None or waarde in ("", [], {}):
             continue
-        opmerkingen.append(
-            niet_overgenomen(f"{plek}{naam}", f"{wat}; het register neemt het niet over")
-        )
+        opmerkingen.append(onbekend_lid(f"{plek}{naam}", wat))
+
+
+@functools.lru_cache(maxsize=4096)
+def onbekend_lid(veld: str, wat: str = _ONBEKEND) -> Probleem:
+    """The note :func:`noteer_onbekend` gives a member ``veld`` that holds ``wat`` (in words).
+
+    One note for each field, shared (a note is frozen): a file's records mostly hold the
+    same members.
+    """
+    return niet_overgenomen(veld, f"{wat}; het register neemt het niet over")
 
 
 def gegeven(waarde: object) -> bool:

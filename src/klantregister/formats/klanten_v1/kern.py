@@ -1,21 +1,23 @@
 """The check's fast path for v1 records: :func:`kern`.
 
 A check reads every record, but of a valid one it needs only its id, gemeente and
-natural-person keys (the numbers, then the ``subject`` URL). ``kern`` proves a record
-valid with cheap tests, each derived from the field spec
+natural-person keys (the numbers, then the ``subject`` URL), and the notes of what it holds
+that the register does not take over (:func:`leden_niet_overgenomen`, the full reader's own
+notes). ``kern`` proves a record valid with cheap tests, each derived from the field spec
 (:mod:`klantregister.domain.velden`) and a narrower rule than the value objects' own
 (ASCII patterns, text that Unicode normalisation leaves as it is), or with the very
 checks they run (identifiers, the subject URL, klantnummer). A record it cannot
 vouch for is left to the full reader, which says exactly what is wrong.
 ``tests/test_formats_kern.py`` checks that every record it accepts, the full reader
-accepts with the same id, gemeente and keys.
+accepts with the same id, gemeente, keys and notes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from klantregister.domain import (
@@ -35,16 +37,18 @@ from klantregister.domain import (
 from klantregister.formats.klanten_v1.namen import (
     ADRES,
     GEGEVENS,
+    LEDEN,
     SI,
     SLEUTELS,
+    SUBJECT_LEDEN,
     VELDEN,
 )
 from klantregister.formats.klanten_v1.namen import (
     MAX_KLANTNUMMER_V1 as MAX_V1,
 )
-from klantregister.formats.resultaat import UUID, Kern
+from klantregister.formats.resultaat import UUID, Kern, Probleem, onbekend_lid
 
-__all__ = ["gegevens_zeker_geldig", "kern"]
+__all__ = ["gegevens_zeker_geldig", "kern", "leden_niet_overgenomen"]
 
 _K, _A = velden.KLANTGEGEVENS, velden.ADRES
 #: v1 text fields checked for length and characters only, with their limits.
@@ -109,13 +113,19 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
 
     ``None`` says only that the record needs the full reader (:func:`lees_klant`),
     not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
-    RSIN to gemeentecode, already validated.
+    RSIN to gemeentecode, already validated. The notes are those the full reader
+    gives the record (:func:`leden_niet_overgenomen`); a record it would note
+    otherwise (a vestiging known by its ``subject`` alone) is left to it.
 
-    >>> id_, gemeente, sleutels = kern({"uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f",
-    ...     "voornaam": "Zoë", "subjectType": "natuurlijk_persoon",
-    ...     "subjectIdentificatie": {"inpBsn": "111222333"}}, Gemeentecode("0363"))
+    >>> id_, gemeente, sleutels, opmerkingen = kern({
+    ...     "uuid": "6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f", "voornaam": "Zoë",
+    ...     "subjectType": "natuurlijk_persoon",
+    ...     "subjectIdentificatie": {"inpBsn": "111222333", "geslachtsnaam": "Jansen"},
+    ... }, Gemeentecode("0363"))
     >>> id_, gemeente, [soort for soort, _ in sleutels]  # the keys hold the BSN in full
     ('6b1d5e8c-0d2a-4c55-9f3e-6a7b8c9d0e1f', Gemeentecode('0363'), ['bsn'])
+    >>> [opmerking.veld for opmerking in opmerkingen]  # by name; the value is not shown
+    ['subjectIdentificatie.geslachtsnaam']
     """
     if record.__class__ is not dict or VELDEN.isdisjoint(record) or "formaat" in record:
         return None  # not a v1 record: the full reader says what it looks like
@@ -145,7 +155,60 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
         id_ = get("url")
         if id_.__class__ is not str or not id_:
             id_ = None
-    return id_, gemeente, sleutels
+    return id_, gemeente, sleutels, leden_niet_overgenomen(record)
+
+
+#: What the full reader calls the members of subjectIdentificatie it does not read.
+_SUBJECT_ZELF = "gegevens van het subject zelf, die de BRP of het Handelsregister houdt"
+
+
+def leden_niet_overgenomen(record: Mapping[str, object]) -> tuple[Probleem, ...]:
+    """The notes of the members of the v1 Klant ``record`` the register has no place for, by
+    name (their values are not shown), as :func:`~klantregister.formats.noteer_onbekend`
+    gives them: members v1 does not have that give a value, then those of its
+    ``subjectIdentificatie`` that are not a number (the subject's own data).
+
+    The full reader's own notes of them (it notes a vestiging known by its ``subject``
+    alone besides). A record whose members are all known costs two set comparisons; the
+    others a lookup of the names their keys (in their order) leave, as a file's records
+    mostly have the same.
+    """
+    boven = () if record.keys() <= LEDEN else _notities(_met_waarde(record, LEDEN), False)
+    si = record.get(SI)
+    if not isinstance(si, dict) or si.keys() <= SUBJECT_LEDEN:
+        return boven
+    binnen = _notities(_met_waarde(si, SUBJECT_LEDEN), True)
+    return boven + binnen if boven else binnen
+
+
+#: The types whose empty values give none (``""``, ``[]``, ``{}``), as ``noteer_onbekend``
+#: has them; ``null`` gives none either, ``0`` and ``false`` do.
+_LEEG_ALS_NIETS = frozenset({str, list, dict})
+
+
+def _met_waarde(leden: Mapping[str, object], bekend: frozenset[str]) -> tuple[str, ...]:
+    """The members of ``leden`` beyond ``bekend`` that give a value, sorted."""
+    return tuple(
+        [
+            naam
+            for naam in _onbekend(tuple(leden), bekend)
+            # Text, a list or an object is empty when false; any other value but null is one.
+            if (waarde := leden[naam])
+            or (waarde is not None and waarde.__class__ not in _LEEG_ALS_NIETS)
+        ]
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _onbekend(leden: tuple[str, ...], bekend: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(leden) - bekend))
+
+
+@functools.lru_cache(maxsize=1024)
+def _notities(namen: tuple[str, ...], subject: bool) -> tuple[Probleem, ...]:
+    if subject:
+        return tuple(onbekend_lid(f"{SI}.{naam}", _SUBJECT_ZELF) for naam in namen)
+    return tuple(onbekend_lid(naam) for naam in namen)
 
 
 def _kern_herkomst(uuid: object, url: object) -> None:
@@ -235,6 +298,8 @@ def _kern_sleutels(get: Any) -> tuple[tuple[str, str], ...] | None:
         return sleutels
     if lees is None or subject.__class__ is not str:
         raise _Onzeker  # a URL without subjectType or not text: the full reader reports it
+    if sleutels is None and subject_type == "vestiging":
+        raise _Onzeker  # a vestiging known by its URL alone: the full reader notes it
     # The very check the full reader runs; its error sends the record there. A natural
     # person's URL is a key of rule 1, after the numbers (the order of persoonssleutels).
     url = (_SUBJECT_URL, SubjectUrl(subject).waarde)

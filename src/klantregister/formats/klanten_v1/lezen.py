@@ -27,7 +27,7 @@ from klantregister.domain import (
     velden,
 )
 from klantregister.formats.herkenning import vreemd_formaat
-from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig
+from klantregister.formats.klanten_v1.kern import gegevens_zeker_geldig, leden_niet_overgenomen
 from klantregister.formats.klanten_v1.namen import (
     ADRES,
     GEGEVENS,
@@ -49,7 +49,6 @@ from klantregister.formats.resultaat import (
     lees_klantnummer,
     lees_met,
     niet_overgenomen,
-    noteer_onbekend,
     probleem,
     record_id,
     typeprobleem,
@@ -119,41 +118,30 @@ def _lees(
         nummer = None
     identificatieproblemen: list[Probleem] = []
     identificatie = _identificatie(record, identificatieproblemen)
+    # The notes whether or not the record has problems: what it holds that would not be
+    # taken over once they are solved (what the fast path gives, beside the vestiging's).
+    opmerkingen = leden_niet_overgenomen(record)
+    vestiging = record.get("subjectType") == "vestiging"
+    if vestiging and identificatie is not None and identificatie.vestigingsnummer is None:
+        opmerkingen = (_VESTIGING_NIET_OVERGENOMEN, *opmerkingen)
     if problemen or identificatieproblemen or gemeente is None:
         # No registratie: the klantgegevens matter only for their problems, and the fast
         # path's checks may prove there are none without building them.
         if not gegevens_zeker_geldig(record):
             _klantgegevens(record, problemen)
         problemen += identificatieproblemen
-        return Gelezen(positie, regel, id_, None, tuple(problemen), gemeente, identificatie)
+        return Gelezen(
+            positie, regel, id_, None, tuple(problemen), gemeente, identificatie, opmerkingen
+        )
     gegevens = _klantgegevens(record, problemen)
     if problemen:
-        return Gelezen(positie, regel, id_, None, tuple(problemen), gemeente, identificatie)
+        return Gelezen(
+            positie, regel, id_, None, tuple(problemen), gemeente, identificatie, opmerkingen
+        )
     registratie = Registratie(
         gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
     )
-    opmerkingen: list[Probleem] = []
-    vestiging = record.get("subjectType") == "vestiging"
-    if vestiging and identificatie is not None and identificatie.vestigingsnummer is None:
-        opmerkingen.append(_VESTIGING_NIET_OVERGENOMEN)
-    noteer_onbekend(record, _BEKEND, opmerkingen)
-    if isinstance(si := record.get(SI), dict):
-        noteer_onbekend(
-            si,
-            _SUBJECT_BEKEND,
-            opmerkingen,
-            plek=f"{SI}.",
-            wat="gegevens van het subject zelf, die de BRP of het Handelsregister houdt",
-        )
-    return Gelezen(
-        positie, regel, id_, registratie, (), gemeente, identificatie, tuple(opmerkingen)
-    )
-
-
-#: Every member of a v1 Klant the reader reads or reports; of its subjectIdentificatie, the
-#: numbers (the subject's own data, names and addresses, are the BRP's or the HR's).
-_BEKEND = VELDEN | {"url", "uuid"}
-_SUBJECT_BEKEND = frozenset(naam for namen in SLEUTELS.values() for naam in namen)
+    return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie, opmerkingen)
 
 
 #: A vestiging known by its subject URL alone: the register keeps the URL as that of a

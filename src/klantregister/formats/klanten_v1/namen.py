@@ -9,10 +9,12 @@ from __future__ import annotations
 __all__ = [
     "ADRES",
     "GEGEVENS",
+    "LEDEN",
     "MAX_KLANTNUMMER_V1",
     "SI",
     "SLEUTELS",
     "SUBJECTTYPES",
+    "SUBJECT_LEDEN",
     "V1_NAAM",
     "VELDEN",
 ]
@@ -58,3 +60,8 @@ SI = "subjectIdentificatie"
 VELDEN = frozenset(
     {"bronorganisatie", "klantnummer", "adres", "subject", "subjectType", SI, *GEGEVENS}
 )
+#: Every member of a v1 ``Klant`` the reader reads or reports: a member beyond these is noted.
+LEDEN = VELDEN | {"url", "uuid"}
+#: The members of ``subjectIdentificatie`` the reader reads or reports, the numbers: the
+#: others are the subject's own data (names, addresses), the BRP's or the Handelsregister's.
+SUBJECT_LEDEN = frozenset(naam for namen in SLEUTELS.values() for naam in namen)
