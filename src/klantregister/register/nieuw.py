@@ -13,10 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
+    Authenticatie,
+    BulkResultaat,
     Gemeentecode,
     Identificatie,
     Identificator,
@@ -31,11 +34,12 @@ from klantregister.domain import (
     Registratie,
     klok01,
     nieuwe_klant,
+    typefout,
 )
 from klantregister.register.audit import log, log_registratie
 from klantregister.register.ports import KlantRepository
 
-__all__ = ["voeg_batch_toe", "voeg_toe"]
+__all__ = ["registreer_in_batches", "voeg_batch_toe", "voeg_toe"]
 
 
 def voeg_toe(
@@ -84,22 +88,68 @@ def voeg_toe(
 _ONTWERP = klok01.klantnummer_voor(0)
 
 
+def registreer_in_batches(
+    store: KlantRepository,
+    slot: AbstractContextManager[object],
+    controleer_niveau: Callable[[Authenticatie | None], object],
+    registraties: Iterable[Registratie],
+    batchgrootte: int,
+) -> BulkResultaat:
+    """``registreer_alle``: check each registratie as ``registreer`` does (its type, and
+    rule 5 with ``controleer_niveau``), and store them in batches under ``slot``."""
+    geregistreerd: list[Klant] = []
+    geweigerd: list[tuple[int, KlantregisterError]] = []
+    batch: list[tuple[int, Registratie]] = []
+    vraag_eerst = False  # once a batch met a conflict, the next ask before they write
+    for positie, registratie in enumerate(registraties):
+        try:
+            if registratie.__class__ is not Registratie:
+                raise typefout("registratie", "Registratie", registratie)
+            if registratie.identificatie is not None:
+                controleer_niveau(registratie.authenticatie)
+        except KlantregisterError as fout:
+            geweigerd.append((positie, fout))
+            continue
+        batch.append((positie, registratie))
+        if len(batch) >= batchgrootte:
+            with slot:
+                vraag_eerst |= voeg_batch_toe(
+                    store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst
+                )
+            batch = []
+    if batch:
+        with slot:
+            voeg_batch_toe(store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst)
+    geweigerd.sort(key=lambda paar: paar[0])
+    return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
+
+
+#: The errors of a write that met a klant, a klantnummer or a person held already.
+_CONFLICTEN = (KardinaliteitError, KlantnummerInGebruikError, KlantBestaatAlError)
+
+
 def voeg_batch_toe(
     store: KlantRepository,
     batch: list[tuple[int, Registratie]],
     geregistreerd: list[Klant],
     geweigerd: list[tuple[int, KlantregisterError]],
-) -> None:
+    *,
+    vraag_eerst: bool = False,
+) -> bool:
     """Store a batch of (position, registratie) in one transaction, refusing (appended to
     ``geweigerd`` with their position) those that conflict with a stored klant or an
     earlier one of the batch.
 
     A repository with ``holders_many`` says in a few queries which ids, klantnummers and
-    natural-person keys are held; the conflicting registraties are refused before anything
-    is written, and the others go in one round trip. When the write meets a conflict all
-    the same (another process was first, or the repository cannot say beforehand), the
-    batch is written one klant at a time, each in a savepoint, so that only the
-    conflicting ones are refused.
+    natural-person keys are held, and the conflicting registraties are refused, the others
+    written in one round trip: before the write (``vraag_eerst``, or a repository's
+    ``holders_first``: PostgreSQL's bulk write must meet no conflict), or once a write has
+    met one (SQLite, memory: a clean batch then costs no question). Returns whether the
+    batch met a conflict, so that the caller may ask first for the next. A write that
+    meets a conflict all the same (another
+    process was first, or a repository that cannot say) is rolled back, generated
+    klantnummers included, and the batch written one klant at a time, each in a savepoint,
+    so that only the conflicting ones are refused.
     """
     # One read of the system's randomness for the batch's version-4 UUIDs.
     willekeurig = os.urandom(16 * len(batch))
@@ -107,64 +157,102 @@ def voeg_batch_toe(
         registratie.id or uuid.UUID(bytes=willekeurig[16 * index : 16 * index + 16], version=4)
         for index, (_, registratie) in enumerate(batch)
     ]
+    houders = getattr(store, "holders_many", None)
+    al_geweigerd = len(geweigerd)
+    gevraagd = False
+    nieuw: list[tuple[Klant, Registratie]] | None = None
     with store.transaction():
-        houders = getattr(store, "holders_many", None)
-        if houders is not None:
-            vrij = _zonder_conflicten(houders, batch, ids, geweigerd)
-            batch = [batch[index] for index in vrij]
-            ids = [ids[index] for index in vrij]
-        # Generated klantnummers are taken per gemeente in one go, for those written only.
-        zonder_nummer: dict[Gemeentecode, int] = {}
-        for _, registratie in batch:
-            if registratie.klantnummer is None:
-                gemeente = registratie.gemeente
-                zonder_nummer[gemeente] = zonder_nummer.get(gemeente, 0) + 1
-        nummers = {
-            gemeente: iter(store.next_klantnummers(gemeente, aantal))
-            for gemeente, aantal in zonder_nummer.items()
-        }
-        nieuw = [
-            (
-                nieuwe_klant(
-                    klant_id,
-                    registratie.gemeente,
-                    registratie.klantnummer or next(nummers[registratie.gemeente]),
-                    registratie.klantgegevens,
-                    registratie.identificatie,
-                    bron=registratie.bron,
-                    kenmerken=registratie.kenmerken,
-                ),
-                registratie,
-            )
-            for klant_id, (_, registratie) in zip(ids, batch, strict=True)
-        ]
-        try:
-            with store.transaction():
-                store.add_many([klant for klant, _ in nieuw])
-        except (KardinaliteitError, KlantnummerInGebruikError, KlantBestaatAlError):
-            nieuw = []
-            for positie, registratie in batch:
-                try:
-                    with store.transaction():
-                        klant = voeg_toe(
-                            store,
-                            registratie.gemeente,
-                            registratie.klantgegevens,
-                            registratie.identificatie,
-                            registratie.klantnummer,
-                            klant_id=registratie.id,
-                            bron=registratie.bron,
-                            kenmerken=registratie.kenmerken,
-                        )
-                        nieuw.append((klant, registratie))
-                except OpslagError:
-                    raise  # the storage failing is no refusal of this klant
-                except KlantregisterError as fout:
-                    geweigerd.append((positie, fout))
+        while nieuw is None:
+            eerst = vraag_eerst or getattr(store, "holders_first", False)
+            if houders is not None and not gevraagd and eerst:
+                batch, ids = _vrij(houders, batch, ids, geweigerd)
+                gevraagd = True
+            try:
+                with store.transaction():
+                    nieuw = _schrijf_batch(store, batch, ids)
+            except _CONFLICTEN:
+                if houders is not None and not gevraagd:
+                    batch, ids = _vrij(houders, batch, ids, geweigerd)
+                    gevraagd = True
+                    continue
+                nieuw = _een_voor_een(store, batch, geweigerd)
     geregistreerd.extend(klant for klant, _ in nieuw)
     if log.isEnabledFor(logging.DEBUG):
         for klant, registratie in nieuw:
             log_registratie(klant, registratie.authenticatie)
+    return len(geweigerd) > al_geweigerd
+
+
+def _vrij(
+    houders: Callable[..., klok01.Houders],
+    batch: list[tuple[int, Registratie]],
+    ids: list[uuid.UUID],
+    geweigerd: list[tuple[int, KlantregisterError]],
+) -> tuple[list[tuple[int, Registratie]], list[uuid.UUID]]:
+    """The registraties of the batch, and their ids, that conflict with nothing."""
+    vrij = _zonder_conflicten(houders, batch, ids, geweigerd)
+    return [batch[index] for index in vrij], [ids[index] for index in vrij]
+
+
+def _schrijf_batch(
+    store: KlantRepository, batch: list[tuple[int, Registratie]], ids: list[uuid.UUID]
+) -> list[tuple[Klant, Registratie]]:
+    """Write the batch in one ``add_many``, its generated klantnummers taken per gemeente
+    in one go."""
+    zonder_nummer: dict[Gemeentecode, int] = {}
+    for _, registratie in batch:
+        if registratie.klantnummer is None:
+            gemeente = registratie.gemeente
+            zonder_nummer[gemeente] = zonder_nummer.get(gemeente, 0) + 1
+    nummers = {
+        gemeente: iter(store.next_klantnummers(gemeente, aantal))
+        for gemeente, aantal in zonder_nummer.items()
+    }
+    nieuw = [
+        (
+            nieuwe_klant(
+                klant_id,
+                registratie.gemeente,
+                registratie.klantnummer or next(nummers[registratie.gemeente]),
+                registratie.klantgegevens,
+                registratie.identificatie,
+                bron=registratie.bron,
+                kenmerken=registratie.kenmerken,
+            ),
+            registratie,
+        )
+        for klant_id, (_, registratie) in zip(ids, batch, strict=True)
+    ]
+    store.add_many([klant for klant, _ in nieuw])
+    return nieuw
+
+
+def _een_voor_een(
+    store: KlantRepository,
+    batch: list[tuple[int, Registratie]],
+    geweigerd: list[tuple[int, KlantregisterError]],
+) -> list[tuple[Klant, Registratie]]:
+    """Write the batch one klant at a time, each in a savepoint; refuse the conflicting."""
+    nieuw = []
+    for positie, registratie in batch:
+        try:
+            with store.transaction():
+                klant = voeg_toe(
+                    store,
+                    registratie.gemeente,
+                    registratie.klantgegevens,
+                    registratie.identificatie,
+                    registratie.klantnummer,
+                    klant_id=registratie.id,
+                    bron=registratie.bron,
+                    kenmerken=registratie.kenmerken,
+                )
+                nieuw.append((klant, registratie))
+        except OpslagError:
+            raise  # the storage failing is no refusal of this klant
+        except KlantregisterError as fout:
+            geweigerd.append((positie, fout))
+    return nieuw
 
 
 def _zonder_conflicten(
@@ -176,52 +264,56 @@ def _zonder_conflicten(
     """The indexes of the registraties that conflict with no stored klant and no earlier
     one of the batch; the others are refused with the error ``add`` would raise, checked
     in its order (the id, the klantnummer, rule 1)."""
+    # Each registratie's natural-person keys, once: the question and the answer need them.
+    sleutels = [
+        () if r.identificatie is None else r.identificatie.persoonssleutels for _, r in batch
+    ]
     opgeslagen, nummerhouders, sleutelhouders = houders(
-        [registratie.id for _, registratie in batch if registratie.id is not None],
+        [r.id for _, r in batch if r.id is not None],
         [(r.gemeente, r.klantnummer) for _, r in batch if r.klantnummer is not None],
-        [
-            (r.gemeente, sleutel)
-            for _, r in batch
-            if r.identificatie is not None
-            for sleutel in r.identificatie.persoonssleutels
-        ],
+        [(r.gemeente, s) for (_, r), eigen in zip(batch, sleutels, strict=True) for s in eigen],
     )
     bezet = set(opgeslagen)
     vrij = []
-    for index, ((positie, registratie), klant_id) in enumerate(zip(batch, ids, strict=True)):
-        gemeente = registratie.gemeente
-        fout = _conflict(registratie, klant_id, bezet, nummerhouders, sleutelhouders)
+    for index, (positie, registratie) in enumerate(batch):
+        klant_id, gemeente, nummer = ids[index], registratie.gemeente, registratie.klantnummer
+        fout = _conflict(
+            klant_id,
+            gemeente,
+            nummer,
+            sleutels[index],
+            bezet=bezet,
+            nummerhouders=nummerhouders,
+            sleutelhouders=sleutelhouders,
+        )
         if fout is not None:
             geweigerd.append((positie, fout))
             continue
         # Held from now on, for the registraties after it.
         bezet.add(klant_id)
-        if registratie.klantnummer is not None:
-            nummerhouders[(gemeente, registratie.klantnummer)] = klant_id
-        if registratie.identificatie is not None:
-            for sleutel in registratie.identificatie.persoonssleutels:
-                sleutelhouders[(gemeente, sleutel)] = klant_id
+        if nummer is not None:
+            nummerhouders[(gemeente, nummer)] = klant_id
+        for sleutel in sleutels[index]:
+            sleutelhouders[(gemeente, sleutel)] = klant_id
         vrij.append(index)
     return vrij
 
 
 def _conflict(
-    registratie: Registratie,
     klant_id: uuid.UUID,
+    gemeente: Gemeentecode,
+    nummer: str | None,
+    sleutels: tuple[Identificator, ...],
+    *,
     bezet: set[uuid.UUID],
     nummerhouders: dict[tuple[Gemeentecode, str], uuid.UUID],
     sleutelhouders: dict[tuple[Gemeentecode, Identificator], uuid.UUID],
 ) -> KlantregisterError | None:
-    gemeente = registratie.gemeente
     if klant_id in bezet:
         return KlantBestaatAlError(klant_id)
-    if registratie.klantnummer is not None:
-        houder = nummerhouders.get((gemeente, registratie.klantnummer))
-        if houder is not None:
-            return klok01.klantnummer_in_gebruik(gemeente, houder)
-    if registratie.identificatie is not None:
-        for sleutel in registratie.identificatie.persoonssleutels:
-            houder = sleutelhouders.get((gemeente, sleutel))
-            if houder is not None:
-                return klok01.regel_1_fout(gemeente, houder, sleutel)
+    if nummer is not None and (houder := nummerhouders.get((gemeente, nummer))) is not None:
+        return klok01.klantnummer_in_gebruik(gemeente, houder)
+    for sleutel in sleutels:
+        if (houder := sleutelhouders.get((gemeente, sleutel))) is not None:
+            return klok01.regel_1_fout(gemeente, houder, sleutel)
     return None

@@ -41,7 +41,6 @@ from klantregister.domain import (
     Klant,
     Klantgegevens,
     KlantNietGevondenError,
-    KlantregisterError,
     OngeldigFormaatError,
     Registratie,
     VersieconflictError,
@@ -61,7 +60,7 @@ from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
 from klantregister.register.argumenten import identificatoren, opslag
 from klantregister.register.audit import log, log_authenticatie, log_registratie
-from klantregister.register.nieuw import voeg_batch_toe, voeg_toe
+from klantregister.register.nieuw import registreer_in_batches, voeg_toe
 from klantregister.register.ports import KlantRepository
 from klantregister.register.urls import repository_from_url
 from klantregister.storage import MemoryRepository
@@ -205,28 +204,9 @@ class KlantRegister:
         """
         if not isinstance(batchgrootte, int) or isinstance(batchgrootte, bool) or batchgrootte < 1:
             raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
-        geregistreerd: list[Klant] = []
-        geweigerd: list[tuple[int, KlantregisterError]] = []
-        batch: list[tuple[int, Registratie]] = []
-        for positie, registratie in enumerate(registraties):
-            try:
-                if registratie.__class__ is not Registratie:
-                    raise typefout("registratie", "Registratie", registratie)
-                if registratie.identificatie is not None:
-                    self._controleer_niveau(registratie.authenticatie)
-            except KlantregisterError as fout:
-                geweigerd.append((positie, fout))
-                continue
-            batch.append((positie, registratie))
-            if len(batch) >= batchgrootte:
-                with self._lock:
-                    voeg_batch_toe(self._store, batch, geregistreerd, geweigerd)
-                batch = []
-        if batch:
-            with self._lock:
-                voeg_batch_toe(self._store, batch, geregistreerd, geweigerd)
-        geweigerd.sort(key=lambda paar: paar[0])
-        return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
+        return registreer_in_batches(
+            self._store, self._lock, self._controleer_niveau, registraties, batchgrootte
+        )
 
     def wijzig_klantgegevens(
         self,
@@ -409,8 +389,7 @@ class KlantRegister:
         every value in full, as stored: that is personal data (KLUIT06, the
         AVG), so keep such a table out of shared notebooks and logs.
 
-        A list, not an iterator: a DataFrame holds every row anyway. To stream
-        a register too large for that, iterate over the register itself.
+        A list, not an iterator (a DataFrame holds every row anyway); to stream, iterate.
 
         >>> from klantregister import Authenticatie, Identificatie
         >>> register = KlantRegister()

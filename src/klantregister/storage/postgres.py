@@ -15,17 +15,25 @@ its version. The tables live in the connection's current schema (set
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import attrs
 
-from klantregister.domain import Gemeentecode, Klant, OpslagError, klok01, nieuwe_klant
+from klantregister.domain import (
+    Gemeentecode,
+    Identificator,
+    Klant,
+    OpslagError,
+    klok01,
+    nieuwe_klant,
+)
+from klantregister.storage import postgres_sql as pgsql
 from klantregister.storage.rijen import klant_rijen
 from klantregister.storage.schema import (
     KLANT_KOLOMMEN,
     POSTGRESQL,
-    SLEUTEL_KOLOMMEN,
     TABELLEN,
     ddl,
 )
@@ -41,8 +49,6 @@ __all__ = ["PostgresRepository"]
 
 # Any fixed number: serialises the creation of the schema between processes.
 _SCHEMA_SLOT = 0x6B6C616E
-# Another: the space of the per-gemeente locks of the bulk path (two-key advisory locks).
-_BULK_SLOT = 0x6B6C6201
 
 
 class PostgresRepository(SqlRepository):
@@ -52,16 +58,22 @@ class PostgresRepository(SqlRepository):
     """
 
     _placeholder = "%s"
+    #: The bulk path asks holders_many before it writes: its COPY must meet no conflict (a
+    #: refused row would put its values in the server's log).
+    holders_first = True
     # Under READ COMMITTED a plain SELECT would let two transactions read the same
     # versie and both write; SQLite's BEGIN IMMEDIATE already serialises writers.
     _vergrendel_rij = " FOR UPDATE"
-    # A transaction-level advisory lock per gemeente, in the space of _BULK_SLOT.
-    _reserveer = f"SELECT pg_advisory_xact_lock({_BULK_SLOT}, ?::integer)"
 
     def __init__(self, dsn: str, *, connect_timeout: int | None = None) -> None:
         super().__init__()
         # Per table with a unique constraint: the type of each column, by its name.
         self._typen: dict[str, dict[str, str]] = {}
+        # The gemeenten whose bulk lock this transaction holds (see holders_many): what it
+        # writes of them it has checked, and it writes them straight with COPY.
+        self._gereserveerd: set[str] = set()
+        # The temporary tables made in this session (see _tussentabel).
+        self._tussentabellen: set[str] = set()
         # The statements of one klant's insert, per number of keys and kind.
         self._opdrachten: dict[tuple[int, int, bool], str] = {}
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
@@ -114,6 +126,8 @@ class PostgresRepository(SqlRepository):
         self._opdracht("BEGIN" if diepte == 0 else f"SAVEPOINT s{diepte}")
 
     def _einde(self, diepte: int, geslaagd: bool) -> None:
+        if diepte == 0:
+            self._gereserveerd.clear()  # the transaction's locks end with it
         if diepte > 0:
             if not geslaagd:
                 self._opdracht(f"ROLLBACK TO SAVEPOINT s{diepte}")
@@ -167,10 +181,12 @@ class PostgresRepository(SqlRepository):
                 # One statement: the counter (its row locked until the transaction ends,
                 # so no two processes get the same numbers) and the numbers in its new
                 # range a caller chose already, which are skipped.
-                laatste, bezet = self._voer_uit(_VOLGNUMMERS, (gemeente.waarde, gevraagd) * 2)[0]
+                laatste, bezet = self._voer_uit(
+                    pgsql.VOLGNUMMERS, (int(gemeente.waarde), *(gemeente.waarde, gevraagd) * 2)
+                )[0]
                 if laatste > klok01.MAX_VOLGNUMMER:
                     # Within the caller's transaction: leave the counter as it was.
-                    self._voer_uit(_TERUG, (gevraagd, gemeente.waarde))
+                    self._voer_uit(pgsql.TERUG, (gevraagd, gemeente.waarde))
                     raise klok01.klantnummers_op(gemeente)
                 bezet = set(bezet)
                 nummers.extend(
@@ -181,8 +197,12 @@ class PostgresRepository(SqlRepository):
         return nummers
 
     def add_many(self, klanten: Sequence[Klant]) -> None:
-        if len(klanten) != 1 or self._diepte == 0:
+        if len(klanten) != 1:
             super().add_many(klanten)
+            return
+        if self._diepte == 0:
+            with self.transaction():
+                self.add_many(klanten)
             return
         # One klant in the caller's transaction (registreer's path): its rows in one
         # statement, without a savepoint; a conflict leaves a row out, and then what was
@@ -192,12 +212,17 @@ class PostgresRepository(SqlRepository):
         with self._slot:
             klantrij, sleutels = self._voer_uit(
                 self._opdracht_een(len(personen), len(organisaties), genummerd=False),
-                (*rij, *_waarden(personen), *_waarden(organisaties)),
+                (
+                    int(klant.gemeente.waarde),
+                    *rij,
+                    *pgsql.waarden(personen),
+                    *pgsql.waarden(organisaties),
+                ),
             )[0]
             if klantrij == 1 and sleutels == len(personen):
                 return
             if klantrij == 1:
-                for opdracht in _ONGEDAAN:
+                for opdracht in pgsql.ONGEDAAN:
                     self._voer_uit(opdracht, (str(klant.id),))
             self._verklaar_schending(klanten)
 
@@ -219,10 +244,11 @@ class PostgresRepository(SqlRepository):
             klantrij, sleutels, volgnummer, nummer = self._voer_uit(
                 self._opdracht_een(len(personen), len(organisaties), genummerd=True),
                 (
+                    int(gemeente.waarde),
                     gemeente.waarde,
-                    *(w for index, w in enumerate(rij) if index != _KLANTNUMMER),
-                    *_waarden(personen),
-                    *_waarden(organisaties),
+                    *(w for index, w in enumerate(rij) if index != pgsql.KLANTNUMMER),
+                    *pgsql.waarden(personen),
+                    *pgsql.waarden(organisaties),
                 ),
             )[0]
             if klantrij == 1 and sleutels == len(personen):
@@ -236,15 +262,15 @@ class PostgresRepository(SqlRepository):
                     kenmerken=klant.kenmerken,
                 )
             if volgnummer > klok01.MAX_VOLGNUMMER:
-                self._voer_uit(_TERUG, (1, gemeente.waarde))
+                self._voer_uit(pgsql.TERUG, (1, gemeente.waarde))
                 raise klok01.klantnummers_op(gemeente)
             if klantrij == 0 and klant.id not in self:
                 return None  # the number is taken: the counter has passed it
             # A conflict of its own: nothing of it stays, the counter included.
             if klantrij == 1:
-                for opdracht in _ONGEDAAN:
+                for opdracht in pgsql.ONGEDAAN:
                     self._voer_uit(opdracht, (str(klant.id),))
-            self._voer_uit(_TERUG, (1, gemeente.waarde))
+            self._voer_uit(pgsql.TERUG, (1, gemeente.waarde))
             self._verklaar_schending(
                 (attrs.evolve(klant, klantnummer=nummer or klant.klantnummer),)
             )
@@ -253,29 +279,108 @@ class PostgresRepository(SqlRepository):
     def _opdracht_een(self, personen: int, organisaties: int, *, genummerd: bool) -> str:
         sleutel = (personen, organisaties, genummerd)
         if (opdracht := self._opdrachten.get(sleutel)) is None:
-            typen = tuple(self._kolomtypen("klant", KLANT_KOLOMMEN)) if genummerd else None
-            opdracht = self._opdrachten[sleutel] = _een_klant(personen, organisaties, typen)
+            typen = tuple(self._kolomtypen("klant", KLANT_KOLOMMEN))
+            opdracht = pgsql.een_klant(personen, organisaties, typen, genummerd)
+            self._opdrachten[sleutel] = opdracht
         return opdracht
+
+    def holders_many(
+        self,
+        ids: Collection[uuid.UUID],
+        klantnummers: Collection[tuple[Gemeentecode, str]],
+        sleutels: Collection[tuple[Gemeentecode, Identificator]],
+    ) -> klok01.Houders:
+        # The values asked about are copied into a table of this session, and joined
+        # with the stored ones: one COPY and one query per kind, whatever their number.
+        gevraagd_sleutels = {
+            (gemeente.waarde, *klok01.sleutel(identificator)): (gemeente, identificator)
+            for gemeente, identificator in sleutels
+        }
+        gevraagd_nummers = {(g.waarde, nummer): (g, nummer) for g, nummer in klantnummers}
+        with self._slot, self.transaction():
+            # In one order in every process, so that two bulk writes never wait for each
+            # other in a circle.
+            for code in sorted(
+                {g for g, _ in gevraagd_nummers} | {g for g, *_ in gevraagd_sleutels}
+            ):
+                self._voer_uit(pgsql.RESERVEER, (int(code),))
+                self._gereserveerd.add(code)
+            gevonden = {
+                uuid.UUID(str(rij[0]))
+                for rij in self._gevraagd("id", [(str(i),) for i in ids], pgsql.ZOEK_IDS)
+            }
+            nummers = {
+                gevraagd_nummers[(rij[0], rij[1])]: uuid.UUID(str(rij[2]))
+                for rij in self._gevraagd("nummer", list(gevraagd_nummers), pgsql.ZOEK_NUMMERS)
+            }
+            houders = {
+                gevraagd_sleutels[(rij[0], rij[1], rij[2])]: uuid.UUID(str(rij[3]))
+                for rij in self._gevraagd("sleutel", list(gevraagd_sleutels), pgsql.ZOEK_SLEUTELS)
+            }
+        return gevonden, nummers, houders
+
+    def _gevraagd(
+        self, soort: str, rijen: list[tuple[Any, ...]], zoek: str
+    ) -> list[tuple[Any, ...]]:
+        """The rows ``zoek`` finds for these values, copied into a table of this session."""
+        if not rijen:
+            return []
+        tabel = f"klantregister_gevraagd_{soort}"
+        if tabel not in self._tussentabellen:
+            self._voer_uit(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {tabel} ({pgsql.GEVRAAGD[soort]}) "
+                "ON COMMIT DELETE ROWS"
+            )
+            self._tussentabellen.add(tabel)
+        kolommen = ", ".join(kolom.split()[0] for kolom in pgsql.GEVRAAGD[soort].split(", "))
+        self._kopieer(tabel, kolommen, rijen)
+        gevonden = self._voer_uit(zoek)
+        self._voer_uit(f"TRUNCATE {tabel}")
+        return gevonden
+
+    def replace(self, oud: Klant, nieuw: Klant) -> None:
+        if oud.identificatie == nieuw.identificatie and oud.gemeente == nieuw.gemeente:
+            super().replace(oud, nieuw)
+            return
+        # New keys: after the bulk writes to the gemeente, as every other write.
+        with self._slot, self.transaction():
+            self._voer_uit(pgsql.GEDEELD, (int(nieuw.gemeente.waarde),))
+            super().replace(oud, nieuw)
 
     def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         if not rijen:
             return
-        if tabel not in _UNIEK:
+        gemeente = pgsql.GEMEENTE_IN[tabel] if tabel in pgsql.UNIEK else None
+        if gemeente is None or {rij[gemeente] for rij in rijen} <= self._gereserveerd:
+            # No unique constraint; or a bulk write that holds its gemeenten's lock and has
+            # checked what it writes, so no other write can conflict with it.
             self._kopieer(tabel, kolommen, rijen)
             return
-        # A table with a unique constraint: rows that would break it are left out
-        # (ON CONFLICT DO NOTHING), so the server never refuses one and never logs its
-        # values; a row left out is a conflict, which the caller then finds.
-        typen = self._kolomtypen(tabel, kolommen)
-        kolomwaarden = [list(kolom) for kolom in zip(*rijen, strict=True)]
+        # A table with a unique constraint: the rows are copied into a table of this
+        # session's (COPY, the server's bulk path), and from there inserted, leaving out
+        # those that would break it (ON CONFLICT DO NOTHING): the server never refuses one
+        # and never logs its values. A row left out is a conflict, which the caller finds.
+        tussen = self._tussentabel(tabel, kolommen)
+        self._kopieer(tussen, f"nr, {kolommen}", [(nr, *rij) for nr, rij in enumerate(rijen)])
         ingevoegd = self._voer_uit(
-            f"INSERT INTO {tabel} ({kolommen}) "
-            f"SELECT * FROM unnest({', '.join(f'%s::{type_}[]' for type_ in typen)}) "
-            "ON CONFLICT DO NOTHING RETURNING 1",
-            kolomwaarden,
-        )
-        if len(ingevoegd) != len(rijen):
-            raise UniekeSchending(f"{len(rijen) - len(ingevoegd)} rijen van {tabel} zijn al bezet")
+            f"WITH i AS (INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM {tussen} "
+            "ORDER BY nr ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM i"
+        )[0][0]
+        self._voer_uit(f"TRUNCATE {tussen}")
+        if ingevoegd != len(rijen):
+            raise UniekeSchending(f"{len(rijen) - ingevoegd} rijen van {tabel} zijn al bezet")
+
+    def _tussentabel(self, tabel: str, kolommen: str) -> str:
+        """A temporary table of this session with the columns of ``tabel`` (made once),
+        and ``nr``, the order to insert its rows in; emptied when a transaction ends."""
+        naam = f"klantregister_nieuw_{tabel}"
+        if naam not in self._tussentabellen:
+            self._voer_uit(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {naam} ON COMMIT DELETE ROWS AS "
+                f"SELECT 0::bigint AS nr, {kolommen} FROM {tabel} WITH NO DATA"
+            )
+            self._tussentabellen.add(naam)
+        return naam
 
     def _kopieer(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         # COPY: the server's bulk path, for a table without unique constraints.
@@ -310,87 +415,6 @@ class PostgresRepository(SqlRepository):
 
     def __repr__(self) -> str:
         return f"<PostgresRepository {self._naam}>"
-
-
-_VOLGNUMMERS = (
-    "WITH n AS (INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (%s, %s) "
-    "ON CONFLICT (gemeente) DO UPDATE "
-    "SET volgnummer = klantnummerteller.volgnummer + excluded.volgnummer RETURNING volgnummer) "
-    "SELECT n.volgnummer, ARRAY(SELECT klantnummer FROM klant WHERE gemeente = %s "
-    f"AND klantnummer BETWEEN lpad((n.volgnummer - %s + 1)::text, {klok01.GEGENEREERD}, '0') "
-    f"AND lpad(n.volgnummer::text, {klok01.GEGENEREERD}, '0')) FROM n"
-)
-_TERUG = "UPDATE klantnummerteller SET volgnummer = volgnummer - %s WHERE gemeente = %s"
-
-
-def _waarden(sleutels: Sequence[tuple[str, str, str, str]]) -> Iterator[str]:
-    """The gemeente, soort and waarde of each key row, one after the other."""
-    for gemeente, soort, waarde, _ in sleutels:
-        yield from (gemeente, soort, waarde)
-
-
-def _een_klant(personen: int, organisaties: int, genummerd: tuple[str, ...] | None = None) -> str:
-    """One statement that inserts a klant row and its key rows (of these numbers), leaving
-    out any that conflicts; it returns how many klant rows and person keys went in.
-
-    ``genummerd`` (the klant columns' types) gives the klant the next generated klantnummer
-    of its gemeente, from the counter in the same statement; it then returns the counter's
-    new value and the klantnummer too (``NULL`` when no klant row went in).
-    """
-    kolommen = KLANT_KOLOMMEN.split(",")
-    if genummerd is None:
-        delen = [
-            f"WITH k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) "
-            f"VALUES ({', '.join(['%s'] * len(kolommen))}) "
-            "ON CONFLICT DO NOTHING RETURNING id, klantnummer)"
-        ]
-    else:
-        waarden = [
-            f"lpad(n.volgnummer::text, {klok01.GEGENEREERD}, '0')"
-            if kolom.strip() == "klantnummer"
-            else f"%s::{type_}"
-            for kolom, type_ in zip(kolommen, genummerd, strict=True)
-        ]
-        delen = [
-            "WITH n AS (INSERT INTO klantnummerteller (gemeente, volgnummer) VALUES (%s, 1) "
-            "ON CONFLICT (gemeente) DO UPDATE SET volgnummer = klantnummerteller.volgnummer + 1 "
-            "RETURNING volgnummer), "
-            f"k AS (INSERT INTO klant ({KLANT_KOLOMMEN}) SELECT {', '.join(waarden)} FROM n "
-            f"WHERE n.volgnummer <= {klok01.MAX_VOLGNUMMER} "
-            "ON CONFLICT DO NOTHING RETURNING id, klantnummer)"
-        ]
-
-    def sleutels(aantal: int) -> str:
-        return " UNION ALL ".join(["SELECT %s, %s, %s, k.id FROM k"] * aantal)
-
-    if personen:
-        delen.append(
-            f", p AS (INSERT INTO persoonssleutel ({SLEUTEL_KOLOMMEN}) {sleutels(personen)} "
-            "ON CONFLICT DO NOTHING RETURNING 1)"
-        )
-    if organisaties:
-        delen.append(
-            f", o AS (INSERT INTO organisatiesleutel ({SLEUTEL_KOLOMMEN}) "
-            f"{sleutels(organisaties)} RETURNING 1)"
-        )
-    geteld = "(SELECT count(*) FROM p)" if personen else "0"
-    delen.append(f" SELECT (SELECT count(*) FROM k), {geteld}")
-    if genummerd is not None:
-        delen.append(", (SELECT volgnummer FROM n), (SELECT klantnummer FROM k)")
-    return "".join(delen)
-
-
-# Where the klantnummer stands in a klant row.
-_KLANTNUMMER = [kolom.strip() for kolom in KLANT_KOLOMMEN.split(",")].index("klantnummer")
-_ONGEDAAN = (
-    "DELETE FROM persoonssleutel WHERE klant_id = %s",
-    "DELETE FROM organisatiesleutel WHERE klant_id = %s",
-    "DELETE FROM klant WHERE id = %s",
-)
-
-#: The tables with a unique constraint: the klant (its id, its klantnummer) and the
-#: natural-person keys (KLOK01 rule 1).
-_UNIEK = frozenset({"klant", "persoonssleutel"})
 
 
 def _vertaal(fout: Exception) -> Exception:

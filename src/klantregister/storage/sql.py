@@ -52,10 +52,6 @@ class SqlRepository(abc.ABC):
     #: What makes the ``SELECT`` of a changing klant's versie lock its row until the
     #: transaction ends, where a transaction's reads do not already exclude other writers.
     _vergrendel_rij = ""
-    #: What keeps other processes' bulk writes to a gemeente (its code the parameter) out
-    #: until the transaction ends, so that what :meth:`holders_many` found stays true; a
-    #: database with one writer at a time (SQLite) needs nothing.
-    _reserveer: str | None = None
 
     def __init__(self) -> None:
         self._slot = threading.RLock()
@@ -212,11 +208,6 @@ class SqlRepository(abc.ABC):
             soort, waarde = klok01.sleutel(identificator)
             per_sleutel.setdefault((gemeente.waarde, soort), {})[waarde] = (gemeente, identificator)
         with self._slot, self.transaction():
-            if self._reserveer is not None:
-                # In one order in every process, so that two bulk writes never wait for
-                # each other in a circle.
-                for code in sorted(set(per_nummer) | {g for g, _ in per_sleutel}):
-                    self._rijen(self._reserveer, (int(code),))
             gevonden = {
                 uuid.UUID(str(rij[0]))
                 for rij in self._in_lijsten(
