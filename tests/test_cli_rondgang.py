@@ -81,6 +81,7 @@ def test_the_own_format_round_trips_every_klant_exactly(register: str, tmp_path:
         "bijgewerkt": 0,
         "geweigerd": [],
         "niet_overgenomen": [],
+        "niet_overgenomen_per_veld": {},
         "exit": 0,
     } == resultaat
     assert [kanoniek.uit_dict(r) for r in eerst] == [

@@ -116,7 +116,12 @@ def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
 # repr=False: the rule-1 index holds every natural-person key in full.
 @attrs.define(repr=False)
 class Controle:
-    """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`."""
+    """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`.
+
+    ``regel_1=False`` leaves out the rule-1 groups, and the index of every natural-person
+    key they need (what ``import`` does: the register refuses those records itself), so that
+    its memory does not grow with the number of persons.
+    """
 
     _records: int = 0
     _aangehaakt: int = 0
@@ -139,6 +144,7 @@ class Controle:
     _opmerkingen: list[Opmerking] = attrs.field(factory=list)
     _per_veld: dict[str, int] = attrs.field(factory=dict)
     _met_opmerkingen: int = 0
+    _regel_1: bool = attrs.field(default=True, kw_only=True, alias="regel_1")
 
     @property
     def records(self) -> int:
@@ -174,7 +180,7 @@ class Controle:
             self._zelfstandig += not geweigerd
             return
         self._aangehaakt += not geweigerd
-        if gelezen.gemeente is None or not identificatie.persoonssleutels:
+        if not self._regel_1 or gelezen.gemeente is None or not identificatie.persoonssleutels:
             return
         sleutels = []
         for identificator in identificatie.persoonssleutels:
@@ -197,7 +203,7 @@ class Controle:
             self._zelfstandig += 1
             return
         self._aangehaakt += 1
-        if sleutels:
+        if sleutels and self._regel_1:
             self._houd(bron, positie, id_, gemeente.waarde, sleutels)
 
     def _noteer(

@@ -41,7 +41,6 @@ from klantregister.domain import (
     Klant,
     KlantregisterError,
     OpslagError,
-    Registratie,
 )
 from klantregister.formats import (
     Gelezen,
@@ -57,6 +56,11 @@ from klantregister.register import KlantRegister
 __all__ = ["main"]
 
 SCHOON, OVERTREDINGEN, GEBRUIK = 0, 1, 2
+#: The exit status of an import whose storage failed on the way (it says how many klanten
+#: it had stored; importing again stores the rest).
+OPSLAG = 3
+#: How many records import reads before it stores them (a batch of registreer_alle).
+IMPORT_BATCH = 10_000
 
 
 class _GebruikError(Exception):
@@ -241,53 +245,75 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    controle = Controle()
-    gelezen_records: list[tuple[str, Gelezen]] = []
-    registraties: list[Registratie] = []
-    onvolledig: dict[int, frozenset[str]] = {}
-    niet_overgenomen = []
-    for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
-        controle.voeg_toe(gelezen, pad)
-        if gelezen.registratie is not None:
-            ontbrekend = frozenset().union(
-                *(_ONVOLLEDIG.get(o.veld, ()) for o in gelezen.opmerkingen)
-            )
-            if ontbrekend:
-                onvolledig[len(registraties)] = ontbrekend
-            gelezen_records.append((pad, gelezen))
-            registraties.append(gelezen.registratie)
-            niet_overgenomen += [
-                {
-                    "bron": pad,
-                    "positie": gelezen.positie,
-                    "id": gelezen.id,
-                    "veld": o.veld,
-                    "melding": o.melding,
-                }
-                for o in gelezen.opmerkingen
-            ]
-    rapport = controle.rapport()
-    with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
-        resultaat = importeer(
-            register, registraties, bij_bestaand=args.bij_bestaand, onvolledig=onvolledig
-        )
-    geweigerd = [
-        {
-            "bron": gelezen_records[positie][0],
-            "positie": gelezen_records[positie][1].positie,
-            "id": gelezen_records[positie][1].id,
-            "melding": melding,
+    # The records are read, checked and stored a batch at a time: memory holds one batch,
+    # the counts, and of each refusal and note only what the report says of it.
+    controle = Controle(regel_1=False)  # the register refuses a second holder itself
+    telling = {"opgeslagen": 0, "al_aanwezig": 0, "bijgewerkt": 0}
+    geweigerd: list[dict[str, Any]] = []
+    niet_overgenomen: list[dict[str, Any]] = []
+    per_veld: dict[str, int] = {}
+    batch: list[tuple[str, Gelezen]] = []
+
+    def importeer_batch(register: KlantRegister) -> None:
+        onvolledig = {
+            index: ontbrekend
+            for index, (_, gelezen) in enumerate(batch)
+            if (ontbrekend := _ontbrekend(gelezen))
         }
-        for positie, melding in resultaat.geweigerd
-    ]
-    telling = {
-        "opgeslagen": resultaat.opgeslagen,
-        "al_aanwezig": len(resultaat.al_aanwezig),
-        "bijgewerkt": len(resultaat.bijgewerkt),
-    }
+        resultaat = importeer(
+            register,
+            [gelezen.registratie for _, gelezen in batch if gelezen.registratie is not None],
+            bij_bestaand=args.bij_bestaand,
+            onvolledig=onvolledig,
+        )
+        telling["opgeslagen"] += resultaat.opgeslagen
+        telling["al_aanwezig"] += len(resultaat.al_aanwezig)
+        telling["bijgewerkt"] += len(resultaat.bijgewerkt)
+        geweigerd.extend(
+            {
+                "bron": batch[i][0],
+                "positie": batch[i][1].positie,
+                "id": batch[i][1].id,
+                "melding": m,
+            }
+            for i, m in resultaat.geweigerd
+        )
+        batch.clear()
+
+    with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
+        try:
+            for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
+                controle.voeg_toe(gelezen, pad)
+                if gelezen.registratie is None:
+                    continue
+                for o in gelezen.opmerkingen:
+                    per_veld[o.veld] = per_veld.get(o.veld, 0) + 1
+                    if per_veld[o.veld] <= OPMERKINGEN_PER_VELD:
+                        niet_overgenomen.append(
+                            {"bron": pad, "positie": gelezen.positie, "id": gelezen.id}
+                            | {"veld": o.veld, "melding": o.melding}
+                        )
+                batch.append((pad, gelezen))
+                if len(batch) >= IMPORT_BATCH:
+                    importeer_batch(register)
+            if batch:
+                importeer_batch(register)
+        except OpslagError as fout:
+            print(
+                f"klantregister: opslag: {fout}; {telling['opgeslagen']} klanten waren "
+                "opgeslagen (een nieuwe import slaat die over)",
+                file=sys.stderr,
+            )
+            return OPSLAG
+    rapport = controle.rapport()
     if args.uitvoer == "json":
         uit = rapport.naar_dict(opmerkingen=False)  # the notes are import's own, below
-        uit["import"] = {**telling, "geweigerd": geweigerd, "niet_overgenomen": niet_overgenomen}
+        uit["import"] = {
+            **telling,
+            "geweigerd": geweigerd,
+            "niet_overgenomen": niet_overgenomen,
+            "niet_overgenomen_per_veld": per_veld,
+        }
         _schrijf_json(uit, sys.stdout)
     else:
         _toon_rapport(rapport, "text", sys.stdout, opmerkingen=False)
@@ -296,6 +322,8 @@ def _import(args: argparse.Namespace) -> int:
                 f"{regel['bron']}:{regel['positie']} [{regel['id']}] niet overgenomen: "
                 f"{regel['veld']}: {regel['melding']}"
             )
+        if (meer := sum(per_veld.values()) - len(niet_overgenomen)) > 0:
+            print(f"… en {meer} opmerkingen meer (ten hoogste {OPMERKINGEN_PER_VELD} per veld)")
         for regel in geweigerd:
             print(
                 f"{regel['bron']}:{regel['positie']} [{regel['id']}] geweigerd: {regel['melding']}"
@@ -305,6 +333,11 @@ def _import(args: argparse.Namespace) -> int:
             + f", geweigerd: {len(geweigerd)}"
         )
     return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
+
+
+def _ontbrekend(gelezen: Gelezen) -> frozenset[str]:
+    """The klantgegevens fields a record lacks by its notes (bijwerken keeps those)."""
+    return frozenset().union(*(_ONVOLLEDIG.get(o.veld, ()) for o in gelezen.opmerkingen))
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -133,6 +133,13 @@ class SqliteRepository(SqlRepository):
             return UniekeSchending(str(fout))
         return OpslagError(f"SQLite ({self.pad!r}): {fout}")
 
+    def _einde(self, diepte: int, geslaagd: bool) -> None:
+        if not geslaagd and not self._verbinding.in_transaction:
+            # SQLite rolled the transaction back itself (a full disk, an I/O error): there
+            # is nothing left to roll back, and the error that did it is the one to raise.
+            return
+        super()._einde(diepte, geslaagd)
+
     def _sluit(self) -> None:
         self._verbinding.close()
 
