@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import (
@@ -137,7 +137,6 @@ def _een_voor_een(register: KlantRegister, lijst: list[Registratie]) -> list[tup
 
 
 @pytest.mark.unit
-@settings(max_examples=200)
 @given(eerder=registraties, lijst=registraties, batchgrootte=st.integers(1, 5))
 def test_the_bulk_path_refuses_exactly_what_one_registreer_at_a_time_refuses(
     eerder: list[Registratie], lijst: list[Registratie], batchgrootte: int
