@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import BuitenlandsNummer, Gemeentecode, Identificatie, Registratie
+from klantregister.check import RECORDS_PER_GROEP
 from klantregister.check.controle import Controle, Controlerapport, Overtreding
+from klantregister.cli import commando
 from klantregister.formats import Gelezen, klanten_v1
 
 pytestmark = pytest.mark.unit
@@ -210,3 +212,31 @@ def test_a_check_in_progress_never_shows_a_bsn_in_its_repr() -> None:
     ):
         controle.voeg_toe(gelezen, "export.json")
     assert "<Controle records=1 bevindingen=0>" == repr(controle)
+
+
+# --- a giant rule-1 group: a bounded list in text and HTML, every record in JSON ---------
+
+
+def _grote_groep(aantal: int) -> Controlerapport:
+    return controleer(*(persoon(BSN_A) for _ in range(aantal)))
+
+
+@pytest.mark.parametrize("aantal", [RECORDS_PER_GROEP, RECORDS_PER_GROEP + 1, 1000])
+def test_a_giant_rule_1_group_lists_its_first_records_in_text_and_html_and_all_in_json(
+    aantal: int,
+) -> None:
+    rapport = _grote_groep(aantal)
+    tekst, als_json = io.StringIO(), io.StringIO()
+    commando._toon_rapport(rapport, "text", tekst)
+    commando._toon_rapport(rapport, "json", als_json)
+    (regel,) = [r for r in tekst.getvalue().splitlines() if r.startswith("KLOK01 regel 1")]
+    html = rapport._repr_html_()
+    meer = aantal - RECORDS_PER_GROEP
+
+    assert (min(aantal, RECORDS_PER_GROEP), meer > 0, meer > 0) == (
+        regel.count("export.json:"),
+        f"… en {meer} meer" in regel,
+        f"… en {meer} meer" in html,
+    )
+    (groep,) = json.loads(als_json.getvalue())["regel_1"]
+    assert list(range(1, aantal + 1)) == [r["positie"] for r in groep["records"]]

@@ -24,6 +24,7 @@ from klantregister.check.parallel import (
 )
 from klantregister.check.rapport import (
     OPMERKINGEN_PER_VELD,
+    RECORDS_PER_GROEP,
     Bevinding,
     Controlerapport,
     Opmerking,
@@ -34,6 +35,7 @@ from klantregister.check.rapport import (
 __all__ = [
     "MIN_DEEL",
     "OPMERKINGEN_PER_VELD",
+    "RECORDS_PER_GROEP",
     "Bevinding",
     "Controle",
     "Controlerapport",

@@ -18,6 +18,7 @@ from klantregister.domain import weergave
 
 __all__ = [
     "OPMERKINGEN_PER_VELD",
+    "RECORDS_PER_GROEP",
     "Bevinding",
     "Controlerapport",
     "Opmerking",
@@ -27,6 +28,9 @@ __all__ = [
 
 #: How many notes of each field a report lists, the first in input order; it counts them all.
 OPMERKINGEN_PER_VELD = 100
+#: How many records of one rule-1 group the text and HTML reports list (the first, in input
+#: order), saying how many more there are; the JSON report lists them all.
+RECORDS_PER_GROEP = 20
 
 
 class Overtreding(enum.Enum):
@@ -98,6 +102,10 @@ class Regel1Groep:
     gemeente: str
     sleutels: tuple[str, ...]  # masked, as "BSN ******333"
     records: tuple[tuple[str, int, str | None], ...]  # (bron, positie, id), in input order
+
+    def getoond(self) -> tuple[tuple[tuple[str, int, str | None], ...], int]:
+        """The records the text and HTML reports list, and how many more the group has."""
+        return self.records[:RECORDS_PER_GROEP], max(len(self.records) - RECORDS_PER_GROEP, 0)
 
     def naar_dict(self) -> dict[str, Any]:
         return {

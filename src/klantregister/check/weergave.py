@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from klantregister.check.rapport import Controlerapport
+from klantregister.check.rapport import Controlerapport, Regel1Groep
 from klantregister.display import RIJEN, cel, rij, tekst_html
 from klantregister.domain import registreer_html
 
@@ -61,7 +61,7 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
         "<tr>"
         + cel("td", tekst_html(groep.gemeente))
         + cel("td", tekst_html(" / ".join(groep.sleutels)))
-        + cel("td", tekst_html(", ".join(f"{b}:{p}" for b, p, _ in groep.records)))
+        + cel("td", tekst_html(_records(groep)))
         + "</tr>"
         for groep in rapport.groepen[:rijen]
     ]
@@ -115,3 +115,10 @@ def _opmerkingen_html(rapport: Controlerapport, rijen: int) -> list[str]:
 
 
 registreer_html(Controlerapport, rapport_html)
+
+
+def _records(groep: Regel1Groep) -> str:
+    """The first records of a rule-1 group, and how many more it has."""
+    getoond, meer = groep.getoond()
+    tekst = ", ".join(f"{b}:{p}" for b, p, _ in getoond)
+    return f"{tekst}, … en {meer} meer" if meer else tekst

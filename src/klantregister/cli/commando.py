@@ -401,7 +401,10 @@ def _toon_rapport(
             f"({bevinding.soort.value}{controle})\n"
         )
     for groep in rapport.groepen:
-        records = ", ".join(f"{b}:{p} [{i or 'zonder id'}]" for b, p, i in groep.records)
+        getoond, meer = groep.getoond()
+        records = ", ".join(f"{b}:{p} [{i or 'zonder id'}]" for b, p, i in getoond)
+        if meer:
+            records += f", … en {meer} meer (--format json geeft ze alle)"
         bestand.write(
             f"KLOK01 regel 1: gemeente {groep.gemeente}, {' / '.join(groep.sleutels)} "
             f"in {len(groep.records)} records: {records}\n"
