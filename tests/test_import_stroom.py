@@ -130,3 +130,40 @@ def test_a_storage_failing_mid_import_exits_3_saying_how_many_were_stored(
     )
     with KlantRegister.open(url) as register:
         assert (0, aantal) == (opnieuw.returncode, len(register)), opnieuw.stdout[-500:]
+
+
+def test_two_imports_of_overlapping_files_in_opposite_order_on_postgresql_both_finish(
+    tmp_path: Path, postgres_schema_url: str
+) -> None:
+    alle = tmp_path / "alle.jsonl"
+    aantal = _bestand(alle, 24_000)
+    regels = alle.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Two thirds each, overlapping in the middle third, the second file backwards.
+    eerste, tweede = tmp_path / "eerste.jsonl", tmp_path / "tweede.jsonl"
+    eerste.write_text("".join(regels[: 2 * aantal // 3]), encoding="utf-8")
+    tweede.write_text("".join(reversed(regels[aantal // 3 :])), encoding="utf-8")
+    KlantRegister.open(postgres_schema_url).close()  # the schema, before both start
+
+    processen = [
+        subprocess.Popen(  # noqa: S603 - our own command, arguments from the test
+            [*_import(bestand, postgres_schema_url), "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for bestand in (eerste, tweede)
+    ]
+    uitkomsten = [proces.communicate(timeout=600) for proces in processen]
+    with KlantRegister.open(postgres_schema_url) as register:
+        bsns = [
+            k.identificatie.bsn.waarde for k in register if k.identificatie and k.identificatie.bsn
+        ]
+
+    tellingen = [json.loads(uit)["import"] for uit, _ in uitkomsten]
+    assert [0, 0] == [proces.returncode for proces in processen], [f for _, f in uitkomsten]
+    # Every person once; each record of the middle third stored by one and found by the other.
+    assert (aantal, aantal, aantal // 3 + aantal % 3) == (
+        len(bsns),
+        len(set(bsns)),
+        sum(t["al_aanwezig"] for t in tellingen),
+    )
