@@ -122,24 +122,10 @@ class PostgresRepository(SqlRepository):
         )
         return {rij[0] for rij in rijen}
 
-    def _begin(self, diepte: int) -> None:
-        self._opdracht("BEGIN" if diepte == 0 else f"SAVEPOINT s{diepte}")
-
     def _einde(self, diepte: int, geslaagd: bool) -> None:
         if diepte == 0:
             self._gereserveerd.clear()  # the transaction's locks end with it
-        if diepte > 0:
-            if not geslaagd:
-                self._opdracht(f"ROLLBACK TO SAVEPOINT s{diepte}")
-            self._opdracht(f"RELEASE SAVEPOINT s{diepte}")
-        elif not geslaagd:
-            self._opdracht("ROLLBACK")
-        else:
-            try:
-                self._opdracht("COMMIT")
-            except OpslagError:
-                self._opdracht("ROLLBACK")
-                raise
+        super()._einde(diepte, geslaagd)
 
     def _opdracht(self, sql: str) -> None:
         """A statement without parameters or rows (BEGIN, COMMIT...), straight through

@@ -85,23 +85,28 @@ class SqlRepository(abc.ABC):
         """Insert many rows into ``tabel`` in the dialect's fastest way (the bulk path),
         translating errors as :meth:`_voer_uit`. ``kolommen`` is a constant of this module."""
 
+    def _opdracht(self, sql: str) -> None:
+        """Run a statement without parameters or rows (BEGIN, COMMIT...); a dialect may
+        have a cheaper way than :meth:`_voer_uit`."""
+        self._voer_uit(sql)
+
     def _begin(self, diepte: int) -> None:
         """Start a transaction (``diepte`` 0) or a savepoint named after the depth."""
-        self._voer_uit(self._begin_opdracht if diepte == 0 else f"SAVEPOINT s{diepte}")
+        self._opdracht(self._begin_opdracht if diepte == 0 else f"SAVEPOINT s{diepte}")
 
     def _einde(self, diepte: int, geslaagd: bool) -> None:
         """Commit or roll back what :meth:`_begin` started at this depth."""
         if diepte > 0:
             if not geslaagd:
-                self._voer_uit(f"ROLLBACK TO SAVEPOINT s{diepte}")
-            self._voer_uit(f"RELEASE SAVEPOINT s{diepte}")
+                self._opdracht(f"ROLLBACK TO SAVEPOINT s{diepte}")
+            self._opdracht(f"RELEASE SAVEPOINT s{diepte}")
         elif not geslaagd:
-            self._voer_uit("ROLLBACK")
+            self._opdracht("ROLLBACK")
         else:
             try:
-                self._voer_uit("COMMIT")
+                self._opdracht("COMMIT")
             except OpslagError:
-                self._voer_uit("ROLLBACK")
+                self._opdracht("ROLLBACK")
                 raise
 
     @abc.abstractmethod
