@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
@@ -36,6 +35,8 @@ from klantregister.check import (
     controleer_bestand,
 )
 from klantregister.cli.importeren import BIJ_BESTAAND, importeer
+from klantregister.cli.proces import Voortgang as _Voortgang
+from klantregister.cli.proces import ruime_gc as _ruime_gc
 from klantregister.domain import (
     FormaatError,
     Klant,
@@ -164,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commando = {"check": _check, "import": _import, "export": _export}[args.commando]
     try:
-        return commando(args)
+        with _ruime_gc():
+            return commando(args)
     except (_GebruikError, KlantregisterError) as fout:
         soort = "opslag: " if isinstance(fout, OpslagError) else ""
         print(f"klantregister: {soort}{fout}", file=sys.stderr)
@@ -457,39 +459,3 @@ def _schrijf_json(uit: dict[str, Any], bestand: IO[str]) -> None:
             tekst = tekst.replace("\n", "\n  ")
         leden.append(f"  {json.dumps(naam)}: {tekst}")
     bestand.write("{\n" + ",\n".join(leden) + "\n}\n")
-
-
-class _Voortgang:
-    """Progress on a terminal's stderr: records/s and the time left, twice a second."""
-
-    def __init__(self) -> None:
-        self._pad = ""
-        self._begin = time.monotonic()
-        self._laatst = 0.0
-
-    @classmethod
-    def voor(cls, uitvoer: str) -> _Voortgang | None:
-        # Never on a pipe or a file, and never mixed into JSON output.
-        return cls() if uitvoer == "text" and sys.stderr.isatty() else None
-
-    def begin(self, pad: str) -> None:
-        self._pad = pad
-        self._begin = time.monotonic()
-
-    def toon(self, stand: Stand) -> None:
-        nu = time.monotonic()
-        if nu - self._laatst < 0.5:
-            return
-        self._laatst = nu
-        verstreken = max(nu - self._begin, 1e-9)
-        records, gelezen = stand.records(), stand.gelezen()
-        rest = (stand.grootte - gelezen) * verstreken / gelezen if gelezen else 0.0
-        sys.stderr.write(
-            f"\r{self._pad}: {records:,} records, {records / verstreken:,.0f}/s, "
-            f"nog ~{rest:.0f} s   "
-        )
-        sys.stderr.flush()
-
-    def klaar(self) -> None:
-        sys.stderr.write("\r\033[K")
-        sys.stderr.flush()

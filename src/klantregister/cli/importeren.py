@@ -48,6 +48,7 @@ from klantregister.domain import (
     identificatie_naar_dict,
     kenmerken_naar_dict,
     klantgegevens_naar_dict,
+    nieuwe_registratie,
 )
 from klantregister.register import KlantRegister
 
@@ -128,11 +129,19 @@ def importeer(
 def _met_authenticatie(registratie: Registratie) -> Registratie:
     """The registratie as the import registers it: with an id (its content's if it has
     none), and its identifiers at level ``laag``."""
-    if registratie.id is None:
-        registratie = attrs.evolve(registratie, id=inhoudssleutel(registratie))
-    if registratie.identificatie is None:
+    if registratie.id is not None and registratie.identificatie is None:
         return registratie
-    return attrs.evolve(registratie, authenticatie=_IMPORT)
+    # A copy of validated parts: attrs.evolve would run every converter again.
+    return nieuwe_registratie(
+        registratie.gemeente,
+        registratie.klantgegevens,
+        registratie.identificatie,
+        authenticatie=(registratie.authenticatie if registratie.identificatie is None else _IMPORT),
+        klantnummer=registratie.klantnummer,
+        id=registratie.id if registratie.id is not None else inhoudssleutel(registratie),
+        bron=registratie.bron,
+        kenmerken=registratie.kenmerken,
+    )
 
 
 def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set[str]) -> bool:

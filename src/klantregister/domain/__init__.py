@@ -78,6 +78,7 @@ from klantregister.domain.registratie import (
     als_authenticatie,
     als_gemeente,
     als_id,
+    nieuwe_registratie,
 )
 from klantregister.domain.serialisatie import (
     identificatie_naar_dict,
@@ -163,6 +164,7 @@ __all__ = [
     "maskeer",
     "maskeer_nummer",
     "nieuwe_klant",
+    "nieuwe_registratie",
     "niveau",
     "opsomming",
     "registreer_html",

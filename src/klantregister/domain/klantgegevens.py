@@ -89,7 +89,10 @@ def _normaliseer(obj: object, regels: _Regels, voorvoegsel: str = "") -> None:
     """Check and normalise the text fields of a frozen instance, in place, once."""
     # _veld's body, inlined: this runs for every field of every klant registered.
     for naam, (maximum, controle) in regels.items():
-        tekst = _tekst(voorvoegsel + naam, maximum, getattr(obj, naam))
+        waarde = getattr(obj, naam)
+        if waarde is None:
+            continue  # most fields of most klanten: nothing to check, nothing to set
+        tekst = _tekst(voorvoegsel + naam, maximum, waarde)
         if tekst is not None and controle is not None:
             tekst = controle(tekst)
         object.__setattr__(obj, naam, tekst)
@@ -257,9 +260,19 @@ def _postcode_nl(tekst: str) -> str:
 _TELEFOON = re.compile(velden.TELEFOONNUMMER)
 _DOMEINLABEL = re.compile(velden.DOMEINLABEL)
 _TAALCODE = re.compile(velden.TAALCODE)
+_EMAIL_ASCII = re.compile(velden.EMAIL_ASCII).fullmatch
+_URL_ASCII = re.compile(velden.URL_ASCII).fullmatch
 
 
 def _emailadres(tekst: str) -> str:
+    if _EMAIL_ASCII(tekst) is not None:
+        # The common case, proven valid in one match; the same value as the full rule's.
+        lokaal, _, domein = tekst.rpartition("@")
+        return f"{lokaal}@{domein.lower()}"
+    return _emailadres_volledig(tekst)
+
+
+def _emailadres_volledig(tekst: str) -> str:
     lokaal, apenstaart, domein = tekst.rpartition("@")
     fout = f"{toon(tekst)} is geen e-mailadres (naam@domein.nl)"
     if not apenstaart or not lokaal or "@" in lokaal or len(lokaal) > velden.EMAIL_MAX_LOKAAL:
@@ -286,6 +299,12 @@ def _telefoonnummer(tekst: str) -> str:
 
 
 def _website_url(tekst: str) -> str:
+    if _URL_ASCII(tekst) is not None:
+        return tekst  # the common case, proven valid in one match
+    return _website_url_volledig(tekst)
+
+
+def _website_url_volledig(tekst: str) -> str:
     fout = f"{toon(tekst)} is geen http(s)-URL"
     if any(teken.isspace() for teken in tekst):
         raise OngeldigFormaatError("website_url", fout)

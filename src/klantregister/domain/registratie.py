@@ -32,7 +32,14 @@ from klantregister.domain.klant import (
 from klantregister.domain.klantgegevens import Klantgegevens
 from klantregister.domain.meldingen import maskeer
 
-__all__ = ["BulkResultaat", "Registratie", "als_authenticatie", "als_gemeente", "als_klantnummer"]
+__all__ = [
+    "BulkResultaat",
+    "Registratie",
+    "als_authenticatie",
+    "als_gemeente",
+    "als_klantnummer",
+    "nieuwe_registratie",
+]
 
 
 def als_gemeente(value: Gemeentecode | str) -> Gemeentecode:
@@ -90,6 +97,38 @@ class Registratie:
     def __attrs_post_init__(self) -> None:
         if self.kenmerken.soort is not None:
             controleer_kenmerken(self.kenmerken, self.identificatie, self.id)
+
+
+def nieuwe_registratie(
+    gemeente: Gemeentecode,
+    klantgegevens: Klantgegevens,
+    identificatie: Identificatie | None,
+    *,
+    authenticatie: Authenticatie | None = None,
+    klantnummer: str | None = None,
+    id: uuid.UUID | None = None,  # noqa: A002 (the field's name)
+    bron: str | None = None,
+    kenmerken: Kenmerken = GEEN_KENMERKEN,
+) -> Registratie:
+    """A registratie from parts that are already values of their types, as
+    :func:`~klantregister.domain.klant.nieuwe_klant` builds a klant: a reader that
+    validated each part, or an import giving a read registratie its id and
+    authenticatie, need not pay for the converters again. The one rule between the
+    parts, that the kenmerken agree with the identificatie (rule 3), is checked.
+    """
+    if kenmerken.soort is not None:
+        controleer_kenmerken(kenmerken, identificatie, id)
+    registratie = object.__new__(Registratie)
+    zet = object.__setattr__
+    zet(registratie, "gemeente", gemeente)
+    zet(registratie, "klantgegevens", klantgegevens)
+    zet(registratie, "identificatie", identificatie)
+    zet(registratie, "authenticatie", authenticatie)
+    zet(registratie, "klantnummer", klantnummer)
+    zet(registratie, "id", id)
+    zet(registratie, "bron", bron)
+    zet(registratie, "kenmerken", kenmerken)
+    return registratie
 
 
 @attrs.frozen

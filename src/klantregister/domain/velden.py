@@ -30,6 +30,7 @@ __all__ = [
     "BRP_LANDCODE",
     "BRP_NEDERLAND",
     "DOMEINLABEL",
+    "EMAIL_ASCII",
     "EMAIL_MAX_LOKAAL",
     "HUISNUMMER_MAX",
     "HUISNUMMER_MIN",
@@ -43,6 +44,7 @@ __all__ = [
     "TAALCODE",
     "TELEFOONNUMMER",
     "TELEFOON_MIN_CIJFERS",
+    "URL_ASCII",
     "URL_SCHEMAS",
     "UUID",
     "Veld",
@@ -85,6 +87,20 @@ EMAIL_MAX_LOKAAL = 64
 DOMEINLABEL = r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?"
 #: The schemes a ``website_url`` may have.
 URL_SCHEMAS = frozenset({"http", "https"})
+#: The common case of an e-mail address, in ASCII: a narrower rule than the full one
+#: (``EMAIL_MAX_LOKAAL``, ``DOMEINLABEL``, a domain of two labels at least, the last not
+#: all digits), so a value it matches needs no other check.
+EMAIL_ASCII = (
+    rf"[A-Za-z0-9._%+-]{{1,{EMAIL_MAX_LOKAAL}}}"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+#: The common case of a ``website_url``, in ASCII: one of the ``URL_SCHEMAS`` as written,
+#: a host of letters, digits, hyphens and dots, then printable ASCII after a ``/``, ``?``
+#: or ``#``; narrower than the full rule, so a value it matches needs no other check.
+URL_ASCII = (
+    f"(?:{'|'.join(sorted(URL_SCHEMAS))})"
+    r"://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][!-~]*)?"
+)
 #: The ``bron`` of a klant, the URL of the record it was taken over from: http(s), a host,
 #: then anything without whitespace (at most ``MAX_BRON`` characters, printable).
 BRON = r"(?i:https?)://[^\s/?#]+(?:[/?#]\S*)?"

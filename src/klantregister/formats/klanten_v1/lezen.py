@@ -15,7 +15,6 @@ from klantregister.domain import (
     Klantgegevens,
     KvkNummer,
     OngeldigeWaardeError,
-    Registratie,
     Rsin,
     Subjectsoort,
     SubjectUrl,
@@ -23,6 +22,7 @@ from klantregister.domain import (
     codelijsten,
     klantgegevensveld,
     klok01,
+    nieuwe_registratie,
     toon,
     velden,
 )
@@ -134,11 +134,12 @@ def _lees(
             positie, regel, id_, None, tuple(problemen), gemeente, identificatie, opmerkingen
         )
     gegevens = _klantgegevens(record, problemen)
-    if problemen:
+    if problemen or gegevens is None:
         return Gelezen(
             positie, regel, id_, None, tuple(problemen), gemeente, identificatie, opmerkingen
         )
-    registratie = Registratie(
+    # Every part is validated above: no converter need run again.
+    registratie = nieuwe_registratie(
         gemeente, gegevens, identificatie, klantnummer=nummer, id=klant_id, bron=bron
     )
     return Gelezen(positie, regel, id_, registratie, (), gemeente, identificatie, opmerkingen)
