@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from klantregister.check.index import Regel1Index
 from klantregister.check.rapport import (
     OPMERKINGEN_PER_VELD,
     Bevinding,
@@ -127,18 +128,13 @@ class Controle:
     _aangehaakt: int = 0
     _zelfstandig: int = 0
     _bevindingen: list[Bevinding] = attrs.field(factory=list)
-    # Per gemeente and natural-person key ("0363|bsn|111222333"): the first record's number.
-    # In insertion order, so a group's keys are listed in the order its records gave them.
-    _houders: dict[str, int] = attrs.field(factory=dict)
-    # Per record number that holds a natural-person key: its id, where it has one.
-    _ids: dict[int, str] = attrs.field(factory=dict)
+    # Every natural-person key with its record's number, and those records' ids.
+    _index: Regel1Index = attrs.field(factory=Regel1Index)
     # Where those records are: runs of (first number, bron, its position) in which the
     # position goes up with the number. A record's position is only needed for a report.
     _runs: list[tuple[int, str, int]] = attrs.field(factory=list)
     # How a foreign number is shown in the report (its key alone loses the register's case).
     _getoond: dict[str, str] = attrs.field(factory=dict)
-    # Union-find over the records that share a key with another.
-    _ouder: dict[int, int] = attrs.field(factory=dict)
     # The notes: the first OPMERKINGEN_PER_VELD of each field, and per field how many there
     # are (in the order the fields first came); how many records have any.
     _opmerkingen: list[Opmerking] = attrs.field(factory=list)
@@ -232,12 +228,7 @@ class Controle:
         runs = self._runs
         if not runs or runs[-1][1] is not bron or runs[-1][2] - runs[-1][0] != positie - nummer:
             runs.append((nummer, bron, positie))
-        if id_ is not None:
-            self._ids[nummer] = id_
-        for soort, waarde in sleutels:
-            houder = self._houders.setdefault(f"{gemeente}|{soort}|{waarde}", nummer)
-            if houder != nummer:
-                self._verbind(houder, nummer)
+        self._index.houd(nummer, id_, gemeente, sleutels)
 
     def voeg_samen(self, deel: Controle, *, posities: int = 0, regels: int = 0) -> None:
         """Take over the records ``deel`` checked, as if given here after those so far.
@@ -262,17 +253,7 @@ class Controle:
         self._getoond.update(deel._getoond)
         self._voeg_opmerkingen_samen(deel, posities, regels)
         self._runs.extend((n + verschuiving, b, p + posities) for n, b, p in deel._runs)
-        self._ids.update({nummer + verschuiving: id_ for nummer, id_ in deel._ids.items()})
-        # Keys both hold join their records; the others are new here (a set operation and
-        # one update, rather than a lookup per key: parts hold hundreds of thousands).
-        gedeeld = deel._houders.keys() & self._houders.keys()
-        for sleutel_ in gedeeld:
-            self._verbind(self._houders[sleutel_], deel._houders[sleutel_] + verschuiving)
-        self._houders.update(
-            {s: n + verschuiving for s, n in deel._houders.items() if s not in gedeeld}
-        )
-        for nummer in deel._ouder:
-            self._verbind(deel._wortel(nummer) + verschuiving, nummer + verschuiving)
+        self._index.voeg_samen(deel._index, verschuiving)
 
     def _voeg_opmerkingen_samen(self, deel: Controle, posities: int, regels: int) -> None:
         """Take over ``deel``'s notes as if given here: of each field, those that come
@@ -296,25 +277,14 @@ class Controle:
 
     def rapport(self) -> Controlerapport:
         """The report of every record given so far."""
-        leden: dict[int, list[int]] = {}
-        for nummer in self._ouder:
-            leden.setdefault(self._wortel(nummer), []).append(nummer)
-        # A group's keys are those its records hold first (the others' are the same keys).
-        sleutels: dict[int, list[str]] = {}
-        if leden:
-            for sleutel_, houder in self._houders.items():
-                if houder in self._ouder:
-                    sleutels.setdefault(self._wortel(houder), []).append(sleutel_)
-        groepen = []
-        for wortel, nummers in sorted(leden.items(), key=lambda paar: paar[0]):
-            nummers.sort()
-            groepen.append(
-                Regel1Groep(
-                    gemeente=sleutels[wortel][0].partition("|")[0],
-                    sleutels=tuple(self._toon(s) for s in sleutels[wortel]),
-                    records=tuple(self._waar(n) for n in nummers),
-                )
+        groepen = [
+            Regel1Groep(
+                gemeente=sleutels[0].partition("|")[0],
+                sleutels=tuple(self._toon(s) for s in sleutels),
+                records=tuple(self._waar(n) for n in nummers),
             )
+            for sleutels, nummers in self._index.groepen()
+        ]
         return Controlerapport(
             records=self._records,
             aangehaakt=self._aangehaakt,
@@ -329,7 +299,7 @@ class Controle:
     def _waar(self, nummer: int) -> tuple[str, int, str | None]:
         """(bron, positie, id) of a record that holds a natural-person key."""
         eerste, bron, positie = self._runs[bisect.bisect_right(self._runs, nummer, key=_eerste) - 1]
-        return bron, positie + nummer - eerste, self._ids.get(nummer)
+        return bron, positie + nummer - eerste, self._index.id(nummer)
 
     def _toon(self, sleutel_: str) -> str:
         """A key as the report shows it: the identifier's name and its masked form."""
@@ -338,18 +308,3 @@ class Controle:
         _, soort, waarde = sleutel_.split("|", 2)
         klasse = _GEHEIM[soort]
         return f"{klasse.__name__} {klasse(waarde)}"
-
-    def _wortel(self, nummer: int) -> int:
-        while (ouder := self._ouder.get(nummer, nummer)) != nummer:
-            # Path halving keeps the trees flat.
-            self._ouder[nummer] = self._ouder.get(ouder, ouder)
-            nummer = ouder
-        return nummer
-
-    def _verbind(self, a: int, b: int) -> None:
-        self._ouder.setdefault(a, a)
-        self._ouder.setdefault(b, b)
-        wortel_a, wortel_b = self._wortel(a), self._wortel(b)
-        if wortel_a != wortel_b:
-            # The earliest record stays the root: the group is reported in input order.
-            self._ouder[max(wortel_a, wortel_b)] = min(wortel_a, wortel_b)

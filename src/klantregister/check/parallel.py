@@ -57,7 +57,7 @@ __all__ = ["MIN_DEEL", "Invoer", "Stand", "bruikbare_processoren", "controleer_b
 MIN_DEEL = 4 << 20
 _BLOK = 1 << 22
 # The whitespace JSON and the streaming reader allow around a record on its line.
-_WIT_OP_DE_REGEL = " \t\r"
+_WIT_OP_DE_REGEL = b" \t\r"
 # How many frames deeper than a part the streaming reader may decode a record: Python
 # 3.11 counts nested JSON against the recursion limit with the frames below it, so a
 # record nested nearly that deep may be refused by one reader and not by the other.
@@ -200,7 +200,7 @@ class _Deel:
                 continue
             positie += 1
             waarde = _record(tekst)
-            if len(tekst) > 2 * diep and tekst.count("[") + tekst.count("{") > diep:
+            if len(tekst) > 2 * diep and tekst.count(b"[") + tekst.count(b"{") > diep:
                 raise _Terugval  # perhaps nested too deep for the streaming reader
             snel = kern(waarde) if kern is not None else None
             if snel is not None:
@@ -214,8 +214,8 @@ class _Deel:
         stand.zet(self.index, positie, self.eind - self.begin)
         return controle, regel
 
-    def _regels(self, bestand: IO[bytes]) -> Iterator[str]:
-        """The part's lines, read in blocks, each decoded as UTF-8 on its own.
+    def _regels(self, bestand: IO[bytes]) -> Iterator[bytes]:
+        """The part's lines, read in blocks, as bytes: each is decoded on its own.
 
         (A block decoded whole would be widened to two bytes a character by one
         character beyond Latin-1, and every line cut from it scanned again.)
@@ -236,13 +236,17 @@ class _Deel:
             if len(rest) > 4 * MAX_RECORD:
                 raise _Terugval  # a line longer than any record (UTF-8 has 4 bytes a character)
             for ruw in regels:
-                try:
-                    tekst = ruw.decode("utf-8")
-                except UnicodeDecodeError:
-                    raise _Terugval from None
-                if len(tekst) > MAX_RECORD:
+                # A line of at most MAX_RECORD bytes has at most as many characters.
+                if len(ruw) > MAX_RECORD and len(_tekst(ruw)) > MAX_RECORD:
                     raise _Terugval
-                yield tekst
+                yield ruw
+
+
+def _tekst(ruw: bytes) -> str:
+    try:
+        return ruw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Terugval from None
 
 
 def _stapeldiepte() -> int:
@@ -269,7 +273,7 @@ def _regel_voor_regel(bestand: IO[bytes]) -> bool:
     return type(waarde) is dict and "results" not in waarde
 
 
-def _record(tekst: str) -> object:
+def _record(tekst: str | bytes) -> object:
     """The one JSON value that is ``tekst`` (stripped), decoded as the streaming reader
     decodes; ``_Terugval`` for anything else."""
     try:
