@@ -466,7 +466,7 @@ def schrijf_regels(waarden: Iterable[object], bestand: IO[str]) -> int:
             blok.append(regel)
             aantal += 1
             grootte += len(regel)
-            if grootte >= _BLOK:
+            if grootte >= _SCHRIJFBLOK:
                 schrijf()
                 grootte = 0
     finally:
@@ -478,4 +478,4 @@ def schrijf_regels(waarden: Iterable[object], bestand: IO[str]) -> int:
 #: made once instead of one a line.
 _JSON_REGEL = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 #: How many characters of lines schrijf_regels collects before it writes them.
-_BLOK = 1 << 16
+_SCHRIJFBLOK = 1 << 16

@@ -18,13 +18,26 @@ from klantregister.domain import (
     Identificatie,
     Kenmerken,
     Klant,
+    KlantregisterError,
+    OpslagError,
     klantgegevens_naar_dict,
     klantgegevens_uit_dict,
     klok01,
+    maskeer,
+    toon,
+    typefout,
+    vertrouwd,
 )
 from klantregister.storage.schema import NUMMERKOLOMMEN
 
-__all__ = ["Sleutelrij", "buitenlands_kolommen", "klant_rijen", "klant_uit_rij"]
+__all__ = [
+    "Sleutelrij",
+    "buitenlands_kolommen",
+    "klant_rijen",
+    "klant_uit_rij",
+    "klant_uit_rij_gecontroleerd",
+    "klant_uit_rij_vertrouwd",
+]
 
 #: A key row: gemeente, soort, waarde, klant_id.
 Sleutelrij = tuple[str, str, str, str]
@@ -117,11 +130,105 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
 
 
 def klant_uit_rij(rij: Sequence[Any]) -> Klant:
-    """A klant from its row; the value objects check the stored values once more."""
+    """A klant from its row, as this library wrote it: the values' types and shape are
+    checked, not every rule again (:mod:`klantregister.domain.vertrouwd`).
+
+    A row that is not as written (changed by hand) is read by
+    :func:`klant_uit_rij_gecontroleerd`, which normalises what it can; a row that cannot
+    be read raises :class:`~klantregister.OpslagError` naming the klant and what is wrong.
+    """
+    try:
+        return klant_uit_rij_vertrouwd(rij)
+    except _ONLEESBAAR:
+        return klant_uit_rij_gecontroleerd(rij)
+
+
+def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
+    """:func:`klant_uit_rij` without the way back: raises
+    :class:`~klantregister.domain.vertrouwd.Afwijking` (or another of the errors a
+    malformed value can raise) for a row that is not as this library writes it."""
+    klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
+    land, register, nummer, bron, subject_url, *kenmerken = rij[_NA_NUMMERS:]
+    if type(gegevens) is str:
+        gegevens = _json_object(gegevens)
+    identificatie = None
+    if soort is not None:
+        identificatie = vertrouwd.identificatie_uit(
+            soort,
+            rij[_EERSTE_NUMMER:_NA_NUMMERS],
+            None
+            if land is None and register is None and nummer is None
+            else (land, register, nummer),
+            subject_url,
+        )
+    id_ = vertrouwd.uuid_uit(klant_id)
+    return vertrouwd.klant_uit(
+        id_,
+        gemeente,
+        klantnummer,
+        vertrouwd.klantgegevens_uit(gegevens),
+        identificatie,
+        versie=versie,
+        bron=bron,
+        kenmerken=vertrouwd.kenmerken_uit(*kenmerken),
+    )
+
+
+def klant_uit_rij_gecontroleerd(rij: Sequence[Any]) -> Klant:
+    """A klant from its row, every value checked again by the value objects (and
+    normalised); :class:`~klantregister.OpslagError` for a row that cannot be read."""
+    try:
+        return _klant_uit_rij(rij)
+    except _ONLEESBAAR as fout:
+        raise OpslagError(
+            f"klant {_klant_in_melding(rij)} is onleesbaar opgeslagen: {_reden(fout)}"
+        ) from None
+
+
+#: What reading a malformed value can raise: the domain's errors, and those of a value of
+#: a wrong type or shape given to a converter.
+_ONLEESBAAR = (KlantregisterError, ValueError, TypeError, LookupError, AttributeError)
+
+
+def _json_object(tekst: str) -> Any:
+    # One decoder, made once: json.loads builds none for a plain call either, but checks
+    # its arguments on every call.
+    return _JSON.decode(tekst)
+
+
+_JSON = json.JSONDecoder()
+
+
+def _klant_in_melding(rij: Sequence[Any]) -> str:
+    """The klant's id as a message names it: a UUID is no personal data; anything else in
+    that column may be, and is quoted masked."""
+    waarde = rij[0] if rij else None
+    if isinstance(waarde, uuid.UUID):
+        return str(waarde)
+    if isinstance(waarde, str):
+        try:
+            return str(uuid.UUID(waarde))
+        except ValueError:
+            pass
+    return f"met id {toon(waarde)}"
+
+
+def _reden(fout: Exception) -> str:
+    if isinstance(fout, json.JSONDecodeError):
+        # Its message says where, never what: the text may hold personal data.
+        return f"klantgegevens is geen JSON ({fout.msg}, teken {fout.pos + 1})"
+    if isinstance(fout, KlantregisterError):
+        return str(fout)  # the domain's messages mask personal numbers themselves
+    return maskeer(f"{type(fout).__name__}: {fout}")
+
+
+def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
     land, register, nummer, bron, subject_url, *kenmerken = rij[_NA_NUMMERS:]
     if isinstance(gegevens, str):
         gegevens = json.loads(gegevens)
+    if not isinstance(gegevens, dict):
+        raise typefout("klantgegevens", "een object", gegevens)
     identificatie = None
     if soort is not None:
         identificatie = Identificatie(
