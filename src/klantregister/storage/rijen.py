@@ -68,6 +68,10 @@ def _kenmerken(kenmerken: Kenmerken) -> tuple[Any, ...]:
     )
 
 
+#: ``json.dumps(..., ensure_ascii=False)`` without building an encoder for every klant.
+_SCHRIJF_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[Sleutelrij]]:
     """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
     organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
@@ -79,7 +83,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
     gegevens = (
         "{}"
         if klant.klantgegevens is GEEN_KLANTGEGEVENS
-        else json.dumps(klantgegevens_naar_dict(klant.klantgegevens), ensure_ascii=False)
+        else _SCHRIJF_JSON(klantgegevens_naar_dict(klant.klantgegevens))
     )
     identificatie = klant.identificatie
     if identificatie is None:

@@ -34,6 +34,7 @@ from klantregister.formats.klanten_v1.namen import (
     MAX_KLANTNUMMER_V1,
     SI,
     SLEUTELS,
+    SUBJECT_LEDEN,
     SUBJECTTYPES,
     V1_NAAM,
     VELDEN,
@@ -245,8 +246,12 @@ def _identificatie(record: dict[str, Any], problemen: list[Probleem]) -> Identif
     if not isinstance(si, dict):
         problemen.append(typeprobleem(SI, "een object", si))
         return None
+    # Most records give one or two numbers: look only at the members there are.
+    aanwezig = si.keys() & SUBJECT_LEDEN
     per_soort = {
         soort: [sleutel for sleutel in sleutels if gegeven(si.get(sleutel))]
+        if aanwezig and not aanwezig.isdisjoint(sleutels)
+        else []
         for soort, sleutels in SLEUTELS.items()
     }
     if not gegeven(subject_type):
