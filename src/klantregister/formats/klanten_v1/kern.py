@@ -15,6 +15,7 @@ accepts with the same id, gemeente, keys and notes.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -139,7 +140,15 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
             gemeente = gemeenten.get(Rsin.compact(bron))  # type: ignore[union-attr, arg-type]
             if gemeente is None:
                 return None
-        if get("klantnummer") not in _LEEG and len(klantnummer(get("klantnummer"))) > MAX_V1:
+        nummer = get("klantnummer")
+        if not (
+            # Printable ASCII without a space is what klantnummer() takes as it is.
+            nummer.__class__ is str
+            and len(nummer) <= MAX_V1
+            and nummer.isascii()
+            and nummer.isprintable()
+            and " " not in nummer
+        ) and (nummer not in _LEEG and len(klantnummer(nummer)) > MAX_V1):
             return None  # longer than v1 allows: the full reader says so
         _kern_herkomst(get("uuid"), get("url"))
         _kern_velden(get, _KERN_TEKST, _KERN_PATRONEN)
@@ -188,15 +197,22 @@ _LEEG_ALS_NIETS = frozenset({str, list, dict})
 
 def _met_waarde(leden: Mapping[str, object], bekend: frozenset[str]) -> tuple[str, ...]:
     """The members of ``leden`` beyond ``bekend`` that give a value, sorted."""
+    namen = _onbekend(tuple(leden), bekend)
+    waarden = tuple(map(leden.__getitem__, namen))
+    if _LEEG_ALS_NIETS_OF_NULL.issuperset(map(type, waarden)):
+        # Text, lists, objects and null: a value where it is true.
+        return tuple(itertools.compress(namen, waarden))
     return tuple(
         [
             naam
-            for naam in _onbekend(tuple(leden), bekend)
+            for naam, waarde in zip(namen, waarden, strict=True)
             # Text, a list or an object is empty when false; any other value but null is one.
-            if (waarde := leden[naam])
-            or (waarde is not None and waarde.__class__ not in _LEEG_ALS_NIETS)
+            if waarde or (waarde is not None and waarde.__class__ not in _LEEG_ALS_NIETS)
         ]
     )
+
+
+_LEEG_ALS_NIETS_OF_NULL = _LEEG_ALS_NIETS | {type(None)}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -240,22 +256,27 @@ def _kern_velden(
     is, and fields that are absent or match their pattern."""
     for veld, maximum in teksten:
         waarde = get(veld)
-        if waarde in _LEEG:
-            continue
-        if not (
-            waarde.__class__ is str
-            and len(waarde) <= maximum
-            and waarde.isprintable()
-            # Printable text has no whitespace but the space, and collapsing spaces keeps NFC.
-            and (waarde.isascii() or unicodedata.is_normalized("NFC", waarde))
-        ):
+        if waarde.__class__ is str:
+            # "" passes as it is: not given.
+            if len(waarde) > maximum or not (
+                waarde.isprintable()
+                # Printable text has no whitespace but the space, and collapsing spaces
+                # keeps NFC.
+                and (waarde.isascii() or _NFC(waarde))
+            ):
+                raise _Onzeker
+        elif waarde is not None:
             raise _Onzeker
     for veld, maximum, past in patronen:
         waarde = get(veld)
-        if waarde in _LEEG:
-            continue
-        if waarde.__class__ is not str or len(waarde) > maximum or past(waarde) is None:
+        if waarde.__class__ is str:
+            if waarde and (len(waarde) > maximum or past(waarde) is None):
+                raise _Onzeker
+        elif waarde is not None:
             raise _Onzeker
+
+
+_NFC = functools.partial(unicodedata.is_normalized, "NFC")
 
 
 def _kern_adres(adres: Any) -> None:
