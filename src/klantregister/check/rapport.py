@@ -9,8 +9,11 @@ taken over. Notes never make a report unclean.
 from __future__ import annotations
 
 import enum
+import functools
+import json
 from collections import Counter
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import IO, Any
 
 import attrs
 
@@ -115,6 +118,22 @@ class Regel1Groep:
             "records": [{"bron": b, "positie": p, "id": i} for b, p, i in self.records],
         }
 
+    def _schrijf_json(self, schrijf: Callable[[str], object]) -> None:
+        """Write ``json.dumps(self.naar_dict())`` with ``schrijf``, some records at a time."""
+        schrijf(
+            f'{{"soort": {_json(Overtreding.REGEL_1.value)}, "gemeente": {_json(self.gemeente)}, '
+            f'"sleutels": {_json(list(self.sleutels))}, "records": ['
+        )
+        records = self.records
+        for begin in range(0, len(records), _RECORDS_PER_STUK):
+            stuk = ", ".join(
+                # What json.dumps writes for {"bron": b, "positie": p, "id": i}.
+                f'{{"bron": {_json(b)}, "positie": {_json(p)}, "id": {_json(i)}}}'
+                for b, p, i in records[begin : begin + _RECORDS_PER_STUK]
+            )
+            schrijf(f", {stuk}" if begin else stuk)
+        schrijf("]}")
+
 
 @attrs.frozen
 class Controlerapport:
@@ -163,16 +182,21 @@ class Controlerapport:
     def naar_dict(self, *, opmerkingen: bool = True) -> dict[str, Any]:
         """The report as plain JSON values (``klantregister check --format json``); without
         the notes when ``opmerkingen`` is false (``import`` lists its own)."""
+        uit: dict[str, Any] = {
+            "samenvatting": self._samenvatting(opmerkingen),
+            "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
+            "regel_1": [groep.naar_dict() for groep in self.groepen],
+        }
+        if opmerkingen:
+            uit["niet_overgenomen"] = [opmerking.naar_dict() for opmerking in self.opmerkingen]
+        return uit
+
+    def _samenvatting(self, opmerkingen: bool) -> dict[str, Any]:
         samenvatting: dict[str, Any] = {
             "records": self.records,
             "aangehaakt": self.aangehaakt,
             "zelfstandig": self.zelfstandig,
             "overtredingen": self.per_soort(),
-        }
-        uit: dict[str, Any] = {
-            "samenvatting": samenvatting,
-            "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
-            "regel_1": [groep.naar_dict() for groep in self.groepen],
         }
         if opmerkingen:
             samenvatting["niet_overgenomen"] = {
@@ -180,5 +204,36 @@ class Controlerapport:
                 "records": self.met_opmerkingen,
                 "per_veld": dict(self.niet_overgenomen),
             }
-            uit["niet_overgenomen"] = [opmerking.naar_dict() for opmerking in self.opmerkingen]
-        return uit
+        return samenvatting
+
+    def schrijf_json(self, bestand: IO[str], *, opmerkingen: bool = True) -> None:
+        """Write :meth:`naar_dict` as JSON, a member's lines indented and each item of a
+        list on one line (what ``klantregister check --format json`` prints), item by item:
+        a rule-1 group of a million records is written a part of its records at a time,
+        never held as one text."""
+        schrijf = bestand.write
+        samenvatting = _json(self._samenvatting(opmerkingen), indent=2).replace("\n", "\n  ")
+        schrijf(f'{{\n  "samenvatting": {samenvatting}')
+        lijsten: list[tuple[str, Sequence[Any], Callable[[Any], object]]] = [
+            ("bevindingen", self.bevindingen, lambda b: schrijf(_json(b.naar_dict()))),
+            ("regel_1", self.groepen, lambda g: g._schrijf_json(schrijf)),
+        ]
+        if opmerkingen:
+            lijsten.append(
+                ("niet_overgenomen", self.opmerkingen, lambda o: schrijf(_json(o.naar_dict())))
+            )
+        for naam, items, schrijf_item in lijsten:
+            if not items:
+                schrijf(f',\n  "{naam}": []')
+                continue
+            schrijf(f',\n  "{naam}": [\n')
+            for index, item in enumerate(items):
+                schrijf(",\n    " if index else "    ")
+                schrijf_item(item)
+            schrijf("\n  ]")
+        schrijf("\n}\n")
+
+
+_json = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
+#: How many records of a rule-1 group are written as JSON at a time.
+_RECORDS_PER_STUK = 10_000

@@ -393,7 +393,8 @@ def _toon_rapport(
     """The report as ``check`` prints it; ``import`` lists the notes itself (``opmerkingen``
     false), of the records it takes over."""
     if uitvoer == "json":
-        _schrijf_json(rapport.naar_dict(opmerkingen=opmerkingen), bestand)
+        # Item by item: a report of millions of records is never held as one text.
+        rapport.schrijf_json(bestand, opmerkingen=opmerkingen)
         return
     for bevinding in rapport.bevindingen:
         controle = f"/{bevinding.controle}" if bevinding.controle else ""
