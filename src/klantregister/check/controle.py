@@ -147,6 +147,11 @@ class Controle:
         """How many records were given so far."""
         return self._records
 
+    @property
+    def personen(self) -> int:
+        """How many records the rule-1 index holds: those that hold a natural-person key."""
+        return self._index.records
+
     def __repr__(self) -> str:
         return f"<Controle records={self._records} bevindingen={len(self._bevindingen)}>"
 

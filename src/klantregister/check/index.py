@@ -89,6 +89,11 @@ class Regel1Index:
     # Per gemeentecode: its place in a packed key, or -1 when it is not four digits.
     _gemeenten: dict[str, int] = attrs.field(factory=dict)
 
+    @property
+    def records(self) -> int:
+        """How many records hold a key here."""
+        return len(self._records)
+
     def __repr__(self) -> str:
         return f"<Regel1Index sleutels={len(self._sleutels)} records={len(self._records)}>"
 
