@@ -100,10 +100,10 @@ def _velden(cls: type[Any]) -> tuple[str, ...]:
 # land of an address.
 _KLANTGEGEVENS = _velden(Klantgegevens)
 _ADRES = _velden(Adres)
-_KLANTGEGEVENS_TEKST = {naam: veld.maximum for naam, veld in velden.KLANTGEGEVENS.items()}
-_ADRES_TEKST = {naam: veld.maximum for naam, veld in velden.ADRES.items()}
-_ADRESSEN = frozenset(_KLANTGEGEVENS) - set(_KLANTGEGEVENS_TEKST)
+_TEKSTVELDEN = frozenset(velden.KLANTGEGEVENS)
+_ADRESSEN = tuple(naam for naam in _KLANTGEGEVENS if naam not in _TEKSTVELDEN)
 _ADRES_VELDEN = frozenset(_ADRES)
+_TEKST = frozenset({str})
 
 _SUBJECTSOORTEN = {soort.value: soort for soort in Subjectsoort}
 _PARTIJSOORTEN = {soort.value: soort for soort in Partijsoort}
@@ -163,16 +163,17 @@ def klantgegevens_uit(data: object) -> Klantgegevens:
     haal = data.get
     for naam in _KLANTGEGEVENS:
         _zet(gegevens, naam, haal(naam))
-    # This loop runs for every field of every klant read: written flat, without calls.
-    for naam, waarde in data.items():
-        maximum = _KLANTGEGEVENS_TEKST.get(naam)
-        if maximum is not None:
-            if type(waarde) is not str or not 0 < len(waarde) <= maximum:
-                raise Afwijking(f"klantgegevens.{naam}")
-        elif naam in _ADRESSEN:
-            _zet(gegevens, naam, _adres(naam, waarde))
-        else:
+    tekst = data
+    if not data.keys() <= _TEKSTVELDEN:
+        tekst = {naam: waarde for naam, waarde in data.items() if naam not in _ADRESSEN}
+        if not tekst.keys() <= _TEKSTVELDEN:
             raise Afwijking("klantgegevens")
+        for naam in _ADRESSEN:
+            if (adres := haal(naam)) is not None:
+                _zet(gegevens, naam, _adres(naam, adres))
+    # Every other value text, and none empty: checked in C, all values at once.
+    if not _TEKST.issuperset(map(type, tekst.values())) or not all(tekst.values()):
+        raise Afwijking("klantgegevens")
     return gegevens
 
 
@@ -183,19 +184,19 @@ def _adres(veld: str, data: object) -> Adres:
     # An empty Dutch address is no address: Klantgegevens never holds one.
     if type(land) is not str or (land == velden.LAND_NEDERLAND and len(data) == 1):
         raise Afwijking(f"{veld}.land")
+    huisnummer = data.get("huisnummer")
+    if huisnummer is not None and (
+        type(huisnummer) is not int  # not a bool either
+        or not velden.HUISNUMMER_MIN <= huisnummer <= velden.HUISNUMMER_MAX
+    ):
+        raise Afwijking(f"{veld}.huisnummer")
+    tekst = [waarde for naam, waarde in data.items() if naam != "huisnummer"]
+    if not _TEKST.issuperset(map(type, tekst)) or not all(tekst):
+        raise Afwijking(veld)
     adres: Adres = _nieuw(Adres)
     haal = data.get
     for naam in _ADRES:
         _zet(adres, naam, haal(naam))
-    for naam, waarde in data.items():
-        maximum = _ADRES_TEKST.get(naam)
-        if maximum is not None:
-            _tekst(f"{veld}.{naam}", waarde, maximum)
-        elif naam == "huisnummer" and (
-            type(waarde) is not int  # not a bool either
-            or not velden.HUISNUMMER_MIN <= waarde <= velden.HUISNUMMER_MAX
-        ):
-            raise Afwijking(f"{veld}.huisnummer")
     return adres
 
 
@@ -234,9 +235,18 @@ def identificatie_uit(
         if waarde is None:
             _zet(identificatie, naam, None)
             continue
-        if klasse is None:  # a number of the other soort of subject (rule 3)
+        # nummer_uit, inlined: this runs for every number of every klant read.
+        if (
+            klasse is None  # a number of the other soort of subject (rule 3)
+            or type(waarde) is not str
+            or len(waarde) != klasse.LENGTE
+            or not waarde.isascii()
+            or not waarde.isdigit()
+        ):
             raise Afwijking(f"identificatie.{naam}")
-        _zet(identificatie, naam, nummer_uit(klasse, waarde))
+        nummer: Nummer = _nieuw(klasse)
+        _zet(nummer, "waarde", waarde)
+        _zet(identificatie, naam, nummer)
         gegeven = True
     if buitenlands is None:
         _zet(identificatie, "buitenlands", None)
@@ -267,6 +277,10 @@ def _buitenlands(land: object, register: object, nummer: object) -> BuitenlandsN
     return uit
 
 
+# How a database gives an active klant: True, or SQLite's 1.
+_WAAR = (True, 1)
+
+
 def _waarheid(waarde: object) -> bool:
     """Whether ``waarde`` is a truth value as a database gives one: a bool, or 0 or 1."""
     return type(waarde) is bool or (type(waarde) is int and waarde in (0, 1))
@@ -276,7 +290,8 @@ def kenmerken_uit(
     soort: object, actief: object, geheimhouding: object, werkt_voor: object
 ) -> Kenmerken:
     """Kenmerken from their columns; a truth value as ``bool`` or as SQLite's 0 and 1."""
-    # ``in`` compares by ==, so 0 and 1 pass, and 0.0 or 2 do not (by hash and value).
+    if soort is None and geheimhouding is None and werkt_voor is None and actief in _WAAR:
+        return GEEN_KENMERKEN  # most klanten's: tested first
     if not _waarheid(actief) or (geheimhouding is not None and not _waarheid(geheimhouding)):
         raise Afwijking("kenmerken")
     if soort is None and actief and geheimhouding is None:

@@ -37,7 +37,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -435,13 +435,23 @@ class _Lezer:
                 return
 
 
-def schrijf_regels(waarden: Iterable[object], bestand: IO[str]) -> int:
+_W = TypeVar("_W")
+
+
+def schrijf_regels(
+    waarden: Iterable[_W], bestand: IO[str], codeer: Callable[[_W], str] | None = None
+) -> int:
     """Write each value as one line of JSON (JSON Lines, UTF-8 text); the number written.
+
+    ``codeer`` gives the JSON text of one value, for a format that writes its lines
+    itself (:func:`klantregister.formats.kanoniek.regel`); without it a value is written
+    as ``json.dumps(waarde, ensure_ascii=False, allow_nan=False)`` writes it.
 
     A value JSON cannot hold (``NaN``, an object of another type, a circular
     reference) raises :class:`~klantregister.FormaatError` naming its position;
     the lines before it are written, as they are when ``waarden`` raises.
     """
+    naar_json: Callable[[Any], str] = _JSON_REGEL if codeer is None else codeer
     aantal = 0
     blok: list[str] = []
     grootte = 0
@@ -458,7 +468,7 @@ def schrijf_regels(waarden: Iterable[object], bestand: IO[str]) -> int:
     try:
         for waarde in waarden:
             try:
-                regel = _JSON_REGEL(waarde)
+                regel = naar_json(waarde)
             except (TypeError, ValueError) as fout:
                 raise FormaatError(
                     f"niet als JSON te schrijven: {fout}", positie=aantal + 1

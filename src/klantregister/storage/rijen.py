@@ -195,9 +195,12 @@ _ONLEESBAAR = (KlantregisterError, ValueError, TypeError, LookupError, Attribute
 
 
 def _json_object(tekst: str) -> Any:
-    # One decoder, made once: json.loads builds none for a plain call either, but checks
-    # its arguments on every call.
-    return _JSON.decode(tekst)
+    # The text as klant_rijen wrote it: no white space around the value, which
+    # JSONDecoder.decode would look for with two matches.
+    waarde, einde = _JSON.raw_decode(tekst)
+    if einde != len(tekst):
+        raise vertrouwd.Afwijking("klantgegevens")
+    return waarde
 
 
 _JSON = json.JSONDecoder()
@@ -242,7 +245,7 @@ def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
             subject_url=subject_url,
         )
     return Klant(
-        uuid.UUID(str(klant_id)),
+        klant_id,
         gemeente,
         klantnummer,
         klantgegevens_uit_dict(gegevens),
