@@ -346,12 +346,18 @@ def _export(args: argparse.Namespace) -> int:
     if args.formaat == "klanten_v1" and not args.bronorganisatie:
         raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
     schrijf = _schrijver(args)
-    geweigerd = 0
+    geweigerd = gelezen = 0
     with KlantRegister.open(args.bron) as register:
+
+        def klanten() -> Iterator[Klant]:
+            nonlocal gelezen
+            for klant in register:
+                yield klant
+                gelezen += 1  # taken: written or refused
 
         def objecten() -> Iterator[dict[str, Any]]:
             nonlocal geweigerd
-            for klant in register:
+            for klant in klanten():
                 try:
                     yield schrijf(klant)
                     if args.formaat == "klantinteracties":
@@ -362,7 +368,18 @@ def _export(args: argparse.Namespace) -> int:
                     geweigerd += 1
                     print(f"niet geschreven: {fout}", file=sys.stderr)
 
-        schrijf_regels(objecten(), sys.stdout)
+        try:
+            if args.formaat == "jsonl":
+                # Every klant fits the library's own format: its lines are written straight.
+                schrijf_regels(klanten(), sys.stdout, kanoniek.regel)
+            else:
+                schrijf_regels(objecten(), sys.stdout)
+        except OpslagError as fout:
+            print(
+                f"klantregister: opslag: {fout}; {gelezen - geweigerd} klanten waren geschreven",
+                file=sys.stderr,
+            )
+            return OPSLAG
     if geweigerd:
         print(f"{geweigerd} klanten niet geschreven", file=sys.stderr)
     return OVERTREDINGEN if geweigerd else SCHOON
