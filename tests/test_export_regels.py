@@ -1,0 +1,89 @@
+"""The lines export writes: ``kanoniek.regel`` is byte for byte ``json.dumps`` of
+``naar_dict``; ``schrijf_regels`` writes in blocks what it wrote line by line, and the lines
+before a failure."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klantregister import FormaatError, Klant, OpslagError
+from klantregister.formats import kanoniek, schrijf_regels
+from klantregister.testing import klanten
+
+pytestmark = pytest.mark.unit
+
+BRONNEN = st.none() | st.from_regex(r"https://[a-z]{1,10}\.nl/[a-zé0-9/\"\\]{0,20}", fullmatch=True)
+
+
+@given(klant=klanten(met_kenmerken=True), bron=BRONNEN)
+def test_a_canonical_line_is_json_dumps_of_the_klants_dict(klant: Klant, bron: str | None) -> None:
+    klant = attrs.evolve(klant, bron=bron)
+
+    assert json.dumps(kanoniek.naar_dict(klant), ensure_ascii=False, allow_nan=False) == (
+        kanoniek.regel(klant)
+    )
+
+
+@given(st.lists(klanten(met_kenmerken=True), max_size=5))
+def test_lines_written_through_a_format_s_own_encoder_are_those_json_dumps_writes(
+    lijst: list[Klant],
+) -> None:
+    eigen, per_waarde = io.StringIO(), io.StringIO()
+
+    assert len(lijst) == schrijf_regels(lijst, eigen, kanoniek.regel)
+    schrijf_regels((kanoniek.naar_dict(klant) for klant in lijst), per_waarde)
+
+    verwacht = "".join(
+        json.dumps(kanoniek.naar_dict(klant), ensure_ascii=False) + "\n" for klant in lijst
+    )
+    assert (verwacht, verwacht) == (eigen.getvalue(), per_waarde.getvalue())
+
+
+class _Stroom(io.StringIO):
+    """Counts the writes it is given."""
+
+    schrijfacties = 0
+
+    def write(self, tekst: str) -> int:
+        self.schrijfacties += 1
+        return super().write(tekst)
+
+
+def test_many_lines_are_written_in_a_few_blocks_as_they_were_line_by_line() -> None:
+    records = [{"klantnummer": f"K{n}", "naam": "Zoë " * (n % 7)} for n in range(20_000)]
+    uit = _Stroom()
+
+    assert 20_000 == schrijf_regels(records, uit)
+
+    assert "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) == uit.getvalue()
+    assert uit.schrijfacties < 20_000 // 100
+
+
+def test_the_lines_before_a_failing_source_are_written_and_its_error_raised() -> None:
+    def bron() -> Iterator[dict[str, int]]:
+        yield {"a": 1}
+        yield {"a": 2}
+        raise OpslagError("de verbinding is weg")
+
+    uit = io.StringIO()
+
+    with pytest.raises(OpslagError):
+        schrijf_regels(bron(), uit)
+
+    assert '{"a": 1}\n{"a": 2}\n' == uit.getvalue()
+
+
+def test_a_value_json_cannot_hold_is_named_by_position_after_the_lines_before_it() -> None:
+    uit = io.StringIO()
+
+    with pytest.raises(FormaatError) as fout:
+        schrijf_regels([{"a": 1}, {"a": float("nan")}], uit)
+
+    assert (2, '{"a": 1}\n') == (fout.value.positie, uit.getvalue())
