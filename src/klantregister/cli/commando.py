@@ -34,7 +34,8 @@ from klantregister.check import (
     bruikbare_processoren,
     controleer_bestand,
 )
-from klantregister.cli.importeren import BIJ_BESTAAND, importeer
+from klantregister.cli.batches import Batchimport
+from klantregister.cli.importeren import BIJ_BESTAAND
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
 from klantregister.domain import (
@@ -250,39 +251,15 @@ def _import(args: argparse.Namespace) -> int:
     # The records are read, checked and stored a batch at a time: memory holds one batch,
     # the counts, and of each refusal and note only what the report says of it.
     controle = Controle(regel_1=False)  # the register refuses a second holder itself
-    telling = {"opgeslagen": 0, "al_aanwezig": 0, "bijgewerkt": 0}
-    geweigerd: list[dict[str, Any]] = []
     niet_overgenomen: list[dict[str, Any]] = []
     per_veld: dict[str, int] = {}
-    batch: list[tuple[str, Gelezen]] = []
-
-    def importeer_batch(register: KlantRegister) -> None:
-        onvolledig = {
-            index: ontbrekend
-            for index, (_, gelezen) in enumerate(batch)
-            if (ontbrekend := _ontbrekend(gelezen))
-        }
-        resultaat = importeer(
-            register,
-            [gelezen.registratie for _, gelezen in batch if gelezen.registratie is not None],
-            bij_bestaand=args.bij_bestaand,
-            onvolledig=onvolledig,
-        )
-        telling["opgeslagen"] += resultaat.opgeslagen
-        telling["al_aanwezig"] += len(resultaat.al_aanwezig)
-        telling["bijgewerkt"] += len(resultaat.bijgewerkt)
-        geweigerd.extend(
-            {
-                "bron": batch[i][0],
-                "positie": batch[i][1].positie,
-                "id": batch[i][1].id,
-                "melding": m,
-            }
-            for i, m in resultaat.geweigerd
-        )
-        batch.clear()
-
     with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
+        opslag = Batchimport(
+            register,
+            bij_bestaand=args.bij_bestaand,
+            batchgrootte=IMPORT_BATCH,
+            ontbrekend=_ontbrekend,
+        )
         try:
             for pad, gelezen in _lees(args, _Voortgang.voor(args.uitvoer)):
                 controle.voeg_toe(gelezen, pad)
@@ -295,18 +272,16 @@ def _import(args: argparse.Namespace) -> int:
                             {"bron": pad, "positie": gelezen.positie, "id": gelezen.id}
                             | {"veld": o.veld, "melding": o.melding}
                         )
-                batch.append((pad, gelezen))
-                if len(batch) >= IMPORT_BATCH:
-                    importeer_batch(register)
-            if batch:
-                importeer_batch(register)
+                opslag.voeg_toe(pad, gelezen)
+            opslag.klaar()
         except OpslagError as fout:
             print(
-                f"klantregister: opslag: {fout}; {telling['opgeslagen']} klanten waren "
+                f"klantregister: opslag: {fout}; {opslag.telling['opgeslagen']} klanten waren "
                 "opgeslagen (een nieuwe import slaat die over)",
                 file=sys.stderr,
             )
             return OPSLAG
+    telling, geweigerd = opslag.telling, opslag.geweigerd
     rapport = controle.rapport()
     if args.uitvoer == "json":
         uit = rapport.naar_dict(opmerkingen=False)  # the notes are import's own, below
