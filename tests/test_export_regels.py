@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import FormaatError, Klant, OpslagError
-from klantregister.formats import kanoniek, schrijf_regels
+from klantregister.formats import kanoniek, klantinteracties, schrijf_regels
+from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN
 from klantregister.testing import klanten
 
 pytestmark = pytest.mark.unit
@@ -87,3 +88,36 @@ def test_a_value_json_cannot_hold_is_named_by_position_after_the_lines_before_it
         schrijf_regels([{"a": 1}, {"a": float("nan")}], uit)
 
     assert (2, '{"a": 1}\n') == (fout.value.positie, uit.getvalue())
+
+
+@given(klanten(met_kenmerken=True))
+def test_the_requests_of_a_klant_are_its_partij_then_its_identificatoren_and_adressen(
+    klant: Klant,
+) -> None:
+    try:
+        verwacht: object = {
+            "partij": klantinteracties.naar_partij(klant),
+            "daarna": [
+                {
+                    "pad": "/partij-identificatoren",
+                    "body": body,
+                    "invullen": ["identificeerdePartij.uuid", "subIdentificatorVan.uuid"],
+                }
+                for body in klantinteracties.partij_identificatoren(
+                    klant, partij_uuid=IN_TE_VULLEN, kvk_uuid=IN_TE_VULLEN
+                )
+            ]
+            + [
+                {"pad": "/digitaleadressen", "body": body, "invullen": ["verstrektDoorPartij.uuid"]}
+                for body in klantinteracties.digitale_adressen(klant, partij_uuid=IN_TE_VULLEN)
+            ],
+        }
+    except FormaatError as fout:
+        verwacht = str(fout)
+
+    try:
+        gekregen: object = klantinteracties.verzoeken(klant)
+    except FormaatError as fout:
+        gekregen = str(fout)
+
+    assert verwacht == gekregen

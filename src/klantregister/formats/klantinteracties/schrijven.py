@@ -52,6 +52,7 @@ if Open Klant gave it a new uuid, put that one in).
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -79,6 +80,7 @@ from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar, url_
 
 __all__ = [
     "Vorm",
+    "alle_verzoeken",
     "digitale_adressen",
     "naar_partij",
     "niet_overgenomen",
@@ -122,6 +124,10 @@ def digitale_adressen(
     verstrekt = (
         None if partij_uuid is None else {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
     )
+    return _digitale_adressen(inhoud_van(klant), verstrekt)
+
+
+def _digitale_adressen(inhoud: Inhoud, verstrekt: dict[str, str] | None) -> list[dict[str, Any]]:
     return [
         {
             "verstrektDoorPartij": verstrekt,
@@ -129,7 +135,7 @@ def digitale_adressen(
             "soortDigitaalAdres": soort,
             "omschrijving": OMSCHRIJVING[attr],
         }
-        for soort, attr, adres in inhoud_van(klant).adressen
+        for soort, attr, adres in inhoud.adressen
     ]
 
 
@@ -147,7 +153,13 @@ def partij_identificatoren(
     """
     partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
     kvk = None if kvk_uuid is None else {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
-    vestigingen = [i for i in inhoud_van(klant).identificatoren if i.attr == "vestigingsnummer"]
+    return _partij_identificatoren(klant, inhoud_van(klant), partij, kvk)
+
+
+def _partij_identificatoren(
+    klant: Klant, inhoud: Inhoud, partij: dict[str, str], kvk: dict[str, str] | None
+) -> list[dict[str, Any]]:
+    vestigingen = [i for i in inhoud.identificatoren if i.attr == "vestigingsnummer"]
     if vestigingen and kvk is None:
         raise niet_schrijfbaar(
             klant,
@@ -160,6 +172,22 @@ def partij_identificatoren(
         {"identificeerdePartij": partij, "partijIdentificator": i.codes, "subIdentificatorVan": kvk}
         for i in vestigingen
     ]
+
+
+def alle_verzoeken(
+    klant: Klant, *, partij_uuid: uuid.UUID | str, kvk_uuid: uuid.UUID | str
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`naar_partij` (a ``"verzoek"``), :func:`partij_identificatoren` and
+    :func:`digitale_adressen` of one klant at once, what it holds read once: as
+    ``export --format klantinteracties`` writes every klant."""
+    inhoud = inhoud_van(klant)
+    partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
+    kvk = {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
+    return (
+        _verzoek(klant, inhoud),
+        _partij_identificatoren(klant, inhoud, partij, kvk),
+        _digitale_adressen(inhoud, dict(partij)),
+    )
 
 
 def schrijver(
@@ -344,9 +372,15 @@ def _soort(klant: Klant, inhoud: Inhoud, *, basis: str | None = None) -> dict[st
 def _uuid_argument(veld: str, waarde: object) -> str:
     if isinstance(waarde, uuid.UUID):
         return str(waarde)
-    if isinstance(waarde, str) and UUID.fullmatch(waarde):
-        return str(uuid.UUID(waarde))
+    if isinstance(waarde, str) and (tekst := _uuid_tekst(waarde)) is not None:
+        return tekst
     raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen UUID")
+
+
+@functools.lru_cache(maxsize=64)
+def _uuid_tekst(waarde: str) -> str | None:
+    """A UUID given as text, as ``str`` writes it; export gives the same one for every klant."""
+    return str(uuid.UUID(waarde)) if UUID.fullmatch(waarde) else None
 
 
 def _basis_url(url: str | None) -> str | None:

@@ -22,11 +22,7 @@ from typing import Any
 
 from klantregister.domain import Klant
 from klantregister.formats.klantinteracties.namen import DIGITALE_ADRESSEN, PARTIJ_IDENTIFICATOREN
-from klantregister.formats.klantinteracties.schrijven import (
-    digitale_adressen,
-    naar_partij,
-    partij_identificatoren,
-)
+from klantregister.formats.klantinteracties.schrijven import alle_verzoeken
 
 __all__ = ["IN_TE_VULLEN", "verzoeken"]
 
@@ -45,17 +41,19 @@ def verzoeken(klant: Klant) -> dict[str, Any]:
     /digitaleadressen`` (``verstrektDoorPartij.uuid``, the Partij's). Raises
     :class:`~klantregister.FormaatError` for a klant :func:`naar_partij` refuses.
     """
-    partij = naar_partij(klant)
+    partij, identificatoren, adressen = alle_verzoeken(
+        klant, partij_uuid=IN_TE_VULLEN, kvk_uuid=IN_TE_VULLEN
+    )
     daarna: list[dict[str, Any]] = [
         {
             "pad": f"/{PARTIJ_IDENTIFICATOREN}",
             "body": body,
             "invullen": ["identificeerdePartij.uuid", "subIdentificatorVan.uuid"],
         }
-        for body in partij_identificatoren(klant, partij_uuid=IN_TE_VULLEN, kvk_uuid=IN_TE_VULLEN)
+        for body in identificatoren
     ]
     daarna += [
         {"pad": f"/{DIGITALE_ADRESSEN}", "body": body, "invullen": ["verstrektDoorPartij.uuid"]}
-        for body in digitale_adressen(klant, partij_uuid=IN_TE_VULLEN)
+        for body in adressen
     ]
     return {"partij": partij, "daarna": daarna}
