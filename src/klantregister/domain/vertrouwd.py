@@ -8,19 +8,22 @@ second time, and at 100,000 klanten that was most of what an export did. These b
 set the attributes of the frozen classes directly, as
 :func:`~klantregister.domain.klant.nieuwe_klant` does, after checks that cost little:
 
-- every value has the type the class holds (text, a whole number, a truth value, a UUID);
-- the klantgegevens and an address are objects of known fields, each text at most as
-  long as :mod:`~klantregister.domain.velden` allows and not empty, a huisnummer in its
-  range, an address not empty;
+- every value has the type the class holds (text, a whole number, a truth value, a UUID),
+  and no text is empty;
+- the klantgegevens and an address are objects of known fields (an address not empty, its
+  huisnummer in range); a klantnummer, foreign number, subject URL and ``bron`` no longer
+  than their limits;
 - a number is ASCII digits of its class's length; a soort of subject or of party is one
-  of its enumeration;
+  of its enumeration; a gemeentecode is checked in full, once per code;
 - rule 3 as far as the columns show it: only numbers of the identificatie's soort of
   subject, at least one identifier, the kenmerken agreeing with the identificatie, and
   ``werkt_voor`` only for a contactpersoon that is not the klant itself.
 
-What they do not check again is what only a stored value changed by hand could break, at
-a cost per field: normalisation (whitespace, Unicode NFC, case), the patterns of e-mail
-addresses, telephone numbers, URLs and postcodes, the code lists and the 11-proef.
+What they do not check again is what only a value changed by hand in the database could
+break, and would cost a check per field of every klant: normalisation (whitespace,
+Unicode NFC, case), the lengths of the klantgegevens' text, the patterns of e-mail
+addresses, telephone numbers, URLs, postcodes and huisletters, the code lists (land,
+taal) and the 11-proef. ``docs/storage.md`` says why.
 
 A value that fails a check raises :class:`Afwijking`: it is not as this library writes
 it, and the caller builds it the full way instead, which normalises it or says precisely
@@ -33,7 +36,7 @@ True
 >>> klantgegevens_uit({"voornaam": 3})
 Traceback (most recent call last):
     ...
-klantregister.domain.vertrouwd.Afwijking: klantgegevens.voornaam: niet zoals opgeslagen
+klantregister.domain.vertrouwd.Afwijking: klantgegevens: niet zoals opgeslagen
 """
 
 from __future__ import annotations
