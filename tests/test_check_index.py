@@ -131,3 +131,13 @@ def test_the_repr_shows_counts_only() -> None:
     index = vul(Regel1Index(), [("x", "0363", [("bsn", "111222333")])])
     assert "<Regel1Index sleutels=1 records=1>" == repr(index)
     assert "111222333" not in repr(index)
+
+
+def test_an_id_like_the_ones_before_but_not_a_lower_case_uuid_is_given_back_as_it_was() -> None:
+    voorvoegsel = "https://klanten.example/api/v1/klanten/"
+    ids = [f"{voorvoegsel}{uuid.UUID(int=i)}" for i in range(10)]
+    ids[4] = ids[4].upper().replace("HTTPS://KLANTEN.EXAMPLE/API/V1/KLANTEN/", voorvoegsel)
+    ids[6] = voorvoegsel + "x" * 36
+    ids[7] = voorvoegsel + "0" * 36
+    index = vul(Regel1Index(), [(id_, "0363", [("bsn", "111222333")]) for id_ in ids])
+    assert ids == [index.id(nummer) for nummer in range(1, 11)]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -140,6 +141,9 @@ class Controle:
     _opmerkingen: list[Opmerking] = attrs.field(factory=list)
     _per_veld: dict[str, int] = attrs.field(factory=dict)
     _met_opmerkingen: int = 0
+    # Notes whose every field has all its listed notes, by the tuple's id: the tuple and
+    # how many more records gave it (not yet in _per_veld).
+    _vol: dict[int, list[Any]] = attrs.field(factory=dict)
     _regel_1: bool = attrs.field(default=True, kw_only=True, alias="regel_1")
 
     @property
@@ -211,15 +215,36 @@ class Controle:
         self, bron: str, positie: int, regel: int, id_: str | None, opmerkingen: Sequence[Probleem]
     ) -> None:
         self._met_opmerkingen += 1
+        vol = self._vol.get(id(opmerkingen))
+        if vol is not None and vol[0] is opmerkingen:
+            vol[1] += 1  # every field of these notes is listed in full: only counted
+            return
         per_veld = self._per_veld
+        gelijst = False
         for opmerking in opmerkingen:
             veld = opmerking.veld
             aantal = per_veld.get(veld, 0)
             per_veld[veld] = aantal + 1
+            if aantal < OPMERKINGEN_PER_VELD - 1:
+                gelijst = True
             if aantal < OPMERKINGEN_PER_VELD:
                 self._opmerkingen.append(
                     Opmerking(bron, positie, regel, id_, veld, opmerking.melding)
                 )
+        if not gelijst and opmerkingen.__class__ is tuple:
+            # A reader gives the same notes as the same tuple (kern's are cached): from now
+            # on, these are counted by the tuple, and by field in _tel_vol.
+            if vol is not None:
+                self._tel_vol()
+            self._vol[id(opmerkingen)] = [opmerkingen, 0]
+
+    def _tel_vol(self) -> None:
+        """Count the notes counted by their tuple in ``_vol`` by field."""
+        per_veld = self._per_veld
+        for opmerkingen, aantal in self._vol.values():
+            for opmerking in opmerkingen:
+                per_veld[opmerking.veld] += aantal
+        self._vol.clear()
 
     def _houd(
         self,
@@ -247,6 +272,8 @@ class Controle:
             for veld in attrs.fields(Controle):
                 setattr(self, veld.name, getattr(deel, veld.name))
             return
+        self._tel_vol()
+        deel._tel_vol()
         verschuiving = self._records
         self._records += deel._records
         self._aangehaakt += deel._aangehaakt
@@ -282,6 +309,7 @@ class Controle:
 
     def rapport(self) -> Controlerapport:
         """The report of every record given so far."""
+        self._tel_vol()
         groepen = [
             Regel1Groep(
                 gemeente=sleutels[0].partition("|")[0],

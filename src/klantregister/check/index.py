@@ -55,6 +55,16 @@ _UUID_LENGTE = 36
 # The kinds of id (a byte per record): none, text, or the number of the text before a UUID.
 _GEEN_ID, _TEKST_ID = 0, 255
 _NUL = bytes(16)
+# Where a UUID has its dashes; how many UUIDs wait at most.
+_STREEPJES = (8, 13, 18, 23)
+_WACHTEND = 4096
+
+
+def _getallen(gemeente: str) -> dict[str, tuple[int, int]]:
+    if not (len(gemeente) == 4 and gemeente.isascii() and gemeente.isdigit()):
+        return {}
+    plaats = int(gemeente) * _GEMEENTE
+    return {soort: (lengte, plaats + basis) for soort, (lengte, basis) in _GETALLEN.items()}
 
 
 def _sleutels() -> array[float]:
@@ -86,13 +96,19 @@ class Regel1Index:
     _voorvoegsels: list[str] = attrs.field(factory=lambda: [""])
     _voorvoegselnummer: dict[str, int] = attrs.field(factory=dict)
     _tekst_ids: dict[int, str] = attrs.field(factory=dict)
-    # Per gemeentecode: its place in a packed key, or -1 when it is not four digits.
-    _gemeenten: dict[str, int] = attrs.field(factory=dict)
+    # The UUIDs (as text) of the last records, whose ids began with the same prefix and
+    # were as long as _id_lengte: _idsoort has their kind, _uuids not yet their bytes.
+    _wachtend: list[str] = attrs.field(factory=list)
+    _voorvoegsel: str = ""
+    _id_lengte: int = -1
+    # Per gemeentecode: per number kind, its digits and its packed key's place (none when
+    # the code is not four digits).
+    _gemeenten: dict[str, dict[str, tuple[int, int]]] = attrs.field(factory=dict)
 
     @property
     def records(self) -> int:
         """How many records hold a key here."""
-        return len(self._records)
+        return len(self._records)  # (the ids that wait have their records)
 
     def __repr__(self) -> str:
         return f"<Regel1Index sleutels={len(self._sleutels)} records={len(self._records)}>"
@@ -102,27 +118,36 @@ class Regel1Index:
     ) -> None:
         """Add the natural-person keys ``(soort, waarde)`` of record ``nummer`` in
         ``gemeente``; ``nummer`` is higher than any given before."""
-        plaats = self._gemeenten.get(gemeente)
-        if plaats is None:
-            plaats = self._gemeenten[gemeente] = (
-                int(gemeente) * _GEMEENTE
-                if len(gemeente) == 4 and gemeente.isascii() and gemeente.isdigit()
-                else -1
-            )
+        getallen = self._gemeenten.get(gemeente)
+        if getallen is None:
+            getallen = self._gemeenten[gemeente] = _getallen(gemeente)
+        append = self._sleutels.append
         for soort, waarde in sleutels:
-            getal = _GETALLEN.get(soort)
+            getal = getallen.get(soort)
             if (
                 getal is not None
-                and plaats >= 0
                 and len(waarde) == getal[0]
-                and waarde.isascii()
                 and waarde.isdigit()
+                and waarde.isascii()
             ):
-                self._sleutels.append(plaats + getal[1] + int(waarde))
+                append(getal[1] + int(waarde))
             else:
-                self._sleutels.append(-1 - self._tekst(f"{gemeente}|{soort}|{waarde}"))
+                append(-1 - self._tekst(f"{gemeente}|{soort}|{waarde}"))
             self._houders.append(nummer)
         self._records.append(nummer)
+        if (
+            id_ is not None
+            and len(id_) == self._id_lengte
+            and id_.startswith(voorvoegsel := self._voorvoegsel)
+        ):
+            # Of the same kind as the record before: its UUID waits, to be encoded with
+            # those of the records around it in one go.
+            self._idsoort.append(self._voorvoegselnummer[voorvoegsel])
+            self._wachtend.append(id_[-_UUID_LENGTE:])
+            if len(self._wachtend) >= _WACHTEND:
+                self._klaar()
+            return
+        self._klaar()
         if id_ is None:
             self._idsoort.append(_GEEN_ID)
             self._uuids += _NUL
@@ -134,12 +159,45 @@ class Regel1Index:
             if soort_id == _TEKST_ID and len(self._voorvoegsels) < _TEKST_ID:
                 soort_id = self._voorvoegselnummer[voorvoegsel] = len(self._voorvoegsels)
                 self._voorvoegsels.append(voorvoegsel)
+            if soort_id != _TEKST_ID:
+                self._voorvoegsel, self._id_lengte = voorvoegsel, len(id_)
         if soort_id == _TEKST_ID:
             self._tekst_ids[nummer] = id_
             self._uuids += _NUL
         else:
             self._uuids += bytes.fromhex(id_[begin:].replace("-", ""))
         self._idsoort.append(soort_id)
+
+    def _klaar(self) -> None:
+        """Encode the UUIDs that wait: all at once when all are UUIDs in lower case."""
+        wachtend = self._wachtend
+        if not wachtend:
+            return
+        samen = "".join(wachtend)
+        aantal = len(wachtend)
+        cijfers = samen.replace("-", "")
+        try:
+            ruw = bytes.fromhex(cijfers)
+        except ValueError:
+            ruw = b""
+        if not (
+            len(ruw) == 16 * aantal
+            and ruw.hex() == cijfers  # hexadecimal digits in lower case, nothing between
+            and all(samen[plaats::_UUID_LENGTE].count("-") == aantal for plaats in _STREEPJES)
+        ):
+            # Not all are: each on its own (this is rare: the ids looked alike).
+            eerste = len(self._idsoort) - aantal
+            ruw = b""
+            for index, uuid in enumerate(wachtend, eerste):
+                if _UUID.fullmatch(uuid):
+                    ruw += bytes.fromhex(uuid.replace("-", ""))
+                else:
+                    nummer = self._records[index]
+                    self._tekst_ids[nummer] = self._voorvoegsels[self._idsoort[index]] + uuid
+                    self._idsoort[index] = _TEKST_ID
+                    ruw += _NUL
+        self._uuids += ruw
+        wachtend.clear()
 
     def _tekst(self, sleutel: str) -> int:
         nummer = self._tekstnummer.get(sleutel)
@@ -151,6 +209,8 @@ class Regel1Index:
     def voeg_samen(self, deel: Regel1Index, verschuiving: int) -> None:
         """Take over ``deel``'s keys, its record numbers ``verschuiving`` higher (all above
         those here). ``deel`` is taken over: do not use it afterwards."""
+        self._klaar()
+        deel._klaar()
         schuif = verschuiving.__add__
         sleutels = deel._sleutels
         if deel._teksten:
@@ -177,6 +237,7 @@ class Regel1Index:
 
     def id(self, nummer: int) -> str | None:
         """The id of record ``nummer``, which holds a key."""
+        self._klaar()
         index = bisect.bisect_left(self._records, nummer)
         if index == len(self._records) or self._records[index] != nummer:
             raise KeyError(nummer)
@@ -196,6 +257,7 @@ class Regel1Index:
         """The rule-1 groups, by their first record: the keys its records hold (as
         ``"0363|bsn|111222333"``, in the order they first came) and its records' numbers,
         in order."""
+        self._klaar()
         sleutels, houders = self._sleutels, self._houders
         gesorteerd = sorted(sleutels)
         dubbel = set(

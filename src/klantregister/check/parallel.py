@@ -55,7 +55,8 @@ __all__ = ["MIN_DEEL", "Invoer", "Stand", "bruikbare_processoren", "controleer_b
 
 #: The smallest part, in bytes, worth a process of its own.
 MIN_DEEL = 4 << 20
-_BLOK = 1 << 22
+# What a part reads at a time (larger blocks cost more to allocate and cut than they save).
+_BLOK = 1 << 18
 # The whitespace JSON and the streaming reader allow around a record on its line.
 _WIT_OP_DE_REGEL = b" \t\r"
 # How many frames deeper than a part the streaming reader may decode a record: Python
@@ -235,11 +236,12 @@ class _Deel:
                 rest = regels.pop()
             if len(rest) > 4 * MAX_RECORD:
                 raise _Terugval  # a line longer than any record (UTF-8 has 4 bytes a character)
-            for ruw in regels:
-                # A line of at most MAX_RECORD bytes has at most as many characters.
-                if len(ruw) > MAX_RECORD and len(_tekst(ruw)) > MAX_RECORD:
-                    raise _Terugval
-                yield ruw
+            # A line of at most MAX_RECORD bytes has at most as many characters.
+            if regels and max(map(len, regels)) > MAX_RECORD:
+                for ruw in regels:
+                    if len(ruw) > MAX_RECORD and len(_tekst(ruw)) > MAX_RECORD:
+                        raise _Terugval
+            yield from regels
 
 
 def _tekst(ruw: bytes) -> str:
