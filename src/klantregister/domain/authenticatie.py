@@ -18,7 +18,7 @@ import enum
 import attrs
 
 from klantregister.domain.errors import OngeldigFormaatError
-from klantregister.domain.meldingen import toon
+from klantregister.domain.meldingen import maskeer, toon
 
 __all__ = ["Authenticatie", "Betrouwbaarheidsniveau"]
 
@@ -66,4 +66,10 @@ class Authenticatie:
     """
 
     niveau: Betrouwbaarheidsniveau = attrs.field(converter=niveau)
-    middel: str | None = attrs.field(default=None, converter=_middel)
+    # Free text: a means written with a number in it ("DigiD 111222333") is masked in the
+    # repr, as free text is everywhere; the value is kept as given.
+    middel: str | None = attrs.field(
+        default=None,
+        converter=_middel,
+        repr=lambda middel: repr(middel if middel is None else maskeer(middel)),
+    )

@@ -35,6 +35,7 @@ from klantregister.domain.meldingen import maskeer, toon
 __all__ = [
     "GEEN_KLANTGEGEVENS",
     "MAX_BRON",
+    "MAX_VERSIE",
     "Klant",
     "als_bron",
     "als_identificatie",
@@ -113,10 +114,17 @@ def als_bron(value: object) -> str | None:
     return value
 
 
+#: The highest versie a klant can reach: what PostgreSQL's ``integer`` column holds, and so
+#: every storage (two thousand million changes of one klant).
+MAX_VERSIE = 2**31 - 1
+
+
 def als_versie(value: object) -> int:
-    """Converter: ``value`` if it is a whole number of 1 or more (not a bool)."""
+    """Converter: ``value`` if it is a whole number from 1 to :data:`MAX_VERSIE` (not a bool)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise OngeldigFormaatError("versie", f"{toon(value)} is geen geheel getal van 1 of meer")
+    if value > MAX_VERSIE:
+        raise OngeldigeLengteError("versie", f"ten hoogste {MAX_VERSIE}")
     return value
 
 

@@ -106,7 +106,7 @@ def nieuwe_registratie(
     *,
     authenticatie: Authenticatie | None = None,
     klantnummer: str | None = None,
-    id: uuid.UUID | None = None,  # noqa: A002 (the field's name)
+    id: uuid.UUID | None = None,
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
 ) -> Registratie:

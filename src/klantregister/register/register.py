@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from types import TracebackType
 
 import attrs
@@ -101,6 +101,7 @@ class KlantRegister:
         minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau | str = (
             Betrouwbaarheidsniveau.SUBSTANTIEEL
         ),
+        aanmaken: bool = True,
     ) -> KlantRegister:
         """A register on the storage the URL names.
 
@@ -111,12 +112,18 @@ class KlantRegister:
           PostgreSQL database, needing the extra ``klantregister[postgres]``.
 
         An unknown scheme, an unreachable database or a database that is not a
-        klantregister's raises :class:`OpslagError`. Close the register when
-        done, or use it as a context manager.
+        klantregister's raises :class:`OpslagError`. With ``aanmaken=False`` (to read
+        an existing register) a SQLite file that does not exist, or a database
+        without the schema, raises it too instead of being created. Close the
+        register when done, or use it as a context manager.
         """
         # Check the setting before the storage is opened (and a file perhaps created).
         minimum = niveau(minimaal_betrouwbaarheidsniveau)
-        return cls(repository_from_url(url), minimaal_betrouwbaarheidsniveau=minimum)
+        if not isinstance(aanmaken, bool):
+            raise typefout("aanmaken", "True of False", aanmaken)
+        return cls(
+            repository_from_url(url, aanmaken=aanmaken), minimaal_betrouwbaarheidsniveau=minimum
+        )
 
     def close(self) -> None:
         """Release the storage's connection; the register is unusable afterwards."""
@@ -204,6 +211,10 @@ class KlantRegister:
         """
         if not isinstance(batchgrootte, int) or isinstance(batchgrootte, bool) or batchgrootte < 1:
             raise OngeldigFormaatError("batchgrootte", "verwacht een geheel getal van 1 of meer")
+        if isinstance(registraties, (str, bytes, Mapping)) or not isinstance(
+            registraties, Iterable
+        ):
+            raise typefout("registraties", "een reeks Registraties", registraties)
         return registreer_in_batches(
             self._store, self._lock, self._controleer_niveau, registraties, batchgrootte
         )

@@ -68,8 +68,11 @@ class PostgresRepository(SqlRepository):
     # json.loads of the bytes costs more, and a klant is read this way in every export.
     _lees_kolommen = KLANT_KOLOMMEN.replace("klantgegevens", "klantgegevens::text", 1)
 
-    def __init__(self, dsn: str, *, connect_timeout: int | None = None) -> None:
+    def __init__(
+        self, dsn: str, *, connect_timeout: int | None = None, aanmaken: bool = True
+    ) -> None:
         super().__init__()
+        self._aanmaken = aanmaken
         # Per table with a unique constraint: the type of each column, by its name.
         self._typen: dict[str, dict[str, str]] = {}
         # The gemeenten whose bulk lock this transaction holds (see holders_many): what it
@@ -113,6 +116,10 @@ class PostgresRepository(SqlRepository):
                     raise OpslagError(
                         "de database is geen klantregister-database: de tabellen "
                         f"{', '.join(vreemd)} bestaan al, zonder schemaversie"
+                    )
+                if not self._aanmaken:
+                    raise OpslagError(
+                        "de database is geen klantregister-database: het schema ontbreekt"
                     )
                 for opdracht in ddl(POSTGRESQL):
                     self._rijen(opdracht)

@@ -47,10 +47,15 @@ class SqliteRepository(SqlRepository):
     # writes see one state even with other processes writing the same file.
     _begin_opdracht = "BEGIN IMMEDIATE"
 
-    def __init__(self, pad: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+    def __init__(
+        self, pad: str | os.PathLike[str], *, timeout: float = 30.0, aanmaken: bool = True
+    ) -> None:
         super().__init__()
-        self.pad = os.fspath(pad)
-        self._timeout = timeout
+        self.pad = _pad(pad)
+        self._timeout = _seconden(timeout)
+        self._aanmaken = aanmaken
+        if self.pad != ":memory:":
+            _maak_bestand(self.pad, aanmaken)
         try:
             # isolation_level=None: the module starts no transactions of its own.
             self._verbinding = sqlite3.connect(
@@ -64,6 +69,11 @@ class SqliteRepository(SqlRepository):
         # Read before writing anything: a file that is not ours stays as it was.
         tabellen = self._tabellen()
         if "klantregister_schema" not in tabellen:
+            if not self._aanmaken:
+                raise OpslagError(
+                    f"{self.pad!r} is geen klantregister-database"
+                    + (": er staan andere tabellen in" if tabellen else " (het bestand is leeg)")
+                )
             if tabellen:
                 raise OpslagError(
                     f"{self.pad!r} is geen klantregister-database: er staan andere tabellen in"
@@ -145,6 +155,55 @@ class SqliteRepository(SqlRepository):
 
     def __repr__(self) -> str:
         return f"<SqliteRepository {self.pad!r}>"
+
+
+def _pad(pad: object) -> str:
+    """The path of a SQLite file as text, or an OpslagError saying why it is none."""
+    if not isinstance(pad, (str, os.PathLike)):
+        raise OpslagError(f"het pad van een SQLite-bestand is tekst, geen {type(pad).__name__}")
+    tekst = os.fspath(pad)
+    if not isinstance(tekst, str):
+        raise OpslagError(f"het pad van een SQLite-bestand is tekst, geen {type(tekst).__name__}")
+    if not tekst:
+        raise OpslagError("het pad van een SQLite-bestand is leeg")
+    if "\x00" in tekst:
+        raise OpslagError("het pad van een SQLite-bestand bevat een NUL-teken")
+    try:
+        os.fsencode(tekst)
+    except UnicodeEncodeError:
+        raise OpslagError(
+            "het pad van een SQLite-bestand bevat tekens die het bestandssysteem niet kent"
+        ) from None
+    return tekst
+
+
+def _seconden(timeout: object) -> float:
+    """A timeout in seconds: a number of 0 or more."""
+    if (
+        not isinstance(timeout, (int, float))
+        or isinstance(timeout, bool)
+        or not 0 <= timeout < float("inf")
+    ):
+        raise OpslagError(f"timeout is {timeout!r}: verwacht een aantal seconden (0 of meer)")
+    return float(timeout)
+
+
+def _maak_bestand(pad: str, aanmaken: bool) -> None:
+    """Create the file ``pad``, readable and writable by its owner only (it holds BSNs),
+    unless it exists; with ``aanmaken`` false, refuse a file that does not exist.
+
+    SQLite gives its ``-wal`` and ``-shm`` files the mode of the database file.
+    """
+    if os.path.exists(pad):
+        return
+    if not aanmaken:
+        raise OpslagError(f"{pad!r} bestaat niet")
+    try:
+        os.close(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass  # another process made it meanwhile: its mode stands
+    except OSError as fout:
+        raise OpslagError(f"kan SQLite-database {pad!r} niet openen: {fout.strerror}") from None
 
 
 def _uniek(fout: sqlite3.IntegrityError) -> bool:
