@@ -5,8 +5,10 @@ The input is a Klanten API v1 export of N klanten (JSON Lines; each with a klant
 an e-mail address, a website and a BSN). ``import`` runs as a subprocess into a new SQLite file
 (and into PostgreSQL, given a URL); its baseline reads the same lines with ``json.loads`` and
 writes the same rows into the same schema with ``executemany`` (SQLite) or ``COPY``
-(PostgreSQL), in batches of 10,000. ``export --format jsonl`` then writes the register back; its
-baseline selects the same rows and writes each as one line of JSON. Rounds alternate the
+(PostgreSQL), in batches of 10,000. ``export --format jsonl`` then writes the register back (from
+SQLite, and from the PostgreSQL schema just imported); its baseline selects the same rows (on
+PostgreSQL through a server-side cursor) and writes each as one line of JSON. Each round's export
+figures are printed as it ends. Rounds alternate the
 command and its baseline; the medians are printed, and each command's peak RSS.
 
     python benchmarks/import_export.py --aantal 100000 [--postgres URL] [--rondes 3]
@@ -165,6 +167,7 @@ def ruw_postgres(invoer: Path, url: str) -> float:
 
 
 def ruw_export_sqlite(pad: Path, uit: Path) -> float:
+    """Seconds to select the klanten's rows in order and write each as one line of JSON."""
     begin = time.perf_counter()
     verbinding = sqlite3.connect(pad)
     with uit.open("w", encoding="utf-8") as bestand:
@@ -180,6 +183,46 @@ def ruw_export_sqlite(pad: Path, uit: Path) -> float:
             bestand.write(json.dumps(regel) + "\n")
     verbinding.close()
     return time.perf_counter() - begin
+
+
+def ruw_export_postgres(url: str, uit: Path) -> float:
+    """:func:`ruw_export_sqlite` on PostgreSQL, through a server-side cursor."""
+    import psycopg  # noqa: PLC0415 - only with a server
+
+    begin = time.perf_counter()
+    with (
+        psycopg.connect(url) as verbinding,
+        verbinding.cursor(name="ruw_export") as cursor,
+        uit.open("w", encoding="utf-8") as bestand,
+    ):
+        cursor.itersize = 1000
+        cursor.execute(f"SELECT {_KLANT} FROM klant ORDER BY volgorde")
+        for rij in cursor:
+            regel = {
+                "id": str(rij[0]),
+                "gemeente": rij[1],
+                "klantnummer": rij[2],
+                "versie": rij[3],
+                "klantgegevens": rij[4],
+                "identificatie": {"soort": rij[5], "bsn": rij[6]},
+            }
+            bestand.write(json.dumps(regel) + "\n")
+    return time.perf_counter() - begin
+
+
+def _vacuum(url: str) -> None:
+    import psycopg  # noqa: PLC0415 - only with a server
+
+    with psycopg.connect(url, autocommit=True) as verbinding:
+        verbinding.execute("VACUUM ANALYZE klant")
+
+
+def _ronde(naam: str, ronde: int, eigen: float, basis: float, piek: float) -> None:
+    print(
+        f"  round {ronde + 1}: {naam:24} {eigen:8.2f} s {basis:8.2f} s   "
+        f"{basis / eigen:5.2f}x raw   peak {piek:6.0f} MiB",
+        flush=True,
+    )
 
 
 def _regel(naam: str, eigen: list[float], basis: list[float], doel: float, piek: float) -> None:
@@ -205,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':28} {'command':>10} {'raw':>10}")
     imp, imp_ruw, exp, exp_ruw, pieken_imp, pieken_exp = [], [], [], [], [], []
     pg, pg_ruw, pieken_pg = [], [], []
+    pg_exp, pg_exp_ruw, pieken_pg_exp = [], [], []
     schemas = postgres_schema(args.postgres) if args.postgres else None
     for ronde in range(args.rondes):
         db = werk / f"k{ronde}.db"
@@ -228,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         exp.append(seconden)
         pieken_exp.append(piek)
         exp_ruw.append(ruw_export_sqlite(werk / f"r{ronde}.db", werk / "ruw.jsonl"))
+        _ronde("export from SQLite", ronde, exp[-1], exp_ruw[-1], piek)
         if schemas is not None:
             url = next(schemas)
             seconden, piek = meet(
@@ -235,11 +280,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             pg.append(seconden)
             pieken_pg.append(piek)
+            # Export from the schema just imported, before the next one replaces it; vacuumed
+            # first, as autovacuum would leave it, so that neither export pays for the
+            # visibility hints of rows no one has read yet.
+            _vacuum(url)
+            seconden, piek = meet([*_commando(), "export", "--from", url, "--format", "jsonl"])
+            pg_exp.append(seconden)
+            pieken_pg_exp.append(piek)
+            pg_exp_ruw.append(ruw_export_postgres(url, werk / "ruw.jsonl"))
+            _ronde("export from PostgreSQL", ronde, pg_exp[-1], pg_exp_ruw[-1], piek)
             pg_ruw.append(ruw_postgres(invoer, next(schemas)))
     _regel("import into SQLite", imp, imp_ruw, 0.7, max(pieken_imp))
     _regel("export from SQLite (jsonl)", exp, exp_ruw, 0.5, max(pieken_exp))
     if pg:
         _regel("import into PostgreSQL", pg, pg_ruw, 0.5, max(pieken_pg))
+        _regel("export from PostgreSQL", pg_exp, pg_exp_ruw, 0.5, max(pieken_pg_exp))
     if schemas is not None:
         schemas.close()
     shutil.rmtree(werk)
