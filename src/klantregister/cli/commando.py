@@ -31,11 +31,10 @@ from klantregister.check import (
     Controlerapport,
     Invoer,
     Stand,
-    bruikbare_processoren,
     controleer_bestand,
 )
 from klantregister.cli.batches import Batchimport
-from klantregister.cli.importeren import BIJ_BESTAAND
+from klantregister.cli.parser import lees_argumenten, overzicht
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
 from klantregister.domain import (
@@ -43,6 +42,7 @@ from klantregister.domain import (
     Klant,
     KlantregisterError,
     OpslagError,
+    Rsin,
 )
 from klantregister.formats import (
     Gelezen,
@@ -69,101 +69,12 @@ class _GebruikError(Exception):
     """A usage error: the message is for the user, the exit status is 2."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="klantregister",
-        description="Check, import and export klant data against the VNG KLOK01 rules.",
-    )
-    commando = parser.add_subparsers(dest="commando", required=True, metavar="COMMANDO")
-
-    def invoer(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("bestanden", nargs="+", metavar="FILE", help="export(s) to read")
-        sub.add_argument(
-            "--invoer",
-            choices=("klanten_v1", "klantinteracties", "kanoniek"),
-            default="klanten_v1",
-            help="the format of FILE: Klanten API v1 Klant objects (default), "
-            "Klantinteracties Partij objects, or klantregister's own JSON Lines (kanoniek)",
-        )
-        groep = sub.add_mutually_exclusive_group()
-        groep.add_argument("--gemeente", help="the gemeentecode of every record (0363)")
-        groep.add_argument(
-            "--gemeenten",
-            metavar="MAPPING",
-            help="a JSON file mapping bronorganisatie (RSIN) to gemeentecode",
-        )
-
-    check = commando.add_parser("check", help="report every KLOK01 violation in an export")
-    invoer(check)
-    check.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=_aantal_processen,
-        default=bruikbare_processoren(),
-        metavar="N",
-        dest="processen",
-        help="processes that share a large JSON Lines file (default: the CPUs available, "
-        "here %(default)s)",
-    )
-
-    importeer = commando.add_parser("import", help="store every valid record in a register")
-    invoer(importeer)
-    importeer.add_argument(
-        "--into", required=True, metavar="URL", help="sqlite:///… or postgresql://…"
-    )
-    importeer.add_argument("--format", choices=("text", "json"), default="text", dest="uitvoer")
-    importeer.add_argument(
-        "--bij-bestaand",
-        choices=BIJ_BESTAAND,
-        default="overslaan",
-        help="a klant already in the register (imported before): skip it (default) or "
-        "update its klantgegevens and identificatie",
-    )
-
-    exporteer = commando.add_parser("export", help="write a register's klanten to stdout")
-    exporteer.add_argument("--from", required=True, metavar="URL", dest="bron")
-    exporteer.add_argument(
-        "--format",
-        required=True,
-        choices=("klanten_v1", "klantinteracties", "jsonl"),
-        dest="formaat",
-        help="Klanten API v1 Klant objects, Klantinteracties Partij objects, or "
-        "klantregister's own lossless JSON Lines (jsonl)",
-    )
-    exporteer.add_argument(
-        "--bronorganisatie", metavar="RSIN", help="the RSIN written into each v1 record"
-    )
-    exporteer.add_argument(
-        "--website-url",
-        metavar="URL",
-        help="the v1 websiteUrl (required by the API) of a klant that gave none",
-    )
-    exporteer.add_argument(
-        "--vorm",
-        choices=("verzoek", "antwoord"),
-        default="verzoek",
-        help="API objects as the requests that create them (default), or as the server "
-        "answers with them (with their url and uuid)",
-    )
-    exporteer.add_argument(
-        "--basis-url",
-        metavar="URL",
-        help="the root of the Klantinteracties API, for the urls of --vorm antwoord "
-        "(https://openklant.example.nl/klantinteracties/api/v1)",
-    )
-    return parser
-
-
-def _aantal_processen(tekst: str) -> int:
-    if not tekst.isdecimal() or int(tekst) < 1:
-        raise argparse.ArgumentTypeError(f"{tekst!r} is geen aantal processen (1 of meer)")
-    return int(tekst)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    args = lees_argumenten(argv)
+    if args.commando is None:
+        print(overzicht())  # no command: what there is to do, not an error
+        return SCHOON
     commando = {"check": _check, "import": _import, "export": _export}[args.commando]
     try:
         with _ruime_gc():
@@ -191,15 +102,47 @@ def _gemeenten(args: argparse.Namespace) -> Any:
         return None
     try:
         with open(args.gemeenten, encoding="utf-8") as bestand:
-            tabel = json.load(bestand)
+            tabel = json.load(bestand, object_pairs_hook=_tabelobject)
+    except _DubbeleRsin as fout:
+        raise _GebruikError(f"{args.gemeenten}: {fout}") from None
+    except RecursionError:
+        raise _GebruikError(f"{args.gemeenten}: geen tabel: te diep genest") from None
     except (OSError, ValueError) as fout:
         raise _GebruikError(f"{args.gemeenten}: geen leesbare JSON-tabel: {fout}") from None
     if not isinstance(tabel, dict):
         raise _GebruikError(f"{args.gemeenten}: verwacht een object {{RSIN: gemeentecode}}")
+    gezien: dict[str, str] = {}
+    for rsin in tabel:
+        # One RSIN in two spellings ("123456782", "1234 56 782") would be resolved to
+        # the last one without a word: it is the user's to choose. An RSIN is no
+        # personal data, so both are shown in full.
+        compact = Rsin.compact(rsin) if isinstance(rsin, str) else rsin
+        if compact in gezien:
+            raise _GebruikError(
+                f"{args.gemeenten}: RSIN {gezien[compact]!r} en {rsin!r} zijn dezelfde; "
+                "noem elke bronorganisatie één keer"
+            )
+        gezien[compact] = rsin
     return tabel
 
 
+class _DubbeleRsin(ValueError):  # noqa: N818 (a signal out of the JSON hook, shown as a usage error)
+    """A key given twice in the --gemeenten table."""
+
+
+def _tabelobject(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    for sleutel, waarde in paren:
+        if sleutel in uit:
+            raise _DubbeleRsin(f"{sleutel!r} staat er twee keer in")
+        uit[sleutel] = waarde
+    return uit
+
+
 def _open(pad: str) -> IO[bytes]:
+    """The file ``pad`` to read, or standard input for ``-`` (left open when done)."""
+    if pad == "-":
+        return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
     try:
         return open(pad, "rb")
     except OSError as fout:
@@ -214,6 +157,8 @@ def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tu
                 voortgang.begin(pad)
             stand = Stand(1, os.fstat(bestand.fileno()).st_size)
             lezer = _LEZERS[args.invoer]
+            if not bestand.seekable():
+                voortgang = None  # a pipe: no position to show progress by
             for aantal, gelezen in enumerate(lezer.lees(bestand, gemeenten=gemeenten, naam=pad), 1):
                 if voortgang is not None:
                     stand.zet(0, aantal, bestand.tell())
@@ -248,6 +193,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if _vluchtig(args.into):
+        raise _GebruikError(
+            f"--into {args.into}: een register in het geheugen verdwijnt als het commando "
+            "stopt; importeer in sqlite:///pad/naar/bestand.db of postgresql://…"
+        )
     # The records are read, checked and stored a batch at a time: memory holds one batch,
     # the counts, and of each refusal and note only what the report says of it.
     controle = Controle(regel_1=False)  # the register refuses a second holder itself
@@ -310,6 +260,13 @@ def _import(args: argparse.Namespace) -> int:
             + f", geweigerd: {len(geweigerd)}"
         )
     return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
+
+
+def _vluchtig(url: str) -> bool:
+    """Whether ``url`` names a register that ends with the process (memory, SQLite's own)."""
+    schema, _, rest = url.partition("://")
+    schema = schema.lower()
+    return schema == "memory" or (schema == "sqlite" and rest in {"/:memory:", "/"})
 
 
 def _ontbrekend(gelezen: Gelezen) -> frozenset[str]:

@@ -1,0 +1,191 @@
+"""Hardening of the command line (issue 11): Dutch throughout, a short overview without a
+command, a version, tables and targets checked before anything is read, pipes read."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from klantregister import KlantRegister
+from klantregister.cli import main
+
+REGEL = json.dumps(
+    {
+        "url": "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000001",
+        "voornaam": "An",
+        "subjectType": "natuurlijk_persoon",
+        "subjectIdentificatie": {"inpBsn": "111222333"},
+    }
+)
+
+
+@pytest.mark.unit
+def test_no_command_prints_an_overview_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    uit = capsys.readouterr().out
+    assert uit.startswith("gebruik: klantregister")
+    for commando in ("check", "import", "export"):
+        assert commando in uit
+    assert "Afsluitstatus" in uit
+
+
+@pytest.mark.unit
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from klantregister._version import __version__  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as einde:
+        main(["--version"])
+    assert einde.value.code == 0
+    assert capsys.readouterr().out.strip() == f"klantregister {__version__}"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["check"], "deze argumenten ontbreken: BESTAND"),
+        (["import", "x.json", "--gemeente", "0363"], "deze argumenten ontbreken: --into"),
+        (["check", "x", "--format", "xml"], "ongeldige keuze: 'xml'"),
+        (["check", "x", "--gemeente", "1", "--gemeenten", "t"], "niet samen met argument"),
+        (["exporteer"], "ongeldige keuze: 'exporteer'"),
+        (["check", "x", "--onbekend"], "onbekende argumenten: --onbekend"),
+    ],
+)
+def test_argparse_speaks_dutch(
+    argumenten: list[str], melding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as einde:
+        main(argumenten)
+    assert einde.value.code == 2
+    fout = capsys.readouterr().err
+    assert "gebruik: klantregister" in fout
+    assert ": fout: " in fout
+    assert melding in fout
+    for engels in ("usage:", "error:", "required", "invalid choice", "unrecognized"):
+        assert engels not in fout
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("commando", ["check", "import", "export"])
+def test_every_option_has_help_in_dutch(commando: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([commando, "--help"])
+    hulp = capsys.readouterr().out
+    assert "toon deze hulp en stop" in hulp
+    assert "show this help" not in hulp
+    for optie in ("--format", "--from", "--into", "--gemeenten", "--jobs"):
+        if f" {optie} " in hulp or f" {optie}\n" in hulp:
+            regel = hulp.split(optie, 2)[-1].split("\n  -", 1)[0]
+            assert len(regel.split()) > 2, (optie, regel)  # a text, not only its metavar
+
+
+@pytest.mark.unit
+def test_argparse_is_left_in_english_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse  # noqa: PLC0415
+
+    main([])
+    capsys.readouterr()
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def _tabel(tmp_path: Path, tekst: str) -> Path:
+    pad = tmp_path / "gemeenten.json"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("tabel", "melding"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "te diep genest"),
+        ('{"123456782": "0363", "123456782": "0599"}', "staat er twee keer in"),
+        ('{"123456782": "0363", "1234 56 782": "0599"}', "zijn dezelfde"),
+    ],
+    ids=["diep", "dubbel", "twee-spellingen"],
+)
+def test_a_gemeenten_table_that_is_not_one_answer_per_rsin_is_a_usage_error(
+    tabel: str, melding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invoer = tmp_path / "e.jsonl"
+    invoer.write_text(REGEL + "\n", encoding="utf-8")
+    pad = _tabel(tmp_path, tabel)
+    assert main(["check", str(invoer), "--gemeenten", str(pad), "--jobs", "1"]) == 2
+    fout = capsys.readouterr().err
+    assert melding in fout
+    assert "Traceback" not in fout
+    if "spellingen" in melding or "dezelfde" in melding:
+        assert "123456782" in fout  # an RSIN is no personal data: shown in full
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("url", ["memory://", "sqlite:///:memory:", "MEMORY://"])
+def test_import_into_a_register_that_ends_with_the_command_is_refused_before_reading(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "bestaat-niet.json", "--gemeente", "0363", "--into", url]) == 2
+    fout = capsys.readouterr().err
+    assert "verdwijnt als het commando stopt" in fout
+    assert "bestaat-niet" not in fout
+
+
+@pytest.mark.storage
+def test_import_into_an_unusable_sqlite_url_fails_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    invoer = tmp_path / "e.jsonl"
+    invoer.write_text("{kapot\n", encoding="utf-8")  # unreadable: reading it would say so
+    status = main(["import", str(invoer), "--gemeente", "0363", "--into", "sqlite:///a%00b.db"])
+    assert status == 2
+    fout = capsys.readouterr().err
+    assert "NUL" in fout
+    assert "e.jsonl" not in fout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.jsonl"]
+
+
+@pytest.mark.storage
+def test_import_reads_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+
+    def schrijf() -> None:
+        with fifo.open("w", encoding="utf-8") as pijp:
+            pijp.write(REGEL + "\n")
+
+    schrijver = threading.Thread(target=schrijf)
+    schrijver.start()
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    try:
+        assert main(["import", str(fifo), "--gemeente", "0363", "--into", url]) == 0
+    finally:
+        schrijver.join(timeout=10)
+    assert "opgeslagen: 1" in capsys.readouterr().out
+    with KlantRegister.open(url) as register:
+        assert len(register) == 1
+
+
+@pytest.mark.e2e
+def test_import_reads_standard_input_for_a_dash(tmp_path: Path) -> None:
+    commando = shutil.which("klantregister")
+    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    uit = subprocess.run(  # noqa: S603 - our own command
+        [*basis, "import", "-", "--gemeente", "0363", "--into", url],
+        input=REGEL + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "opgeslagen: 1" in uit.stdout
+    with KlantRegister.open(url) as register:
+        assert len(register) == 1
