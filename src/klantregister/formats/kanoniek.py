@@ -57,7 +57,7 @@ from klantregister.formats.resultaat import (
     probleem,
     typeprobleem,
 )
-from klantregister.formats.stream import Bron
+from klantregister.formats.stream import Bron, json_codeerder
 
 __all__ = [
     "FORMAAT",
@@ -133,9 +133,10 @@ def regel(klant: Klant) -> str:
     )
 
 
-# The encoder json.dumps(..., ensure_ascii=False, allow_nan=False) makes, made once, and
-# its encoder of one string; the text between the values, in the order of naar_dict.
-_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+# The encoder json.dumps(..., ensure_ascii=False, allow_nan=False) makes, made once (the
+# dicts of naar_dict hold no circle to look for), and its encoder of one string; the text
+# between the values, in the order of naar_dict.
+_JSON = json_codeerder(kringen=False)
 _TEKST = json.encoder.encode_basestring
 _BEGIN = f'{{"formaat": {_TEKST(FORMAAT)}, "formaatversie": {FORMAATVERSIE}, "id": "'
 _GEMEENTE = '", "gemeente": "'

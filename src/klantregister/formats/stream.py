@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import json.encoder
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,7 @@ __all__ = [
     "Record",
     "decodeer_regel",
     "decoder",
+    "json_codeerder",
     "lees_records",
     "schrijf_regels",
 ]
@@ -451,7 +453,9 @@ def schrijf_regels(
     reference) raises :class:`~klantregister.FormaatError` naming its position;
     the lines before it are written, as they are when ``waarden`` raises.
     """
-    naar_json: Callable[[Any], str] = _JSON_REGEL if codeer is None else codeer
+    # An encoder of this call's: the one left by a value that failed (in the middle of a
+    # container it checks for circles) is not used again.
+    naar_json: Callable[[Any], str] = json_codeerder() if codeer is None else codeer
     aantal = 0
     blok: list[str] = []
     grootte = 0
@@ -484,8 +488,42 @@ def schrijf_regels(
     return aantal
 
 
-#: What json.dumps(waarde, ensure_ascii=False, allow_nan=False) does, with one encoder
-#: made once instead of one a line.
-_JSON_REGEL = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+def json_codeerder(*, kringen: bool = True) -> Callable[[object], str]:
+    """``json.dumps(waarde, ensure_ascii=False, allow_nan=False)`` as one function, for
+    many values: the C encoder json.dumps makes for every call, made once.
+
+    Without ``kringen`` it does not look for a container that holds itself (a value
+    built by a writer holds none), which costs a little per container. Where the
+    json module has no C encoder, or makes it otherwise, this is the module's own
+    ``JSONEncoder.encode``: the same text.
+    """
+    standaard = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=kringen).encode
+    maak = getattr(json.encoder, "c_make_encoder", None)
+    if maak is None:  # pragma: no cover - CPython has it
+        return standaard
+    try:
+        encoder = maak(
+            {} if kringen else None,
+            _STANDAARD.default,
+            json.encoder.encode_basestring,
+            None,
+            ": ",
+            ", ",
+            False,
+            False,
+            False,
+        )
+    except TypeError:  # pragma: no cover - a json module whose encoder takes other arguments
+        return standaard
+
+    def codeer(waarde: object) -> str:
+        return "".join(encoder(waarde, 0))
+
+    return codeer if codeer(_PROEF) == standaard(_PROEF) else standaard
+
+
+_STANDAARD = json.JSONEncoder()
+# A value of every kind JSON has, to see that the encoder made writes what json.dumps does.
+_PROEF = {"a": [1, 2.5, 'é\n\u2028"', None, True, False], "b": {"c": -0.0}, "": []}
 #: How many characters of lines schrijf_regels collects before it writes them.
 _SCHRIJFBLOK = 1 << 16

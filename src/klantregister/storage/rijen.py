@@ -152,7 +152,9 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
     :class:`~klantregister.domain.vertrouwd.Afwijking` (or another of the errors a
     malformed value can raise) for a row that is not as this library writes it."""
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer, bron, subject_url, *kenmerken = rij[_NA_NUMMERS:]
+    land, register, nummer, bron, subject_url, partijsoort, actief, geheimhouding, werkt_voor = rij[
+        _NA_NUMMERS:
+    ]
     if type(gegevens) is str:
         gegevens = _json_object(gegevens)
     identificatie = None
@@ -174,7 +176,7 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
         identificatie,
         versie=versie,
         bron=bron,
-        kenmerken=vertrouwd.kenmerken_uit(*kenmerken),
+        kenmerken=vertrouwd.kenmerken_uit(partijsoort, actief, geheimhouding, werkt_voor),
     )
 
 
