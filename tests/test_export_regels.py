@@ -16,11 +16,45 @@ from hypothesis import strategies as st
 from klantregister import FormaatError, Klant, OpslagError
 from klantregister.formats import kanoniek, klantinteracties, schrijf_regels
 from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN
+from klantregister.formats.stream import json_codeerder
 from klantregister.testing import klanten
 
 pytestmark = pytest.mark.unit
 
 BRONNEN = st.none() | st.from_regex(r"https://[a-z]{1,10}\.nl/[a-zé0-9/\"\\]{0,20}", fullmatch=True)
+
+
+JSON_WAARDEN = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda kinderen: st.lists(kinderen, max_size=4) | st.dictionaries(st.text(), kinderen),
+    max_leaves=20,
+)
+
+
+@given(JSON_WAARDEN, st.booleans())
+def test_the_encoder_made_once_writes_what_json_dumps_writes(waarde: object, kringen: bool) -> None:
+    assert json.dumps(waarde, ensure_ascii=False, allow_nan=False) == (
+        json_codeerder(kringen=kringen)(waarde)
+    )
+
+
+def test_the_encoder_made_once_refuses_what_json_dumps_refuses() -> None:
+    kring: list[object] = []
+    kring.append(kring)
+    codeer = json_codeerder()
+
+    for waarde in (float("nan"), kring, {"a": object()}):
+        with pytest.raises((TypeError, ValueError)) as verwacht:
+            json.dumps(waarde, ensure_ascii=False, allow_nan=False)
+        with pytest.raises(type(verwacht.value)) as gekregen:
+            codeer(waarde)
+        assert str(verwacht.value) == str(gekregen.value)
+    # And after a failure it writes on as before.
+    assert '[[1], {"a": [2]}]' == codeer([[1], {"a": [2]}])
 
 
 @given(klant=klanten(met_kenmerken=True), bron=BRONNEN)

@@ -453,8 +453,6 @@ def schrijf_regels(
     reference) raises :class:`~klantregister.FormaatError` naming its position;
     the lines before it are written, as they are when ``waarden`` raises.
     """
-    # An encoder of this call's: the one left by a value that failed (in the middle of a
-    # container it checks for circles) is not used again.
     naar_json: Callable[[Any], str] = json_codeerder() if codeer is None else codeer
     aantal = 0
     blok: list[str] = []
@@ -501,9 +499,12 @@ def json_codeerder(*, kringen: bool = True) -> Callable[[object], str]:
     maak = getattr(json.encoder, "c_make_encoder", None)
     if maak is None:  # pragma: no cover - CPython has it
         return standaard
+    # The containers being written, where it looks for circles; a value that fails in
+    # the middle of one leaves them here, and they are forgotten then.
+    onderweg: dict[int, object] | None = {} if kringen else None
     try:
         encoder = maak(
-            {} if kringen else None,
+            onderweg,
             _STANDAARD.default,
             json.encoder.encode_basestring,
             None,
@@ -517,7 +518,12 @@ def json_codeerder(*, kringen: bool = True) -> Callable[[object], str]:
         return standaard
 
     def codeer(waarde: object) -> str:
-        return "".join(encoder(waarde, 0))
+        try:
+            return "".join(encoder(waarde, 0))
+        except BaseException:
+            if onderweg:
+                onderweg.clear()
+            raise
 
     return codeer if codeer(_PROEF) == standaard(_PROEF) else standaard
 
