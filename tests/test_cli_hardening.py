@@ -38,7 +38,7 @@ def test_no_command_prints_an_overview_and_exits_0(capsys: pytest.CaptureFixture
 
 @pytest.mark.unit
 def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
-    from klantregister._version import __version__  # noqa: PLC0415
+    from klantregister import __version__  # noqa: PLC0415
 
     with pytest.raises(SystemExit) as einde:
         main(["--version"])

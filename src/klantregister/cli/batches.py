@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Set
 from typing import Any
 
 from klantregister.cli.importeren import importeer
+from klantregister.domain import maskeer
 from klantregister.formats import Gelezen
 from klantregister.register import KlantRegister
 
@@ -79,7 +80,8 @@ class Batchimport:
             {
                 "bron": batch[i][0],
                 "positie": batch[i][1].positie,
-                "id": batch[i][1].id,
+                # A record's id is its url, which may hold a BSN (?bsn=…): masked.
+                "id": None if batch[i][1].id is None else maskeer(batch[i][1].id),
                 "melding": melding,
             }
             for i, melding in resultaat.geweigerd

@@ -43,6 +43,7 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Rsin,
+    maskeer,
 )
 from klantregister.formats import (
     Gelezen,
@@ -219,7 +220,7 @@ def _import(args: argparse.Namespace) -> int:
                     per_veld[o.veld] = per_veld.get(o.veld, 0) + 1
                     if per_veld[o.veld] <= OPMERKINGEN_PER_VELD:
                         niet_overgenomen.append(
-                            {"bron": pad, "positie": gelezen.positie, "id": gelezen.id}
+                            {"bron": pad, "positie": gelezen.positie, "id": _id(gelezen)}
                             | {"veld": o.veld, "melding": o.melding}
                         )
                 opslag.voeg_toe(pad, gelezen)
@@ -260,6 +261,11 @@ def _import(args: argparse.Namespace) -> int:
             + f", geweigerd: {len(geweigerd)}"
         )
     return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
+
+
+def _id(gelezen: Gelezen) -> str | None:
+    """A record's id as a report shows it: its url may hold a BSN (``?bsn=…``), masked."""
+    return None if gelezen.id is None else maskeer(gelezen.id)
 
 
 def _vluchtig(url: str) -> bool:

@@ -12,7 +12,7 @@ import argparse
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
-from klantregister._version import __version__
+from klantregister import __version__
 from klantregister.check import bruikbare_processoren
 from klantregister.cli.importeren import BIJ_BESTAAND
 

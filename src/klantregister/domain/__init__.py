@@ -71,7 +71,7 @@ from klantregister.domain.klok01 import (
     Nummer,
     Subjectsoort,
 )
-from klantregister.domain.meldingen import maskeer, maskeer_nummer, opsomming, toon
+from klantregister.domain.meldingen import maskeer, maskeer_nummer, opsomming, toon, toon_openbaar
 from klantregister.domain.registratie import (
     BulkResultaat,
     Registratie,
@@ -170,6 +170,7 @@ __all__ = [
     "registreer_html",
     "taalcodes",
     "toon",
+    "toon_openbaar",
     "typefout",
     "velden",
     "weergave",

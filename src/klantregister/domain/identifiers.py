@@ -63,7 +63,8 @@ def tekst(veld: str, value: object) -> str:
 
 
 def _toon(value: str, geheim: bool) -> str:
-    """The input as an error message may show it: never a personal number."""
+    """The input as an error message may show it: never a personal number. An invalid
+    organisation number is masked as free text is: it may be a BSN in the wrong field."""
     return "de opgegeven waarde" if geheim else toon(value)
 
 

@@ -4,7 +4,9 @@ A BSN or A-nummer is personal data (KLUIT06): no exception message, ``repr`` or
 log line may carry one in full. :func:`maskeer` masks every run of six or more
 digits, whatever separators stand between them; :func:`toon` also quotes and
 shortens an input for a message; :func:`maskeer_nummer` masks a compact number
-but its last digits.
+but its last digits. The numbers of organisations (RSIN, KvK-nummer,
+vestigingsnummer) are no personal data: where one is expected, :func:`toon_openbaar`
+shows it in full, so the user sees which one is meant.
 
 >>> maskeer_nummer("111222333")
 '******333'
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["maskeer", "maskeer_nummer", "opsomming", "toon"]
+__all__ = ["maskeer", "maskeer_nummer", "opsomming", "toon", "toon_openbaar"]
 
 
 # Six or more digits, whatever separators stand between them: long enough to be
@@ -49,6 +51,21 @@ def toon(value: object) -> str:
     # Mask before cutting to length, so a cut cannot split a run and leave digits bare;
     # the first cut only bounds the work on huge input.
     tekst = maskeer(value if not isinstance(value, str) else value[: 5 * _MAX_GETOOND])
+    if len(tekst) > _MAX_GETOOND:
+        tekst = tekst[:_MAX_GETOOND] + "..."
+    return repr(tekst)
+
+
+def toon_openbaar(value: object) -> str:
+    """An input that is known not to be personal data, as a message shows it: quoted and
+    short, its digits in full. For the numbers of organisations (an RSIN, a
+    KvK-nummer, a vestigingsnummer) where they are expected: the user must see which
+    one is meant.
+
+    >>> toon_openbaar("123456782")
+    "'123456782'"
+    """
+    tekst = value[: 5 * _MAX_GETOOND] if isinstance(value, str) else repr(value)
     if len(tekst) > _MAX_GETOOND:
         tekst = tekst[:_MAX_GETOOND] + "..."
     return repr(tekst)

@@ -24,6 +24,7 @@ from klantregister.domain import (
     klok01,
     nieuwe_registratie,
     toon,
+    toon_openbaar,
     velden,
 )
 from klantregister.formats.herkenning import vreemd_formaat
@@ -169,7 +170,11 @@ def _gemeente(
         Probleem(
             "bronorganisatie",
             Probleemsoort.GEMEENTE,
-            f"{toon(bron)} staat niet in de tabel van bronorganisaties naar gemeenten",
+            # A valid RSIN here is a source organisation's (a gemeente's), no personal
+            # data: in full, so the user sees which one to add. Anything else may be a
+            # BSN in the wrong field: masked.
+            f"{toon_openbaar(bron) if Rsin.is_valid(bron) else toon(bron)} staat niet in de "
+            "tabel van bronorganisaties naar gemeenten",
         )
     )
     return None
