@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from klantregister import FormaatError, Klant, OpslagError
 from klantregister.formats import kanoniek, klantinteracties, schrijf_regels
+from klantregister.formats.jsontekst import json_codeerder
 from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN
-from klantregister.formats.stream import json_codeerder
 from klantregister.testing import klanten
 
 pytestmark = pytest.mark.unit

@@ -47,6 +47,7 @@ from klantregister.domain import (
     typefout,
 )
 from klantregister.formats.herkenning import FORMAAT, KENMERKEN, vreemd_formaat
+from klantregister.formats.jsontekst import json_codeerder
 from klantregister.formats.resultaat import (
     Gelezen,
     Gemeenten,
@@ -57,7 +58,7 @@ from klantregister.formats.resultaat import (
     probleem,
     typeprobleem,
 )
-from klantregister.formats.stream import Bron, json_codeerder
+from klantregister.formats.stream import Bron
 
 __all__ = [
     "FORMAAT",
