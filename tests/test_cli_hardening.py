@@ -189,3 +189,50 @@ def test_import_reads_standard_input_for_a_dash(tmp_path: Path) -> None:
     assert "opgeslagen: 1" in uit.stdout
     with KlantRegister.open(url) as register:
         assert len(register) == 1
+
+
+def _klantregister(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    commando = shutil.which("klantregister")
+    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
+    return subprocess.run(  # noqa: S603 - our own command
+        [*basis, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        errors="backslashreplace",
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("uitvoer", ["text", "json"])
+def test_a_file_name_that_is_not_utf_8_is_reported_not_a_crash(
+    uitvoer: str, tmp_path: Path
+) -> None:
+    naam = os.fsdecode(b"export-\xff.jsonl")
+    pad = tmp_path / naam
+    kapot = json.loads(REGEL)
+    kapot["subjectIdentificatie"]["inpBsn"] = "123"  # one violation, reported with the name
+    pad.write_text(json.dumps(kapot) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    uit = _klantregister(
+        "check", str(pad), "--gemeente", "0363", "--jobs", "1", "--format", uitvoer, env=env
+    )
+    assert uit.returncode == 1, uit.stderr
+    assert "Traceback" not in uit.stderr
+    assert "export-\\udcff.jsonl" in uit.stdout
+    if uitvoer == "json":
+        assert json.loads(uit.stdout)["samenvatting"]["overtredingen"]
+
+
+@pytest.mark.storage
+def test_export_from_a_register_that_does_not_exist_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pad = tmp_path / "typo.db"
+    assert main(["export", "--from", f"sqlite:///{pad}", "--format", "jsonl"]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+    assert not pad.exists()

@@ -37,6 +37,7 @@ from klantregister.cli.batches import Batchimport
 from klantregister.cli.parser import lees_argumenten, overzicht
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
+from klantregister.cli.proces import vergevende_uitvoer
 from klantregister.domain import (
     FormaatError,
     Klant,
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return SCHOON
     commando = {"check": _check, "import": _import, "export": _export}[args.commando]
     try:
-        with _ruime_gc():
+        with _ruime_gc(), vergevende_uitvoer():
             return commando(args)
     except (_GebruikError, KlantregisterError) as fout:
         soort = "opslag: " if isinstance(fout, OpslagError) else ""
@@ -285,7 +286,8 @@ def _export(args: argparse.Namespace) -> int:
         raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
     schrijf = _schrijver(args)
     geweigerd = gelezen = 0
-    with KlantRegister.open(args.bron) as register:
+    # Reading a register must never create one: a mistyped path is an error, not empty.
+    with KlantRegister.open(args.bron, aanmaken=False) as register:
 
         def klanten() -> Iterator[Klant]:
             nonlocal gelezen

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import sys
 import time
 from collections.abc import Iterator
 
 from klantregister.check import Stand
 
-__all__ = ["Voortgang", "ruime_gc"]
+__all__ = ["Voortgang", "ruime_gc", "vergevende_uitvoer"]
 
 
 @contextlib.contextmanager
@@ -31,6 +32,29 @@ def ruime_gc() -> Iterator[None]:
 
 
 _GC_DREMPELS = (50_000, 20, 20)
+
+
+@contextlib.contextmanager
+def vergevende_uitvoer() -> Iterator[None]:
+    """Write what the output's encoding cannot hold as a backslash escape, not an error.
+
+    A file name that is not valid UTF-8 reaches Python as text with lone surrogates;
+    printed to a UTF-8 stdout (``PYTHONIOENCODING=utf-8``) it ended the report in a
+    ``UnicodeEncodeError``. It is written as ``\\udcff`` instead (in JSON output, a valid
+    escape of the same character).
+    """
+    oud = [
+        (stroom, stroom.errors)
+        for stroom in (sys.stdout, sys.stderr)
+        if isinstance(stroom, io.TextIOWrapper)
+    ]
+    for stroom, _ in oud:
+        stroom.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        for stroom, fouten in oud:
+            stroom.reconfigure(errors=fouten)
 
 
 class Voortgang:
