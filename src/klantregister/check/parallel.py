@@ -25,7 +25,6 @@ wrong with it. Either way the report is the same, notes included.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import multiprocessing
 import multiprocessing.connection
@@ -87,7 +86,13 @@ class Invoer:
         """The format's fast path, where it has one."""
         if self.formaat != "klanten_v1" or self.gemeenten is None:
             return None
-        return functools.partial(klanten_v1.kern, gemeenten=self.gemeenten)
+        gemeenten, v1_kern = self.gemeenten, klanten_v1.kern
+
+        def kern(record: object) -> Kern | None:
+            # (A partial with gemeenten= would build a dict of keywords on every call.)
+            return v1_kern(record, gemeenten)
+
+        return kern
 
 
 class Stand:
@@ -194,20 +199,25 @@ class _Deel:
         # Lines that could nest deeper than this are left to the streaming reader. Only a
         # line twice as long can, so a record of the usual size is never counted.
         diep = sys.getrecursionlimit() - _stapeldiepte() - _MARGE
+        lang = 2 * diep
+        naam, voeg_kern_toe = self.naam, controle.voeg_kern_toe
         for tekst in self._regels(bestand):
             regel += 1
             tekst = tekst.strip(_WIT_OP_DE_REGEL)  # noqa: PLW2901 (the line is its record)
             if not tekst:
                 continue
             positie += 1
-            waarde = _record(tekst)
-            if len(tekst) > 2 * diep and tekst.count(b"[") + tekst.count(b"{") > diep:
+            try:
+                waarde = decodeer_regel(tekst)
+            except GeenRecord:
+                raise _Terugval from None
+            if len(tekst) > lang and tekst.count(b"[") + tekst.count(b"{") > diep:
                 raise _Terugval  # perhaps nested too deep for the streaming reader
             snel = kern(waarde) if kern is not None else None
             if snel is not None:
-                controle.voeg_kern_toe(snel, self.naam, positie, regel)
+                voeg_kern_toe(snel, naam, positie, regel)
             else:
-                controle.voeg_toe(lezer(waarde, positie, regel), self.naam)
+                controle.voeg_toe(lezer(waarde, positie, regel), naam)
             if positie % _TIK == 0:
                 stand.zet(self.index, positie, bestand.tell() - self.begin)
                 if melder is not None:
