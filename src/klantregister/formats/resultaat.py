@@ -27,6 +27,7 @@ from klantregister.domain import (
     klantnummer,
     maskeer,
     toon,
+    typefout,
     velden,
 )
 from klantregister.formats.stream import Bron, lees_records
@@ -319,6 +320,10 @@ def gemeente_tabel(gemeenten: Gemeenten | None) -> Gemeentecode | dict[str, Geme
         )
     if isinstance(gemeenten, (Gemeentecode, str)):
         return Gemeentecode.parse(gemeenten)
+    if not isinstance(gemeenten, Mapping):
+        raise typefout(
+            "gemeenten", "een gemeentecode of een tabel van RSIN naar gemeentecode", gemeenten
+        )
     # Keys as records' bronorganisaties are looked up: compact ("0025.64.440" is "002564440").
     return {Rsin.compact(str(rsin)): Gemeentecode.parse(code) for rsin, code in gemeenten.items()}
 

@@ -194,16 +194,20 @@ def lees_records(
     """
     if isinstance(bron, (str, os.PathLike)):
         pad = os.fspath(bron)
+        if not isinstance(pad, str) or "\x00" in pad:
+            raise FormaatError("geen pad: verwacht een pad (tekst, zonder NUL) of een bestand")
         naam = naam or pad
         try:
             bestand = open(pad, "rb")  # noqa: SIM115 (closed by the with below)
-        except OSError as fout:
+        except (OSError, UnicodeError) as fout:
             raise FormaatError(
-                f"kan niet geopend worden: {fout.strerror or fout}", bron=naam
+                f"kan niet geopend worden: {getattr(fout, 'strerror', None) or fout}", bron=naam
             ) from None
         with bestand:
             yield from _Lezer(_tekstlezer(bestand, naam), naam, max_record).records()
     else:
+        if not callable(getattr(bron, "read", None)):
+            raise FormaatError(f"verwacht een pad of een bestand, kreeg {type(bron).__name__}")
         naam = naam or str(getattr(bron, "name", "") or "<invoer>")
         yield from _Lezer(_tekstlezer(bron, naam), naam, max_record).records()
 

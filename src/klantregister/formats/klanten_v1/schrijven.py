@@ -47,6 +47,7 @@ from klantregister.domain import (
     Partijsoort,
     Rsin,
     Subjectsoort,
+    typefout,
     velden,
 )
 from klantregister.formats import uitvoer
@@ -77,6 +78,8 @@ def naar_v1(
     ``vorm`` is ``"verzoek"`` (a create/PUT body) or ``"antwoord"`` (a server's
     response, with ``url``), as the module says.
     """
+    if klant.__class__ is not Klant:
+        raise typefout("klant", "een Klant", klant)
     return _Schrijver(bronorganisatie, website_url, vorm).schrijf(klant)
 
 

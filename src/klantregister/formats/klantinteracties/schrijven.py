@@ -58,7 +58,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from klantregister.domain import Klant, OngeldigFormaatError, Partijsoort, toon, velden
+from klantregister.domain import Klant, OngeldigFormaatError, Partijsoort, toon, typefout, velden
 from klantregister.formats import uitvoer
 from klantregister.formats.klantinteracties.inhoud import (
     Inhoud,
@@ -108,6 +108,8 @@ def naar_partij(
     (the root of the API) gives the URLs of an ``"antwoord"`` for a klant whose
     ``bron`` is not the URL of its Partij.
     """
+    if klant.__class__ is not Klant:
+        raise typefout("klant", "een Klant", klant)
     return _Schrijver(vorm, basis_url).schrijf(klant)
 
 
