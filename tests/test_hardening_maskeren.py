@@ -95,3 +95,16 @@ def test_import_masks_a_bsn_in_the_url_of_a_refused_record(
     assert "geweigerd" in uit.out
     assert "klanten?bsn=******333" in uit.out
     assert BSN not in uit.out + uit.err
+
+
+@pytest.mark.unit
+def test_the_repr_of_a_record_read_masks_its_bsn() -> None:
+    import io  # noqa: PLC0415
+
+    from klantregister.formats import lees_records  # noqa: PLC0415
+
+    tekst = json.dumps({"subjectIdentificatie": {"inpBsn": BSN}}).encode()
+    record = next(lees_records(io.BytesIO(tekst)))
+    assert record.waarde == {"subjectIdentificatie": {"inpBsn": BSN}}  # the value is kept
+    assert BSN not in repr(record)
+    assert "******333" in repr(record)

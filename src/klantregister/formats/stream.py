@@ -41,7 +41,7 @@ from typing import IO, Any, TypeAlias, TypeVar
 
 import attrs
 
-from klantregister.domain import FormaatError, toon
+from klantregister.domain import FormaatError, maskeer, toon
 from klantregister.formats.jsontekst import json_codeerder
 
 __all__ = [
@@ -72,7 +72,8 @@ class Record:
 
     positie: int
     regel: int
-    waarde: object
+    # A record holds BSNs ({"inpBsn": ...}): its repr masks every long digit run.
+    waarde: object = attrs.field(repr=lambda waarde: maskeer(repr(waarde)))
 
 
 class _Grens(Exception):  # noqa: N818 (a signal out of the decoder's hooks, never raised further)
