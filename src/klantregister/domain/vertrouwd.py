@@ -99,8 +99,7 @@ def _velden(cls: type[Any]) -> tuple[str, ...]:
 
 
 # Derived from the classes and velden at import time: the attributes each class has, and
-# the limit of each text field; the other fields are the addresses and the huisnummer and
-# land of an address.
+# which of Klantgegevens' are text (velden's); the others are its addresses.
 _KLANTGEGEVENS = _velden(Klantgegevens)
 _ADRES = _velden(Adres)
 _TEKSTVELDEN = frozenset(velden.KLANTGEGEVENS)
