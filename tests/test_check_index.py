@@ -88,7 +88,10 @@ def vul(index: Regel1Index, records: list[Any], vanaf: int = 1) -> Regel1Index:
 def test_the_index_finds_the_groups_a_dict_of_text_keys_finds(records: list[Any]) -> None:
     index = vul(Regel1Index(), records)
     groepen, ids = referentie(records)
-    assert groepen == index.groepen()
+    assert groepen == [(teksten, nummers) for teksten, nummers, _ in index.groepen()]
+    assert [[ids[n] for n in nummers] for _, nummers in groepen] == [
+        groep_ids for _, _, groep_ids in index.groepen()
+    ]
     assert ids == {nummer: index.id(nummer) for nummer in ids}
 
 
@@ -104,7 +107,10 @@ def test_parts_merged_give_what_one_pass_gives(records: list[Any], data: st.Data
         index.voeg_samen(overgekomen, verschuiving)
         verschuiving += len(deel)
     groepen, ids = referentie(records)
-    assert groepen == index.groepen()
+    assert groepen == [(teksten, nummers) for teksten, nummers, _ in index.groepen()]
+    assert [[ids[n] for n in nummers] for _, nummers in groepen] == [
+        groep_ids for _, _, groep_ids in index.groepen()
+    ]
     assert ids == {nummer: index.id(nummer) for nummer in ids}
 
 
@@ -118,7 +124,8 @@ def test_more_id_prefixes_than_a_byte_numbers_are_kept_as_text() -> None:
     # The second part's prefixes number from 1 again; merged, some exceed the byte.
     een.voeg_samen(twee, 200)
     assert [r[0] for r in records] == [een.id(n) for n in range(1, 301)]
-    assert [list(range(1, 301))] == [nummers for _, nummers in een.groepen()]
+    assert [list(range(1, 301))] == [nummers for _, nummers, _ in een.groepen()]
+    assert [[r[0] for r in records]] == [ids for _, _, ids in een.groepen()]
 
 
 def test_a_record_number_without_keys_has_no_id_here() -> None:

@@ -35,7 +35,7 @@ classes are in :mod:`~klantregister.check.rapport`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -314,9 +314,9 @@ class Controle:
             Regel1Groep(
                 gemeente=sleutels[0].partition("|")[0],
                 sleutels=tuple(self._toon(s) for s in sleutels),
-                records=tuple(self._waar(n) for n in nummers),
+                records=tuple(self._waar(nummers, ids)),
             )
-            for sleutels, nummers in self._index.groepen()
+            for sleutels, nummers, ids in self._index.groepen()
         ]
         return Controlerapport(
             records=self._records,
@@ -329,10 +329,18 @@ class Controle:
             met_opmerkingen=self._met_opmerkingen,
         )
 
-    def _waar(self, nummer: int) -> tuple[str, int, str | None]:
-        """(bron, positie, id) of a record that holds a natural-person key."""
-        eerste, bron, positie = self._runs[bisect.bisect_right(self._runs, nummer, key=_eerste) - 1]
-        return bron, positie + nummer - eerste, self._index.id(nummer)
+    def _waar(
+        self, nummers: list[int], ids: list[str | None]
+    ) -> Iterator[tuple[str, int, str | None]]:
+        """(bron, positie, id) of records that hold a natural-person key, ``nummers`` in
+        order: the runs walked along with them."""
+        runs = self._runs
+        index = bisect.bisect_right(runs, nummers[0], key=_eerste) - 1 if nummers else 0
+        for nummer, id_ in zip(nummers, ids, strict=True):
+            while index + 1 < len(runs) and runs[index + 1][0] <= nummer:
+                index += 1
+            eerste, bron, positie = runs[index]
+            yield bron, positie + nummer - eerste, id_
 
     def _toon(self, sleutel_: str) -> str:
         """A key as the report shows it: the identifier's name and its masked form."""

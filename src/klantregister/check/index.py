@@ -84,7 +84,7 @@ class Regel1Index:
 
     # Per key given, in order: the key packed (text keys: minus one minus its number).
     _sleutels: array[float] = attrs.field(factory=_sleutels)
-    # Per key given: the number of the record holding it.
+    # Per key given: the record holding it, by its place in _records.
     _houders: array[int] = attrs.field(factory=_nummers)
     _teksten: list[str] = attrs.field(factory=list)
     _tekstnummer: dict[str, int] = attrs.field(factory=dict)
@@ -122,6 +122,7 @@ class Regel1Index:
         if getallen is None:
             getallen = self._gemeenten[gemeente] = _getallen(gemeente)
         append = self._sleutels.append
+        plaats = len(self._records)
         for soort, waarde in sleutels:
             getal = getallen.get(soort)
             if (
@@ -133,7 +134,7 @@ class Regel1Index:
                 append(getal[1] + int(waarde))
             else:
                 append(-1 - self._tekst(f"{gemeente}|{soort}|{waarde}"))
-            self._houders.append(nummer)
+            self._houders.append(plaats)
         self._records.append(nummer)
         if (
             id_ is not None
@@ -217,7 +218,7 @@ class Regel1Index:
             kaart = {-1.0 - n: -1.0 - self._tekst(t) for n, t in enumerate(deel._teksten)}
             sleutels = array("d", [kaart.get(s, s) for s in sleutels])
         self._sleutels += sleutels
-        self._houders += array("q", map(schuif, deel._houders))
+        self._houders += array("q", map(len(self._records).__add__, deel._houders))
         self._records += array("q", map(schuif, deel._records))
         # The numbers of deel's prefixes, as here (a prefix beyond the 254th: its ids as text).
         tabel = bytearray(range(256))
@@ -253,10 +254,10 @@ class Regel1Index:
         uuid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
         return self._voorvoegsels[soort_id] + uuid
 
-    def groepen(self) -> list[tuple[list[str], list[int]]]:
+    def groepen(self) -> list[tuple[list[str], list[int], list[str | None]]]:
         """The rule-1 groups, by their first record: the keys its records hold (as
-        ``"0363|bsn|111222333"``, in the order they first came) and its records' numbers,
-        in order."""
+        ``"0363|bsn|111222333"``, in the order they first came), its records' numbers, in
+        order, and their ids."""
         self._klaar()
         sleutels, houders = self._sleutels, self._houders
         gesorteerd = sorted(sleutels)
@@ -269,13 +270,20 @@ class Regel1Index:
         del gesorteerd
         if not dubbel:
             return []
+        # Union-find over the records (by their place) that share a key, the first the root.
         ouder: dict[int, int] = {}
         eerste: dict[float, int] = {}
         for index in itertools.compress(itertools.count(), map(dubbel.__contains__, sleutels)):
-            nummer = houders[index]
-            houder = eerste.setdefault(sleutels[index], nummer)
-            if houder != nummer:
-                _verbind(ouder, houder, nummer)
+            plaats = houders[index]
+            houder = eerste.setdefault(sleutels[index], plaats)
+            if houder == plaats:
+                continue
+            if plaats not in ouder:
+                # Records come in order: one not yet joined goes under the earlier one's root.
+                ouder[plaats] = _wortel(ouder, houder)
+                ouder.setdefault(houder, houder)
+            else:
+                _verbind(ouder, houder, plaats)
         # Every key of a group's records, in the order they first came.
         groepen: dict[int, tuple[list[str], list[int]]] = {}
         gezien: set[float] = set()
@@ -285,14 +293,32 @@ class Regel1Index:
                 gezien.add(sleutel)
                 wortel = _wortel(ouder, houders[index])
                 groepen.setdefault(wortel, ([], []))[0].append(self._als_tekst(sleutel))
-        for nummer in ouder:
-            groepen[_wortel(ouder, nummer)][1].append(nummer)
-        uit = []
+        for plaats in ouder:
+            groepen[_wortel(ouder, plaats)][1].append(plaats)
+        uit: list[tuple[list[str], list[int], list[str | None]]] = []
+        records = self._records
         for wortel in sorted(groepen):
-            teksten, nummers = groepen[wortel]
-            nummers.sort()
-            uit.append((teksten, nummers))
+            teksten, plaatsen = groepen[wortel]
+            plaatsen.sort()
+            uit.append((teksten, [records[p] for p in plaatsen], self._ids(plaatsen)))
         return uit
+
+    def _ids(self, plaatsen: list[int]) -> list[str | None]:
+        """The ids of the records at ``plaatsen``."""
+        ids: list[str | None] = []
+        soorten, uuids, voorvoegsels = self._idsoort, self._uuids, self._voorvoegsels
+        for plaats in plaatsen:
+            soort_id = soorten[plaats]
+            if soort_id == _GEEN_ID:
+                ids.append(None)
+            elif soort_id == _TEKST_ID:
+                ids.append(self._tekst_ids[self._records[plaats]])
+            else:
+                h = uuids[16 * plaats : 16 * plaats + 16].hex()
+                ids.append(
+                    f"{voorvoegsels[soort_id]}{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+                )
+        return ids
 
     def _als_tekst(self, sleutel: float) -> str:
         if sleutel < 0:

@@ -9,7 +9,6 @@ taken over. Notes never make a report unclean.
 from __future__ import annotations
 
 import enum
-import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -128,7 +127,8 @@ class Regel1Groep:
         for begin in range(0, len(records), _RECORDS_PER_STUK):
             stuk = ", ".join(
                 # What json.dumps writes for {"bron": b, "positie": p, "id": i}.
-                f'{{"bron": {_json(b)}, "positie": {_json(p)}, "id": {_json(i)}}}'
+                f'{{"bron": {_json(b)}, "positie": {_json(p)}, '
+                f'"id": {"null" if i is None else _json(i)}}}'
                 for b, p, i in records[begin : begin + _RECORDS_PER_STUK]
             )
             schrijf(f", {stuk}" if begin else stuk)
@@ -212,7 +212,9 @@ class Controlerapport:
         a rule-1 group of a million records is written a part of its records at a time,
         never held as one text."""
         schrijf = bestand.write
-        samenvatting = _json(self._samenvatting(opmerkingen), indent=2).replace("\n", "\n  ")
+        samenvatting = json.dumps(
+            self._samenvatting(opmerkingen), ensure_ascii=False, allow_nan=False, indent=2
+        ).replace("\n", "\n  ")
         schrijf(f'{{\n  "samenvatting": {samenvatting}')
         lijsten: list[tuple[str, Sequence[Any], Callable[[Any], object]]] = [
             ("bevindingen", self.bevindingen, lambda b: schrijf(_json(b.naar_dict()))),
@@ -234,6 +236,8 @@ class Controlerapport:
         schrijf("\n}\n")
 
 
-_json = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
+# What json.dumps(..., ensure_ascii=False, allow_nan=False) writes, from one encoder (dumps
+# with options makes an encoder a call).
+_json = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 #: How many records of a rule-1 group are written as JSON at a time.
 _RECORDS_PER_STUK = 10_000
