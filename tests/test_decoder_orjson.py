@@ -20,7 +20,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from klantregister.formats import GeenRecord, decodeer_regel, stream
+from klantregister.formats import stream
 
 pytestmark = pytest.mark.unit
 
@@ -32,8 +32,8 @@ def beide(ruw: bytes) -> tuple[tuple[str, str], tuple[str, str]]:
     for snel in (orjson, None):
         oud, stream._orjson = stream._orjson, snel
         try:
-            uitkomsten.append(("waarde", repr(decodeer_regel(ruw))))
-        except GeenRecord as fout:
+            uitkomsten.append(("waarde", repr(stream.decodeer_regel(ruw))))
+        except stream.GeenRecord as fout:
             uitkomsten.append(("fout", str(fout)))
         finally:
             stream._orjson = oud
@@ -101,12 +101,12 @@ def test_orjson_is_taken_for_the_compact_form_it_writes_itself(waarde: object) -
     spion = Spion()
     oud, stream._orjson = stream._orjson, spion  # type: ignore[assignment]
     try:
-        gelezen = decodeer_regel(ruw)
+        gelezen = stream.decodeer_regel(ruw)
     finally:
         stream._orjson = oud
     assert gelezen is spion.laatste
     if isinstance(gelezen, (dict, list)):  # not a value Python shares (None, small ints)
-        assert gelezen is not decodeer_regel(ruw.decode())
+        assert gelezen is not stream.decodeer_regel(ruw.decode())
 
 
 #: Pieces of near-JSON: what orjson and the standard decoder may read otherwise.
@@ -192,13 +192,13 @@ def test_a_key_given_twice_is_refused_with_orjson_too(
 
 
 def test_text_is_decoded_by_the_standard_decoder_alike() -> None:
-    assert {"a": [1, 2.5]} == decodeer_regel('{"a": [1, 2.5]}')
-    assert {"a": [1, 2.5]} == decodeer_regel(b'{"a":[1,2.5]}')
+    assert {"a": [1, 2.5]} == stream.decodeer_regel('{"a": [1, 2.5]}')
+    assert {"a": [1, 2.5]} == stream.decodeer_regel(b'{"a":[1,2.5]}')
 
 
 def test_invalid_utf_8_is_no_record() -> None:
-    with pytest.raises(GeenRecord, match="geen geldige UTF-8"):
-        decodeer_regel(b'{"a":"\xff"}')
+    with pytest.raises(stream.GeenRecord, match="geen geldige UTF-8"):
+        stream.decodeer_regel(b'{"a":"\xff"}')
 
 
 def decoder_in_subprocess(code: str, **omgeving: str) -> str:
@@ -211,7 +211,7 @@ def decoder_in_subprocess(code: str, **omgeving: str) -> str:
 
 TOON = (
     "from klantregister.formats import stream, decodeer_regel\n"
-    "print(stream.decoder(), decodeer_regel(b'{\"a\":[1,2.5,null]}'))"
+    "print(stream.decoder(), stream.decodeer_regel(b'{\"a\":[1,2.5,null]}'))"
 )
 
 

@@ -16,11 +16,8 @@ the record's position (1-based) and its line: invalid UTF-8, malformed or
 truncated JSON, ``NaN`` or ``Infinity``, a key twice in one object, an
 integer of more than 30 digits, nesting too deep, a record beyond the size limit.
 
-:func:`decodeer_regel`, the decoder of one line the check's parts use, takes the
-faster decoder orjson where the optional extra ``snel`` installed it, and only
-where it can prove that orjson read the line exactly as the standard library's
-decoder does (see :func:`decodeer_regel`); the environment variable
-``KLANTREGISTER_JSON=json``, read once, makes it use the standard library alone.
+:func:`decodeer_regel` (one line, for the check's parts) tries orjson first where the
+extra ``snel`` installed it and ``KLANTREGISTER_JSON=json`` does not turn it off.
 
 >>> import io
 >>> [r.waarde for r in lees_records(io.BytesIO(b'{"results": [{"a": 1}], "count": 1}'))]
@@ -127,8 +124,7 @@ def _laad_orjson() -> ModuleType | None:
 
 #: orjson, or None: the standard library's decoder alone. Read once; a test may set it.
 _orjson: ModuleType | None = _laad_orjson()
-# A line this short cannot nest deeper than half its length; a longer one is counted.
-_ONDIEP = 200
+_ONDIEP = 200  # a line this short nests at most half as deep; a longer one is counted
 
 
 def decoder() -> str:
@@ -142,14 +138,11 @@ def decodeer_regel(tekst: str | bytes) -> object:
 
     For a reader that has cut a file at line ends itself (the check's parts).
 
-    Bytes are decoded by orjson first, where it is installed, and its value is taken
-    only when orjson writes it back as exactly these bytes: then the line holds no key
-    twice (orjson keeps the last of a key given twice, and would write one less), no
-    number the standard decoder reads otherwise (orjson reads an integer beyond 64 bits
-    as a float, and writes that back with a decimal point), no escape, no space between
-    the tokens. Every other line, and one that could nest deeper than
-    :data:`_ONDIEP` levels, is decoded by the standard library's decoder as before; so
-    the value or the error is the same with orjson and without.
+    orjson's value of bytes is taken only when orjson writes it back as these very bytes:
+    so no key is given twice (orjson keeps the last, and would write one less), no number
+    is read otherwise (an integer beyond 64 bits it reads as a float, written back so), and
+    there is no escape or space. Everything else, and lines that may nest deeper than
+    ``_ONDIEP // 2``, the standard decoder reads: the same value or error either way.
 
     >>> decodeer_regel('{"a": 1}')
     {'a': 1}
