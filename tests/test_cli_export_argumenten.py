@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from klantregister import KlantRegister
+
 pytestmark = pytest.mark.e2e
 
 
@@ -47,6 +49,7 @@ def test_a_malformed_argument_is_refused_before_an_empty_register_is_read(
     tmp_path: Path, argumenten: list[str], veld: str
 ) -> None:
     url = f"sqlite:///{tmp_path / 'leeg.db'}"
+    KlantRegister.open(url).close()  # an empty register (export never creates one)
     assert 0 == klantregister("export", "--from", url, "--format", "jsonl").returncode
 
     uit = klantregister("export", "--from", url, *argumenten)
