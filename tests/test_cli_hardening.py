@@ -236,3 +236,82 @@ def test_export_from_a_register_that_does_not_exist_creates_nothing(
     assert main(["export", "--from", f"sqlite:///{pad}", "--format", "jsonl"]) == 2
     assert "bestaat niet" in capsys.readouterr().err
     assert not pad.exists()
+
+
+def _register_met_klanten(url: str, *, onschrijfbaar: bool = False) -> None:
+    from klantregister import Identificatie, Kenmerken  # noqa: PLC0415
+    from klantregister.domain import Authenticatie  # noqa: PLC0415
+
+    with KlantRegister.open(url) as register:
+        for n in range(3):
+            register.registreer("0363", klantnummer=f"K{n}")
+        if onschrijfbaar:  # a klant v1 cannot hold: not active
+            register.registreer(
+                "0363",
+                identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+                authenticatie=Authenticatie("hoog"),
+                kenmerken=Kenmerken(soort="persoon", actief=False),
+            )
+
+
+@pytest.mark.storage
+def test_export_uit_writes_the_whole_export_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    _register_met_klanten(url)
+    assert main(["export", "--from", url, "--format", "jsonl"]) == 0
+    verwacht = capsys.readouterr().out
+    doel = tmp_path / "export.jsonl"
+    assert main(["export", "--from", url, "--format", "jsonl", "--uit", str(doel)]) == 0
+    assert capsys.readouterr().out == ""
+    assert doel.read_text(encoding="utf-8") == verwacht
+    assert oct(doel.stat().st_mode & 0o777) == oct(0o600)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.storage
+def test_an_export_that_cannot_be_completed_leaves_the_target_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    _register_met_klanten(url, onschrijfbaar=True)
+    doel = tmp_path / "export.json"
+    doel.write_text("de vorige export\n", encoding="utf-8")
+    argumenten = ["export", "--from", url, "--format", "klanten_v1", "--bronorganisatie"]
+    status = main([*argumenten, "002564440", "--uit", str(doel)])
+    assert status == 1
+    fout = capsys.readouterr().err
+    assert "niet geschreven" in fout
+    assert "111222333" not in fout
+    assert doel.read_text(encoding="utf-8") == "de vorige export\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.storage
+def test_a_storage_failure_mid_export_leaves_the_target_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3  # noqa: PLC0415
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    _register_met_klanten(url)
+    with sqlite3.connect(tmp_path / "k.db") as verbinding:
+        verbinding.execute("UPDATE klant SET klantgegevens = '{kapot' WHERE klantnummer = 'K2'")
+    doel = tmp_path / "export.jsonl"
+    status = main(["export", "--from", url, "--format", "jsonl", "--uit", str(doel)])
+    assert status == 3
+    assert "niets geschreven" in capsys.readouterr().err
+    assert not doel.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.storage
+def test_export_uit_into_a_missing_directory_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    _register_met_klanten(url)
+    doel = tmp_path / "ontbreekt" / "export.jsonl"
+    assert main(["export", "--from", url, "--format", "jsonl", "--uit", str(doel)]) == 2
+    assert "ontbreekt" in capsys.readouterr().err

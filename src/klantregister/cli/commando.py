@@ -19,6 +19,7 @@ message names the file, the record's position, the field and the rule.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -35,9 +36,9 @@ from klantregister.check import (
 )
 from klantregister.cli.batches import Batchimport
 from klantregister.cli.parser import lees_argumenten, overzicht
+from klantregister.cli.proces import Doelbestand, vergevende_uitvoer
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
-from klantregister.cli.proces import vergevende_uitvoer
 from klantregister.domain import (
     FormaatError,
     Klant,
@@ -287,7 +288,8 @@ def _export(args: argparse.Namespace) -> int:
     schrijf = _schrijver(args)
     geweigerd = gelezen = 0
     # Reading a register must never create one: a mistyped path is an error, not empty.
-    with KlantRegister.open(args.bron, aanmaken=False) as register:
+    with KlantRegister.open(args.bron, aanmaken=False) as register, _doel(args.uit) as doel:
+        uit = sys.stdout if doel is None else doel.bestand
 
         def klanten() -> Iterator[Klant]:
             nonlocal gelezen
@@ -311,18 +313,38 @@ def _export(args: argparse.Namespace) -> int:
         try:
             if args.formaat == "jsonl":
                 # Every klant fits the library's own format: its lines are written straight.
-                schrijf_regels(klanten(), sys.stdout, kanoniek.regel)
+                schrijf_regels(klanten(), uit, kanoniek.regel)
             else:
-                schrijf_regels(objecten(), sys.stdout)
+                schrijf_regels(objecten(), uit)
         except OpslagError as fout:
-            print(
-                f"klantregister: opslag: {fout}; {gelezen - geweigerd} klanten waren geschreven",
-                file=sys.stderr,
+            geschreven = (
+                "niets geschreven" if doel else f"{gelezen - geweigerd} klanten waren geschreven"
             )
+            print(f"klantregister: opslag: {fout}; {geschreven}", file=sys.stderr)
             return OPSLAG
+        if doel is not None and not geweigerd:
+            doel.bewaar()  # only a whole export takes the name asked for
     if geweigerd:
-        print(f"{geweigerd} klanten niet geschreven", file=sys.stderr)
+        print(
+            f"{geweigerd} klanten niet geschreven"
+            + (
+                f"; {args.uit} is niet geschreven (zonder --uit: de andere naar stdout)"
+                if doel
+                else ""
+            ),
+            file=sys.stderr,
+        )
     return OVERTREDINGEN if geweigerd else SCHOON
+
+
+def _doel(pad: str | None) -> contextlib.AbstractContextManager[Doelbestand | None]:
+    """The file ``export --uit`` writes whole or not at all, or None for stdout."""
+    if pad is None:
+        return contextlib.nullcontext()
+    try:
+        return Doelbestand(pad)
+    except OSError as fout:
+        raise _GebruikError(str(fout.strerror or fout)) from None
 
 
 def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:

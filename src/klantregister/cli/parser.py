@@ -185,6 +185,13 @@ def _parser() -> argparse.ArgumentParser:
         help="Klant-objecten van de Klanten API v1, Partij-objecten van Klantinteracties, "
         "of klantregisters eigen verliesvrije JSON Lines (jsonl)",
     )
+    exporteer.add_argument(
+        "--uit",
+        metavar="BESTAND",
+        help="schrijf naar BESTAND in plaats van stdout, heel of niet: een export die niet "
+        "af komt (een klant die het formaat niet kan houden, een storing) laat BESTAND "
+        "zoals het was",
+    )
     exporteer.add_argument("--bronorganisatie", metavar="RSIN", help="de RSIN in elk v1-record")
     exporteer.add_argument(
         "--website-url",

@@ -5,13 +5,17 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from types import TracebackType
+from typing import IO
 
 from klantregister.check import Stand
 
-__all__ = ["Voortgang", "ruime_gc", "vergevende_uitvoer"]
+__all__ = ["Doelbestand", "Voortgang", "ruime_gc", "vergevende_uitvoer"]
 
 
 @contextlib.contextmanager
@@ -91,3 +95,48 @@ class Voortgang:
     def klaar(self) -> None:
         sys.stderr.write("\r\033[K")
         sys.stderr.flush()
+
+
+class Doelbestand:
+    """A file written whole or not at all: the lines go into a temporary file beside
+    ``pad`` (readable by its owner only: an export holds BSNs), which :meth:`bewaar` puts
+    in ``pad``'s place; leaving without it removes the temporary file, and ``pad`` is as it
+    was. A command stopped half way (an unwritable klant, a storage failure, Ctrl-C)
+    never leaves part of an export under the name asked for.
+    """
+
+    def __init__(self, pad: str) -> None:
+        self.pad = pad
+        map_ = os.path.dirname(os.path.abspath(pad))
+        try:
+            fd, self._tijdelijk = tempfile.mkstemp(
+                dir=map_, prefix=f".{os.path.basename(pad)}.", suffix=".tmp"
+            )
+        except OSError as fout:
+            raise OSError(
+                fout.errno, f"{pad}: kan niet geschreven worden: {fout.strerror}"
+            ) from None
+        self.bestand: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._bewaard = False
+
+    def bewaar(self) -> None:
+        """Put what was written in ``pad``'s place, on disk first."""
+        self.bestand.flush()
+        os.fsync(self.bestand.fileno())
+        self.bestand.close()
+        os.replace(self._tijdelijk, self.pad)
+        self._bewaard = True
+
+    def __enter__(self) -> Doelbestand:
+        return self
+
+    def __exit__(
+        self,
+        soort: type[BaseException] | None,
+        fout: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if not self._bewaard:
+            self.bestand.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._tijdelijk)
