@@ -99,6 +99,10 @@ _IDENTIFICATIEFOUTEN = frozenset(
 )
 
 
+#: How many tuples of notes a check counts by the tuple, and how many it watches for that.
+_KANDIDATEN = 64
+
+
 def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
     if probleemsoort is Probleemsoort.REGEL_3:
         return Overtreding.REGEL_3
@@ -144,6 +148,8 @@ class Controle:
     # Notes whose every field has all its listed notes, by the tuple's id: the tuple and
     # how many more records gave it (not yet in _per_veld).
     _vol: dict[int, list[Any]] = attrs.field(factory=dict)
+    # Notes of which that was seen once, by the tuple's id (at most _KANDIDATEN).
+    _kandidaten: dict[int, tuple[Probleem, ...]] = attrs.field(factory=dict)
     _regel_1: bool = attrs.field(default=True, kw_only=True, alias="regel_1")
 
     @property
@@ -232,11 +238,17 @@ class Controle:
                     Opmerking(bron, positie, regel, id_, veld, opmerking.melding)
                 )
         if not gelijst and opmerkingen.__class__ is tuple:
-            # A reader gives the same notes as the same tuple (kern's are cached): from now
-            # on, these are counted by the tuple, and by field in _tel_vol.
-            if vol is not None:
-                self._tel_vol()
-            self._vol[id(opmerkingen)] = [opmerkingen, 0]
+            # kern gives the same notes as the same tuple (cached): one seen twice is from
+            # then on counted by the tuple, and by field in _tel_vol. Tuples made anew for
+            # each record (the full reader's) only pass through the few candidates.
+            if self._kandidaten.get(id(opmerkingen)) is not opmerkingen:
+                if len(self._kandidaten) >= _KANDIDATEN:
+                    self._kandidaten.clear()
+                self._kandidaten[id(opmerkingen)] = opmerkingen
+            elif len(self._vol) < _KANDIDATEN:
+                if vol is not None:
+                    self._tel_vol()  # an id taken over by another tuple: count the old one
+                self._vol[id(opmerkingen)] = [opmerkingen, 0]
 
     def _tel_vol(self) -> None:
         """Count the notes counted by their tuple in ``_vol`` by field."""
