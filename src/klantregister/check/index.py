@@ -10,9 +10,10 @@ a record; :class:`Regel1Index` holds them in arrays instead:
   (``gemeente * 10**11 + soort * 10**10 + nummer``); any other key (a subject URL, a
   foreign number, a number the reader gave otherwise) as text, numbered once, its
   number negative in the same array;
-- beside each key the number of the record that holds it;
-- per record that holds a key: its id as 16 bytes when it ends in a UUID written in
-  lower case (the text before it, such as an API's URL, numbered once), else as text.
+- beside each key the record that holds it (its place among the records below);
+- per record that holds a key: its number, and its id as 16 bytes when it ends in a UUID
+  written in lower case (the text before it, such as an API's URL, numbered once), else as
+  text.
 
 A BSN-only record costs about 41 bytes, one with an A-nummer too about 57
 (``benchmarks/check.py`` measures it). The groups are found once, at the end: the keys
@@ -231,7 +232,7 @@ class Regel1Index:
         if tabel[: len(deel._voorvoegsels)].count(_TEKST_ID):
             for index, soort_id in enumerate(deel._idsoort):
                 if tabel[soort_id] == _TEKST_ID and soort_id != _TEKST_ID:
-                    deel._tekst_ids[deel._records[index]] = deel._id(index)  # type: ignore[assignment]
+                    deel._tekst_ids[deel._records[index]] = deel._ids([index])[0]  # type: ignore[assignment]
         self._idsoort += deel._idsoort.translate(tabel)
         self._uuids += deel._uuids
         self._tekst_ids.update({schuif(n): id_ for n, id_ in deel._tekst_ids.items()})
@@ -242,17 +243,7 @@ class Regel1Index:
         index = bisect.bisect_left(self._records, nummer)
         if index == len(self._records) or self._records[index] != nummer:
             raise KeyError(nummer)
-        if self._idsoort[index] == _TEKST_ID:
-            return self._tekst_ids[nummer]
-        return self._id(index)
-
-    def _id(self, index: int) -> str | None:
-        soort_id = self._idsoort[index]
-        if soort_id == _GEEN_ID:
-            return None
-        h = self._uuids[16 * index : 16 * index + 16].hex()
-        uuid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-        return self._voorvoegsels[soort_id] + uuid
+        return self._ids([index])[0]
 
     def groepen(self) -> list[tuple[list[str], list[int], list[str | None]]]:
         """The rule-1 groups, by their first record: the keys its records hold (as
