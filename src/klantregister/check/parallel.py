@@ -8,7 +8,8 @@ parts are merged in file order (:meth:`Controle.voeg_samen`), so the report is
 the one a single pass gives.
 
 A part is read line by line, each line decoded with the streaming reader's own
-decoder (the same limits: no key twice, no ``NaN``, no 31-digit integer). A
+decoder (the same limits: no key twice, no ``NaN``, no 31-digit integer), or by
+orjson where it reads the line alike (:func:`~klantregister.formats.decodeer_regel`). A
 line that is not one whole record (a record over several lines, invalid JSON or
 UTF-8, a byte order mark, a first line that is a page or an array, nesting deep
 enough to meet Python's recursion limit) stops the parts, and the file is read
