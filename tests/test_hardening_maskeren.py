@@ -108,3 +108,86 @@ def test_the_repr_of_a_record_read_masks_its_bsn() -> None:
     assert record.waarde == {"subjectIdentificatie": {"inpBsn": BSN}}  # the value is kept
     assert BSN not in repr(record)
     assert "******333" in repr(record)
+
+
+MET_BSN = "https://klanten.example.nl/api/v1/klanten?bsn=111222333"
+MET_UUID = "https://klanten.example.nl/api/v1/klanten/6b5e5b2c-0b6d-4d0b-9b1a-123456789012"
+
+
+def _twee_records(tmp_path: Path) -> Path:
+    invoer = tmp_path / "e.jsonl"
+    ongeldig = {"inpBsn": "123"}  # a violation, so each record is named in the report
+    invoer.write_text(
+        json.dumps({"url": MET_BSN, "subjectType": "natuurlijk_persoon", SI: ongeldig})
+        + "\n"
+        + json.dumps({"url": MET_UUID, "subjectType": "natuurlijk_persoon", SI: ongeldig})
+        + "\n",
+        encoding="utf-8",
+    )
+    return invoer
+
+
+SI = "subjectIdentificatie"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("uitvoer", ["text", "json"])
+def test_check_masks_a_bsn_in_a_record_url_and_shows_a_uuid_whole(
+    uitvoer: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invoer = _twee_records(tmp_path)
+    argumenten = ["check", str(invoer), "--gemeente", "0363", "--jobs", "1", "--format", uitvoer]
+    assert main(argumenten) == 1
+    uit = capsys.readouterr().out
+    assert BSN not in uit
+    assert "klanten?bsn=******333" in uit
+    assert MET_UUID in uit  # the id the user looks the record up by
+
+
+@pytest.mark.unit
+def test_a_rule_1_group_names_its_records_with_masked_urls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invoer = tmp_path / "e.jsonl"
+    regels = [
+        json.dumps(
+            {"url": f"{MET_BSN}&n={n}", "subjectType": "natuurlijk_persoon", SI: {"inpBsn": BSN}}
+        )
+        for n in range(2)
+    ]
+    invoer.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    argumenten = ["check", str(invoer), "--gemeente", "0363", "--jobs", "1", "--format", "json"]
+    assert main(argumenten) == 1
+    uit = capsys.readouterr().out
+    assert BSN not in uit
+    assert (
+        json.loads(uit)["regel_1"][0]["records"][0]["id"]
+        == "https://klanten.example.nl/api/v1/klanten?bsn=******333&n=0"
+    )
+
+
+@pytest.mark.unit
+def test_the_html_report_shows_its_own_counts_and_positions_and_masks_the_bsn(
+    tmp_path: Path,
+) -> None:
+    import attrs  # noqa: PLC0415
+
+    from klantregister.check import Controle  # noqa: PLC0415
+    from klantregister.formats import klanten_v1  # noqa: PLC0415
+
+    controle = Controle()
+    for gelezen in klanten_v1.lees(_twee_records(tmp_path), gemeenten="0363"):
+        controle.voeg_toe(gelezen, "e.json")
+    rapport = controle.rapport()
+    groot = attrs.evolve(
+        rapport,
+        records=1_000_003,
+        bevindingen=tuple(attrs.evolve(b, positie=654_567) for b in rapport.bevindingen),
+    )
+    tekst = groot._repr_html_()
+    assert "1000003" in tekst
+    assert "654567" in tekst
+    assert "***003" not in tekst
+    assert "***567" not in tekst
+    assert BSN not in tekst
+    assert "bsn=******333" in tekst

@@ -49,7 +49,7 @@ from klantregister.check.rapport import (
     Overtreding,
     Regel1Groep,
 )
-from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01
+from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01, maskeer_id
 from klantregister.domain.klok01 import Nummer
 from klantregister.formats import Gelezen, Kern, Probleem, Probleemsoort
 
@@ -177,7 +177,7 @@ class Controle:
                     bron,
                     gelezen.positie,
                     gelezen.regel,
-                    gelezen.id,
+                    None if gelezen.id is None else maskeer_id(gelezen.id),
                     probleem.veld,
                     probleem.melding,
                     probleem.soort.value,
@@ -235,7 +235,14 @@ class Controle:
                 gelijst = True
             if aantal < OPMERKINGEN_PER_VELD:
                 self._opmerkingen.append(
-                    Opmerking(bron, positie, regel, id_, veld, opmerking.melding)
+                    Opmerking(
+                        bron,
+                        positie,
+                        regel,
+                        None if id_ is None else maskeer_id(id_),
+                        veld,
+                        opmerking.melding,
+                    )
                 )
         if not gelijst and opmerkingen.__class__ is tuple:
             # kern gives the same notes as the same tuple (cached): one seen twice is from
@@ -352,7 +359,7 @@ class Controle:
             while index + 1 < len(runs) and runs[index + 1][0] <= nummer:
                 index += 1
             eerste, bron, positie = runs[index]
-            yield bron, positie + nummer - eerste, id_
+            yield bron, positie + nummer - eerste, None if id_ is None else maskeer_id(id_)
 
     def _toon(self, sleutel_: str) -> str:
         """A key as the report shows it: the identifier's name and its masked form."""

@@ -19,11 +19,13 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
     """A check report: its summary, then the first ``rijen`` violations, rule-1 groups and
     notes (what records hold that is not taken over).
 
-    Every text is masked and escaped as elsewhere; the report's messages and
-    keys are masked already, and stay so.
+    Free text is masked and escaped as elsewhere; the report's messages, keys and
+    ids are masked already, and stay so. What the report counts and the positions it
+    gives are its own numbers, not data: they are shown as they are (``records
+    1000003``, not ``***003``).
     """
     samenvatting = "".join(
-        rij(html.escape(kop), tekst_html(waarde))
+        rij(html.escape(kop), _getal(waarde))
         for kop, waarde in (
             ("records", rapport.records),
             ("aangehaakt", rapport.aangehaakt),
@@ -37,14 +39,14 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
     bevindingen = [
         "<tr>"
         + "".join(
-            cel("td", tekst_html(waarde))
+            cel("td", waarde)
             for waarde in (
-                b.bron,
-                b.positie,
-                b.id or "",
-                b.veld,
-                b.soort.value + (f"/{b.controle}" if b.controle else ""),
-                b.melding,
+                html.escape(b.bron),
+                _getal(b.positie),
+                html.escape(b.id or ""),
+                html.escape(b.veld),
+                html.escape(b.soort.value + (f"/{b.controle}" if b.controle else "")),
+                tekst_html(b.melding),
             )
         )
         + "</tr>"
@@ -59,9 +61,9 @@ def rapport_html(rapport: Controlerapport, rijen: int = RIJEN) -> str:
         delen.append(f"<p>… en {len(rapport.bevindingen) - rijen} bevindingen meer</p>")
     groepen = [
         "<tr>"
-        + cel("td", tekst_html(groep.gemeente))
+        + cel("td", html.escape(groep.gemeente))
         + cel("td", tekst_html(" / ".join(groep.sleutels)))
-        + cel("td", tekst_html(_records(groep)))
+        + cel("td", html.escape(_records(groep)))
         + "</tr>"
         for groep in rapport.groepen[:rijen]
     ]
@@ -92,8 +94,14 @@ def _opmerkingen_html(rapport: Controlerapport, rijen: int) -> list[str]:
     regels = "".join(
         "<tr>"
         + "".join(
-            cel("td", tekst_html(waarde))
-            for waarde in (o.bron, o.positie, o.id or "", o.veld, o.melding)
+            cel("td", waarde)
+            for waarde in (
+                html.escape(o.bron),
+                _getal(o.positie),
+                html.escape(o.id or ""),
+                html.escape(o.veld),
+                tekst_html(o.melding),
+            )
         )
         + "</tr>"
         for o in getoond
@@ -106,8 +114,7 @@ def _opmerkingen_html(rapport: Controlerapport, rijen: int) -> list[str]:
     if (meer := rapport.aantal_opmerkingen - len(getoond)) > 0:
         delen.append(f"<p>… en {meer} opmerkingen meer</p>")
     per_veld = "".join(
-        rij(html.escape(veld), tekst_html(aantal))
-        for veld, aantal in rapport.niet_overgenomen.items()
+        rij(html.escape(veld), _getal(aantal)) for veld, aantal in rapport.niet_overgenomen.items()
     )
     kop = cel("th", "niet overgenomen: veld") + cel("th", "records")
     delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{per_veld}</tbody></table>")
@@ -115,6 +122,11 @@ def _opmerkingen_html(rapport: Controlerapport, rijen: int) -> list[str]:
 
 
 registreer_html(Controlerapport, rapport_html)
+
+
+def _getal(waarde: object) -> str:
+    """A count or position of the report (or the summary's own text of counts), as it is."""
+    return html.escape(str(waarde))
 
 
 def _records(groep: Regel1Groep) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Set
 from typing import Any
 
 from klantregister.cli.importeren import importeer
-from klantregister.domain import maskeer
+from klantregister.domain import maskeer_id
 from klantregister.formats import Gelezen
 from klantregister.register import KlantRegister
 
@@ -76,13 +76,10 @@ class Batchimport:
         self.telling["opgeslagen"] += resultaat.opgeslagen
         self.telling["al_aanwezig"] += len(resultaat.al_aanwezig)
         self.telling["bijgewerkt"] += len(resultaat.bijgewerkt)
-        self.geweigerd.extend(
-            {
-                "bron": batch[i][0],
-                "positie": batch[i][1].positie,
-                # A record's id is its url, which may hold a BSN (?bsn=…): masked.
-                "id": None if batch[i][1].id is None else maskeer(batch[i][1].id),
-                "melding": melding,
-            }
-            for i, melding in resultaat.geweigerd
-        )
+        for i, melding in resultaat.geweigerd:
+            _, gelezen = batch[i]
+            # A record's id is its url, which may hold a BSN (?bsn=…): masked.
+            id_ = None if gelezen.id is None else maskeer_id(gelezen.id)
+            self.geweigerd.append(
+                {"bron": batch[i][0], "positie": gelezen.positie, "id": id_, "melding": melding}
+            )

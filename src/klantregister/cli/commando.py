@@ -45,7 +45,7 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Rsin,
-    maskeer,
+    maskeer_id,
 )
 from klantregister.formats import (
     Gelezen,
@@ -267,7 +267,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _id(gelezen: Gelezen) -> str | None:
     """A record's id as a report shows it: its url may hold a BSN (``?bsn=…``), masked."""
-    return None if gelezen.id is None else maskeer(gelezen.id)
+    return None if gelezen.id is None else maskeer_id(gelezen.id)
 
 
 def _vluchtig(url: str) -> bool:

@@ -71,7 +71,14 @@ from klantregister.domain.klok01 import (
     Nummer,
     Subjectsoort,
 )
-from klantregister.domain.meldingen import maskeer, maskeer_nummer, opsomming, toon, toon_openbaar
+from klantregister.domain.meldingen import (
+    maskeer,
+    maskeer_id,
+    maskeer_nummer,
+    opsomming,
+    toon,
+    toon_openbaar,
+)
 from klantregister.domain.registratie import (
     BulkResultaat,
     Registratie,
@@ -162,6 +169,7 @@ __all__ = [
     "klok01",
     "landcodes",
     "maskeer",
+    "maskeer_id",
     "maskeer_nummer",
     "nieuwe_klant",
     "nieuwe_registratie",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["maskeer", "maskeer_nummer", "opsomming", "toon", "toon_openbaar"]
+__all__ = ["maskeer", "maskeer_id", "maskeer_nummer", "opsomming", "toon", "toon_openbaar"]
 
 
 # Six or more digits, whatever separators stand between them: long enough to be
@@ -54,6 +54,26 @@ def toon(value: object) -> str:
     if len(tekst) > _MAX_GETOOND:
         tekst = tekst[:_MAX_GETOOND] + "..."
     return repr(tekst)
+
+
+# A UUID as both APIs write one (velden.UUID; not imported, to keep this module a leaf).
+_UUID = re.compile(r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})")
+
+
+def maskeer_id(tekst: str) -> str:
+    """A record's id as a report shows it: the UUIDs in it as they are, every other long
+    digit run masked. A ``uuid`` or a url ending in one is shown whole (a UUID is
+    generated, no personal data, and what the user looks the record up by); a url
+    that holds a BSN (``.../klanten?bsn=111222333``) is not.
+
+    >>> maskeer_id("https://k.example.nl/klanten/00000000-0000-0000-0000-000000000001")
+    'https://k.example.nl/klanten/00000000-0000-0000-0000-000000000001'
+    >>> maskeer_id("https://k.example.nl/klanten?bsn=111222333")
+    'https://k.example.nl/klanten?bsn=******333'
+    """
+    delen = _UUID.split(tekst)
+    # re.split with a group: the UUIDs at the odd places, the text between at the even.
+    return "".join(deel if i % 2 else maskeer(deel) for i, deel in enumerate(delen))
 
 
 def toon_openbaar(value: object) -> str:
