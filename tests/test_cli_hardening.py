@@ -315,3 +315,45 @@ def test_export_uit_into_a_missing_directory_is_a_usage_error(
     doel = tmp_path / "ontbreekt" / "export.jsonl"
     assert main(["export", "--from", url, "--format", "jsonl", "--uit", str(doel)]) == 2
     assert "ontbreekt" in capsys.readouterr().err
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("processen", ["1", "2"])
+def test_check_reads_a_fifo(
+    processen: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    kapot = json.loads(REGEL)
+    kapot["subjectIdentificatie"]["inpBsn"] = "123"
+
+    def schrijf() -> None:
+        with fifo.open("w", encoding="utf-8") as pijp:
+            pijp.write(REGEL + "\n" + json.dumps(kapot) + "\n")
+
+    schrijver = threading.Thread(target=schrijf)
+    schrijver.start()
+    try:
+        status = main(["check", str(fifo), "--gemeente", "0363", "--jobs", processen])
+    finally:
+        schrijver.join(timeout=10)
+    assert status == 1
+    uit = capsys.readouterr().out
+    assert "2 records: 1 aangehaakt" in uit
+    assert f"{fifo}:2" in uit
+
+
+@pytest.mark.e2e
+def test_check_reads_standard_input_for_a_dash() -> None:
+    commando = shutil.which("klantregister")
+    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
+    uit = subprocess.run(  # noqa: S603 - our own command
+        [*basis, "check", "-", "--gemeente", "0363"],
+        input=REGEL + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "1 records: 1 aangehaakt" in uit.stdout

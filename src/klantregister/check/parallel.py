@@ -150,6 +150,11 @@ def controleer_bestand(
     """
     lezer, kern = invoer.lezer(), invoer.kern()  # a gemeente the format cannot use fails here
     grootte = os.fstat(bestand.fileno()).st_size
+    # A pipe (standard input, a FIFO, <(…)) is read once, from where it stands: no parts,
+    # no seeking, no progress by position.
+    doorzoekbaar = bestand.seekable()
+    if not doorzoekbaar:
+        processen, melder = 1, None
     delen = _delen(bestand, naam, invoer, grootte, processen) if processen > 1 else None
     if delen is not None:
         try:
@@ -164,7 +169,8 @@ def controleer_bestand(
                 posities += aantal_records
                 regels += aantal_regels
             return
-    bestand.seek(0)
+    if doorzoekbaar:
+        bestand.seek(0)
     stand = Stand(1, grootte)
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
