@@ -155,8 +155,12 @@ def decodeer_regel(tekst: str | bytes) -> object:
     """
     if tekst.__class__ is bytes:
         snel = _orjson
-        if snel is not None and (
-            len(tekst) <= _ONDIEP or tekst.count(b"[") + tekst.count(b"{") <= _ONDIEP // 2
+        # A line written with spaces (json.dumps's default) orjson cannot write back: it
+        # is not tried there, so such files pay for the standard decoder alone.
+        if (
+            snel is not None
+            and b'": ' not in tekst
+            and (len(tekst) <= _ONDIEP or tekst.count(b"[") + tekst.count(b"{") <= _ONDIEP // 2)
         ):
             try:
                 waarde = snel.loads(tekst)
