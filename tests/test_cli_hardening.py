@@ -174,17 +174,8 @@ def test_import_reads_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.e2e
 def test_import_reads_standard_input_for_a_dash(tmp_path: Path) -> None:
-    commando = shutil.which("klantregister")
-    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    uit = subprocess.run(  # noqa: S603 - our own command
-        [*basis, "import", "-", "--gemeente", "0363", "--into", url],
-        input=REGEL + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    uit = _klantregister("import", "-", "--gemeente", "0363", "--into", url, invoer=REGEL + "\n")
     assert uit.returncode == 0, uit.stderr
     assert "opgeslagen: 1" in uit.stdout
     with KlantRegister.open(url) as register:
@@ -192,12 +183,14 @@ def test_import_reads_standard_input_for_a_dash(tmp_path: Path) -> None:
 
 
 def _klantregister(
-    *args: str, env: dict[str, str] | None = None
+    *args: str, env: dict[str, str] | None = None, invoer: str | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The installed command in a subprocess (else the module), as users run it."""
     commando = shutil.which("klantregister")
     basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
     return subprocess.run(  # noqa: S603 - our own command
         [*basis, *args],
+        input=invoer,
         capture_output=True,
         text=True,
         timeout=120,
@@ -345,15 +338,6 @@ def test_check_reads_a_fifo(
 
 @pytest.mark.e2e
 def test_check_reads_standard_input_for_a_dash() -> None:
-    commando = shutil.which("klantregister")
-    basis = [commando] if commando else [sys.executable, "-m", "klantregister"]
-    uit = subprocess.run(  # noqa: S603 - our own command
-        [*basis, "check", "-", "--gemeente", "0363"],
-        input=REGEL + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    uit = _klantregister("check", "-", "--gemeente", "0363", invoer=REGEL + "\n")
     assert uit.returncode == 0, uit.stderr
     assert "1 records: 1 aangehaakt" in uit.stdout
