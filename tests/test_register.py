@@ -1214,16 +1214,24 @@ def test_a_register_is_hashable(register: KlantRegister) -> None:
 # --- when the generated klantnummers run out -----------------------------------------
 
 
+def op_volgnummer(volgnummer: int) -> MemoryRepository:
+    """A memory repository whose Amsterdam sequence has given out numbers up to ``volgnummer``
+    (set directly: registering 99,999,998 klanten first would take too long)."""
+    repository = MemoryRepository()
+    repository._volgnummers["0363"] = volgnummer
+    return repository
+
+
 @pytest.mark.unit
 def test_the_last_generated_klantnummer_is_99999999() -> None:
-    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_998}))
+    register = KlantRegister(op_volgnummer(99_999_998))
 
     assert "99999999" == register.registreer(AMSTERDAM).klantnummer
 
 
 @pytest.mark.unit
 def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> None:
-    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(op_volgnummer(99_999_999))
 
     with pytest.raises(KlantregisterError):
         register.registreer(AMSTERDAM)
@@ -1233,14 +1241,14 @@ def test_a_gemeente_out_of_generated_klantnummers_refuses_to_generate_one() -> N
 
 @pytest.mark.unit
 def test_a_gemeente_out_of_generated_klantnummers_still_takes_a_given_one() -> None:
-    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(op_volgnummer(99_999_999))
 
     assert "K-1" == register.registreer(AMSTERDAM, klantnummer="K-1").klantnummer
 
 
 @pytest.mark.unit
 def test_another_gemeente_still_generates_klantnummers() -> None:
-    register = KlantRegister(MemoryRepository(volgnummers={"0363": 99_999_999}))
+    register = KlantRegister(op_volgnummer(99_999_999))
 
     assert "00000001" == register.registreer(ROTTERDAM).klantnummer
 

@@ -85,6 +85,13 @@ def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
     return Gemeentecode.parse(value)
 
 
+def als_klant(value: object) -> Klant:
+    """``value`` if it is a Klant; :class:`OngeldigTypeError` otherwise (a writer's argument)."""
+    if value.__class__ is not Klant:
+        raise typefout("klant", "een Klant", value)
+    return value
+
+
 def als_klantgegevens(value: object) -> Klantgegevens:
     """Converter: ``value`` if it is Klantgegevens, :data:`GEEN_KLANTGEGEVENS` for ``None``."""
     if value is None:

@@ -43,6 +43,8 @@ def klantgegevens_naar_dict(gegevens: Klantgegevens) -> dict[str, Any]:
     >>> klantgegevens_naar_dict(Klantgegevens(voornaam="An", adres=Adres(huisnummer=3)))
     {'voornaam': 'An', 'adres': {'huisnummer': 3, 'land': 'NL'}}
     """
+    if gegevens.__class__ is not Klantgegevens:
+        raise typefout("klantgegevens", "Klantgegevens", gegevens)
     uit: dict[str, Any] = {}
     for veld in attrs.fields(Klantgegevens):
         waarde = getattr(gegevens, veld.name)
@@ -63,6 +65,8 @@ def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
 
     An unknown field is refused with an :class:`~klantregister.OngeldigFormaatError`.
     """
+    if not isinstance(data, dict):
+        raise typefout("klantgegevens", "een object", data)
     if not data:
         return GEEN_KLANTGEGEVENS
     velden = dict(data)
@@ -83,6 +87,8 @@ def klantgegevens_uit_dict(data: dict[str, Any]) -> Klantgegevens:
 
 def identificatie_naar_dict(identificatie: Identificatie) -> dict[str, Any]:
     """``soort`` and every identifier given, in full (this is personal data)."""
+    if identificatie.__class__ is not Identificatie:
+        raise typefout("identificatie", "een Identificatie", identificatie)
     uit: dict[str, Any] = {"soort": identificatie.soort.value}
     for naam in _NUMMERS:
         if (nummer := getattr(identificatie, naam)) is not None:

@@ -37,6 +37,7 @@ from klantregister.domain import (
     OngeldigeWaardeError,
     OngeldigFormaatError,
     Registratie,
+    als_klant,
     identificatie_naar_dict,
     identificatie_uit_dict,
     kenmerken_naar_dict,
@@ -123,7 +124,7 @@ def regel(klant: Klant) -> str:
     >>> regel(klant) == json.dumps(naar_dict(klant), ensure_ascii=False)
     True
     """
-    identificatie = klant.identificatie
+    identificatie = als_klant(klant).identificatie
     bron = klant.bron
     kenmerken = klant.kenmerken
     return (

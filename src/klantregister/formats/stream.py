@@ -38,7 +38,8 @@ from typing import IO, Any, TypeAlias, TypeVar
 
 import attrs
 
-from klantregister.domain import FormaatError, maskeer, toon
+from klantregister.domain import FormaatError, maskeer, toon, typefout
+from klantregister.formats.argumenten import reeks, tekstbestand
 from klantregister.formats.jsontekst import json_codeerder
 
 __all__ = [
@@ -103,7 +104,7 @@ _DECODER = json.JSONDecoder(
 )
 
 
-class GeenRecord(ValueError):  # noqa: N818 (what it says; a signal, never shown)
+class GeenRecord(FormaatError):  # noqa: N818 (what it says; a signal, never shown)
     """A line is not exactly one JSON value as the streaming reader decodes it."""
 
 
@@ -153,6 +154,8 @@ def decodeer_regel(tekst: str | bytes) -> object:
         ...
     klantregister.formats.stream.GeenRecord: geen enkel JSON-record
     """
+    if tekst.__class__ is not str and tekst.__class__ is not bytes:
+        raise typefout("tekst", "tekst (str) of bytes", tekst)
     if tekst.__class__ is bytes:
         snel = _orjson
         # A line written with spaces (json.dumps's default) orjson cannot write back: it
@@ -454,6 +457,10 @@ def schrijf_regels(
     reference) raises :class:`~klantregister.FormaatError` naming its position;
     the lines before it are written, as they are when ``waarden`` raises.
     """
+    waarden = reeks("waarden", waarden)
+    bestand = tekstbestand(bestand)
+    if codeer is not None and not callable(codeer):
+        raise typefout("codeer", "een functie of None", codeer)
     naar_json: Callable[[Any], str] = json_codeerder() if codeer is None else codeer
     aantal = 0
     blok: list[str] = []

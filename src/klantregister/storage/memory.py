@@ -68,17 +68,23 @@ class _Transactie:
 
 @attrs.define(repr=False, eq=False)
 class MemoryRepository:
-    """Klanten by id, with per-gemeente indexes on every identifier and klantnummer."""
+    """Klanten by id, with per-gemeente indexes on every identifier and klantnummer.
+
+    It takes no arguments: a new one is empty, and its tables are only ever filled
+    through the port's methods, which keep them consistent.
+    """
 
     # The per-gemeente indexes are keyed by the code's string: its hash is cached.
-    _klanten: dict[UUID, Klant] = attrs.field(factory=dict)
+    _klanten: dict[UUID, Klant] = attrs.field(factory=dict, init=False)
     # Natural-person keys: at most one klant per key per gemeente (rule 1).
-    _personen: dict[str, dict[Identificator, UUID]] = attrs.field(factory=dict)
+    _personen: dict[str, dict[Identificator, UUID]] = attrs.field(factory=dict, init=False)
     # Organisation keys: any number of klanten per key (rule 2), in the order they were
     # registered or had their identificatie corrected.
-    _organisaties: dict[str, dict[Identificator, list[UUID]]] = attrs.field(factory=dict)
-    _klantnummers: dict[str, dict[str, UUID]] = attrs.field(factory=dict)
-    _volgnummers: dict[str, int] = attrs.field(factory=dict)
+    _organisaties: dict[str, dict[Identificator, list[UUID]]] = attrs.field(
+        factory=dict, init=False
+    )
+    _klantnummers: dict[str, dict[str, UUID]] = attrs.field(factory=dict, init=False)
+    _volgnummers: dict[str, int] = attrs.field(factory=dict, init=False)
     # The open transaction's journal; None outside a transaction, where nothing is undone.
     _journaal: list[_Ongedaan] | None = attrs.field(default=None, init=False)
 

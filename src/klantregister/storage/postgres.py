@@ -27,7 +27,9 @@ from klantregister.domain import (
     Klant,
     OpslagError,
     klok01,
+    maskeer,
     nieuwe_klant,
+    toon,
 )
 from klantregister.storage import postgres_sql as pgsql
 from klantregister.storage.rijen import klant_rijen
@@ -87,6 +89,7 @@ class PostgresRepository(SqlRepository):
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
                 "'klantregister[postgres]'"
             )
+        _verbindingsgegevens(dsn, connect_timeout, aanmaken)
         try:
             # autocommit: reads are single statements; writes open their own transaction.
             # A connect_timeout in the URL counts, unless the caller gives one here;
@@ -99,8 +102,10 @@ class PostgresRepository(SqlRepository):
             info = self._verbinding.info
             self._naam = f"{info.host}:{info.port}/{info.dbname}"
         except psycopg.Error as fout:
+            # The driver may quote the connection string, which the caller may have
+            # got wrong in any way: its long digit runs are masked.
             raise OpslagError(
-                f"kan de PostgreSQL-database niet bereiken: {_melding(fout)}"
+                f"kan de PostgreSQL-database niet bereiken: {maskeer(_melding(fout))}"
             ) from None
         self._open_of_sluit()
 
@@ -418,6 +423,33 @@ def _vertaal(fout: Exception) -> Exception:
     if isinstance(fout, pg_errors.UniqueViolation):
         return UniekeSchending(_melding(fout))
     return OpslagError(f"PostgreSQL: {_melding(fout)}")
+
+
+#: The longest connect_timeout libpq takes (a C int), in seconds.
+_MAX_WACHTTIJD = 2**31 - 1
+
+
+def _verbindingsgegevens(dsn: object, connect_timeout: object, aanmaken: object) -> None:
+    """Refuse what no connection can be made of, before the driver is asked."""
+    if not isinstance(dsn, str):
+        raise OpslagError(f"de verbindingsgegevens zijn tekst, geen {type(dsn).__name__}")
+    try:
+        dsn.encode()
+    except UnicodeEncodeError:
+        raise OpslagError("de verbindingsgegevens bevatten een ongeldig teken") from None
+    if "\x00" in dsn:
+        raise OpslagError("de verbindingsgegevens bevatten een NUL-teken")
+    if connect_timeout is not None and (
+        not isinstance(connect_timeout, int)
+        or isinstance(connect_timeout, bool)
+        or not 0 <= connect_timeout <= _MAX_WACHTTIJD
+    ):
+        raise OpslagError(
+            f"connect_timeout is {toon(connect_timeout)}: verwacht een geheel aantal seconden"
+            f" van 0 tot en met {_MAX_WACHTTIJD}, of None"
+        )
+    if not isinstance(aanmaken, bool):
+        raise OpslagError(f"aanmaken is True of False, geen {type(aanmaken).__name__}")
 
 
 def _melding(fout: Exception) -> str:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from klantregister.domain import OpslagError
+from klantregister.domain import OpslagError, toon
 from klantregister.storage.schema import SQLITE, TABELLEN, ddl
 from klantregister.storage.sql import SqlRepository, UniekeSchending
 
@@ -53,6 +53,8 @@ class SqliteRepository(SqlRepository):
         super().__init__()
         self.pad = _pad(pad)
         self._timeout = _seconden(timeout)
+        if not isinstance(aanmaken, bool):
+            raise OpslagError(f"aanmaken is True of False, geen {type(aanmaken).__name__}")
         self._aanmaken = aanmaken
         if self.pad != ":memory:":
             _maak_bestand(self.pad, aanmaken)
@@ -184,7 +186,7 @@ def _seconden(timeout: object) -> float:
         or isinstance(timeout, bool)
         or not 0 <= timeout < float("inf")
     ):
-        raise OpslagError(f"timeout is {timeout!r}: verwacht een aantal seconden (0 of meer)")
+        raise OpslagError(f"timeout is {toon(timeout)}: verwacht een aantal seconden (0 of meer)")
     return float(timeout)
 
 

@@ -33,6 +33,7 @@ from klantregister.domain import (
     als_bron,
     klantnummer,
     klok01,
+    typefout,
     velden,
 )
 from klantregister.formats.klanten_v1.namen import (
@@ -113,9 +114,10 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
     """What a check needs of ``record`` when cheap tests prove it valid; else ``None``.
 
     ``None`` says only that the record needs the full reader (:func:`lees_klant`),
-    not that it is invalid. ``gemeenten`` is a gemeentecode or a table from
-    RSIN to gemeentecode, already validated. The notes are those the full reader
-    gives the record (:func:`leden_niet_overgenomen`); a record it would note
+    not that it is invalid. ``gemeenten`` is a :class:`Gemeentecode` or a table from
+    RSIN to gemeentecode, as :func:`~klantregister.formats.gemeente_tabel` makes them
+    (anything else raises :class:`~klantregister.OngeldigTypeError`). The notes are
+    those the full reader gives the record (:func:`leden_niet_overgenomen`); a record it would note
     otherwise (a vestiging known by its ``subject`` alone) is left to it.
 
     >>> id_, gemeente, sleutels, opmerkingen = kern({
@@ -134,6 +136,8 @@ def kern(record: object, gemeenten: Gemeentecode | dict[str, Gemeentecode]) -> K
         return None
     get = record.get
     gemeente: Gemeentecode | None = gemeenten if isinstance(gemeenten, Gemeentecode) else None
+    if gemeente is None and gemeenten.__class__ is not dict:
+        raise typefout("gemeenten", "een Gemeentecode of een tabel van gemeente_tabel", gemeenten)
     try:
         if gemeente is None:
             bron = get("bronorganisatie")

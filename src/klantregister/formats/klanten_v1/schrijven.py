@@ -47,10 +47,12 @@ from klantregister.domain import (
     Partijsoort,
     Rsin,
     Subjectsoort,
+    als_klant,
     typefout,
     velden,
 )
 from klantregister.formats import uitvoer
+from klantregister.formats.argumenten import reeks, tekstbestand
 from klantregister.formats.klanten_v1.namen import ADRES, GEGEVENS, MAX_KLANTNUMMER_V1, SI
 from klantregister.formats.stream import schrijf_regels
 from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar
@@ -105,7 +107,7 @@ def schrijf(
     raises FormaatError; the lines before it are written.
     """
     schrijver = _Schrijver(bronorganisatie, website_url, vorm)
-    return schrijf_regels(map(schrijver.schrijf, klanten), bestand)
+    return schrijf_regels(map(schrijver.schrijf, reeks("klanten", klanten)), bestand)
 
 
 def schrijf_pagina(
@@ -126,7 +128,8 @@ def schrijf_pagina(
     this one. The page is built in memory, then written as one line of JSON.
     """
     schrijver = _Schrijver(bronorganisatie, website_url, "antwoord")
-    resultaten = [schrijver.schrijf(klant) for klant in klanten]
+    bestand = tekstbestand(bestand)
+    resultaten = [schrijver.schrijf(klant) for klant in reeks("klanten", klanten)]
     return uitvoer.schrijf_pagina(resultaten, bestand, count=count, next=next, previous=previous)
 
 
@@ -139,7 +142,7 @@ class _Schrijver:
         self.website_url = Klantgegevens(website_url=website_url).website_url
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
-        gegevens = klant.klantgegevens
+        gegevens = als_klant(klant).klantgegevens
         weg = [
             naam
             for naam in ("voorletters", "voorkeurstaal", "correspondentieadres")

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from klantregister.domain import FormaatError, Klant, Partijsoort, Subjectsoort, toon
+from klantregister.domain import FormaatError, Klant, Partijsoort, Subjectsoort, als_klant, toon
 from klantregister.formats.klantinteracties.adressen import (
     ADRESSEN,
     AdresNietSchrijfbaar,
@@ -95,7 +95,7 @@ def niet_overgenomen(klant: Klant) -> list[str]:
     lost without a word. Numbers and the URL are shown masked (:func:`toon`).
     """
     meldingen = []
-    if partij_nummer(klant) is None:
+    if partij_nummer(als_klant(klant)) is None:
         meldingen.append(
             f"klantnummer {toon(klant.klantnummer)} is geen geheel getal, wat Open Klant als "
             "nummer vraagt; de Partij krijgt een nummer van Open Klant"
@@ -123,7 +123,7 @@ def _soort(klant: Klant, namen: dict[str, str]) -> Partijsoort:
 
 def inhoud_van(klant: Klant) -> Inhoud:
     """What a Partij of the klant holds; a FormaatError naming every field it cannot hold."""
-    gegevens = klant.klantgegevens
+    gegevens = als_klant(klant).klantgegevens
     namen = {
         veld: waarde
         for veld, attr in CONTACTNAAM.items()

@@ -58,8 +58,17 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from klantregister.domain import Klant, OngeldigFormaatError, Partijsoort, toon, typefout, velden
+from klantregister.domain import (
+    Klant,
+    OngeldigFormaatError,
+    Partijsoort,
+    als_klant,
+    toon,
+    typefout,
+    velden,
+)
 from klantregister.formats import uitvoer
+from klantregister.formats.argumenten import reeks, tekstbestand
 from klantregister.formats.klantinteracties.inhoud import (
     Inhoud,
     inhoud_van,
@@ -212,7 +221,9 @@ def schrijf(
     The arguments are those of :func:`naar_partij`. A klant that cannot be written
     raises FormaatError; the lines before it are written.
     """
-    return schrijf_regels(map(_Schrijver(vorm, basis_url).schrijf, klanten), bestand)
+    return schrijf_regels(
+        map(_Schrijver(vorm, basis_url).schrijf, reeks("klanten", klanten)), bestand
+    )
 
 
 def schrijf_pagina(
@@ -233,7 +244,8 @@ def schrijf_pagina(
     written as one line of JSON.
     """
     schrijver = _Schrijver("antwoord", basis_url)
-    resultaten = [schrijver.schrijf(klant) for klant in klanten]
+    bestand = tekstbestand(bestand)
+    resultaten = [schrijver.schrijf(klant) for klant in reeks("klanten", klanten)]
     return uitvoer.schrijf_pagina(resultaten, bestand, count=count, next=next, previous=previous)
 
 
@@ -248,7 +260,7 @@ class _Schrijver:
         self.basis_url = _basis_url(basis_url)
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
-        inhoud = inhoud_van(klant)
+        inhoud = inhoud_van(als_klant(klant))
         return self._antwoord(klant, inhoud) if self.antwoord else _verzoek(klant, inhoud)
 
     def _antwoord(self, klant: Klant, inhoud: Inhoud) -> dict[str, Any]:
