@@ -18,7 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from klantregister import Bsn, KlantregisterError
-from oppervlak import AANROEPEN, BSN, ZONDER_WAARDE, parameters, publieke_parameters, vijandig
+from oppervlak import (
+    AANROEPEN,
+    BSN,
+    SWEEP_VOORBEELDEN,
+    ZONDER_WAARDE,
+    parameters,
+    publieke_parameters,
+    vijandig,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -71,7 +79,10 @@ def sluit(resultaat: object) -> None:
 
 
 @pytest.mark.parametrize(("naam", "parameter"), INGANGEN)
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=SWEEP_VOORBEELDEN,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(waarde=vijandig)
 def test_a_hostile_value_is_refused_with_the_librarys_own_error(
     naam: str, parameter: str, waarde: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

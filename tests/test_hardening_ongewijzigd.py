@@ -35,7 +35,7 @@ from klantregister import (
     Registratie,
 )
 from klantregister.domain.klant import MAX_VERSIE
-from oppervlak import A_NUMMER, AMSTERDAM, ANDER_BSN, BSN, DIGID, vijandig
+from oppervlak import A_NUMMER, AMSTERDAM, ANDER_BSN, BSN, DIGID, SWEEP_VOORBEELDEN, vijandig
 
 P, Q, ORG, Z = (uuid.UUID(int=n) for n in (1, 2, 3, 4))
 KVK = "12345678"
@@ -229,7 +229,10 @@ def klanten(register: KlantRegister) -> dict[uuid.UUID, Klant]:
 
 
 @pytest.mark.parametrize(("methode", "argument"), GEVALLEN)
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=SWEEP_VOORBEELDEN,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(waarde=st.one_of(vijandig, bijna))
 def test_a_refused_operation_leaves_register_and_storage_as_they_were(
     methode: str, argument: str, waarde: object, opgezet: tuple[KlantRegister, Opslag]

@@ -29,6 +29,7 @@ from klantregister.domain import (
     Klantgegevens,
     maskeer,
     registreer_html,
+    toon_klantnummer,
 )
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def klant_html(klant: Klant) -> str:
     rijen = [
         rij("id", html.escape(str(klant.id))),
         rij("gemeente", html.escape(str(klant.gemeente))),
-        rij("klantnummer", html.escape(klant.klantnummer)),
+        rij("klantnummer", html.escape(toon_klantnummer(klant.klantnummer))),
         rij("versie", str(klant.versie)),
         rij("soort", _soort(klant)),
     ]
@@ -168,9 +169,8 @@ def klant_html(klant: Klant) -> str:
                 rijen.append(rij(veld.name, html.escape(_adres(waarde))))
         elif waarde is not None:
             rijen.append(rij(html.escape(veld.name), tekst_html(waarde)))
-    titel = (
-        f"Klant {html.escape(klant.klantnummer)} van gemeente {html.escape(str(klant.gemeente))}"
-    )
+    nummer = html.escape(toon_klantnummer(klant.klantnummer))
+    titel = f"Klant {nummer} van gemeente {html.escape(str(klant.gemeente))}"
     return f"<table><caption>{titel}</caption><tbody>{''.join(rijen)}</tbody></table>"
 
 
@@ -180,7 +180,7 @@ def _klantrij(klant: Klant) -> str:
         f"{html.escape(label)} {tekst}" for label, tekst in _identificatoren(klant.identificatie)
     )
     cellen = (
-        html.escape(klant.klantnummer),
+        html.escape(toon_klantnummer(klant.klantnummer)),
         html.escape(str(klant.gemeente)),
         str(klant.versie),
         _soort(klant),

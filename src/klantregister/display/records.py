@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import attrs
 
-from klantregister.domain import NUMMERSOORTEN, Adres, Klant, Klantgegevens, maskeer, maskeer_nummer
+from klantregister.domain import (
+    NUMMERSOORTEN,
+    Adres,
+    Klant,
+    Klantgegevens,
+    maskeer,
+    maskeer_nummer,
+    toon_klantnummer,
+)
 
 __all__ = ["record"]
 
@@ -22,7 +30,7 @@ def record(klant: Klant, *, volledig: bool = False) -> dict[str, object]:
     rij: dict[str, object] = {
         "id": str(klant.id),
         "gemeente": str(klant.gemeente),
-        "klantnummer": klant.klantnummer,
+        "klantnummer": klant.klantnummer if volledig else toon_klantnummer(klant.klantnummer),
         "versie": klant.versie,
         "aangehaakt": identificatie is not None,
         "soort": None if identificatie is None else identificatie.soort.value,
@@ -33,7 +41,13 @@ def record(klant: Klant, *, volledig: bool = False) -> dict[str, object]:
         rij[naam] = None if nummer is None else nummer.waarde if volledig else str(nummer)
     buitenlands = None if identificatie is None else identificatie.buitenlands
     rij["buitenlands_land"] = None if buitenlands is None else buitenlands.land
-    rij["buitenlands_register"] = None if buitenlands is None else buitenlands.register
+    rij["buitenlands_register"] = (
+        None
+        if buitenlands is None
+        else buitenlands.register
+        if volledig
+        else maskeer(buitenlands.register)
+    )
     rij["buitenlands_nummer"] = (
         None
         if buitenlands is None

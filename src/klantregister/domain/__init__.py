@@ -59,6 +59,7 @@ from klantregister.domain.klant import (
     klant_id,
     klantnummer,
     nieuwe_klant,
+    toon_klantnummer,
 )
 from klantregister.domain.klantgegevens import Adres, Klantgegevens, klantgegevensveld
 from klantregister.domain.klok01 import (
@@ -73,6 +74,8 @@ from klantregister.domain.klok01 import (
     Subjectsoort,
 )
 from klantregister.domain.meldingen import (
+    getoond,
+    getoonde_telling,
     maskeer,
     maskeer_id,
     maskeer_nummer,
@@ -159,6 +162,8 @@ __all__ = [
     "als_klantgegevens",
     "als_versie",
     "controleer_kenmerken",
+    "getoond",
+    "getoonde_telling",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
     "kenmerken_naar_dict",
@@ -180,6 +185,7 @@ __all__ = [
     "registreer_html",
     "taalcodes",
     "toon",
+    "toon_klantnummer",
     "toon_openbaar",
     "typefout",
     "velden",

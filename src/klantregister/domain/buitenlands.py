@@ -19,7 +19,7 @@ from klantregister.domain.errors import (
     OngeldigFormaatError,
 )
 from klantregister.domain.identifiers import tekst
-from klantregister.domain.meldingen import maskeer_nummer, toon
+from klantregister.domain.meldingen import maskeer, maskeer_nummer, toon
 from klantregister.domain.scheidingstekens import zonder_scheidingstekens
 
 __all__ = ["MAX_NUMMER", "MAX_REGISTER", "BuitenlandsNummer"]
@@ -114,10 +114,11 @@ class BuitenlandsNummer:
         return f"{self.land} / {self.register} / {self.nummer}"
 
     def __str__(self) -> str:
-        return f"{self.land} / {self.register} / {maskeer_nummer(self.nummer, 4)}"
+        # The register is a name, but a BSN may have been typed there: long digit runs masked.
+        return f"{self.land} / {maskeer(self.register)} / {maskeer_nummer(self.nummer, 4)}"
 
     def __repr__(self) -> str:
         return (
-            f"BuitenlandsNummer(land={self.land!r}, register={self.register!r}, "
+            f"BuitenlandsNummer(land={self.land!r}, register={maskeer(self.register)!r}, "
             f"nummer={maskeer_nummer(self.nummer, 4)!r})"
         )

@@ -115,10 +115,10 @@ def _soort(value: Subjectsoort | str) -> Subjectsoort:
     try:
         return Subjectsoort(value)
     except ValueError:
-        raise OngeldigFormaatError(
-            "soort",
-            f"{toon(value)} is geen subjectsoort ({', '.join(s.value for s in Subjectsoort)})",
-        ) from None
+        pass  # raised below, so that the enum's error (which repeats the value) is no context
+    raise OngeldigFormaatError(
+        "soort", f"{toon(value)} is geen subjectsoort ({', '.join(s.value for s in Subjectsoort)})"
+    )
 
 
 @attrs.frozen(repr=False)

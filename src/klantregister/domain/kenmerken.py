@@ -72,10 +72,11 @@ def _soort(value: object) -> Partijsoort | None:
     try:
         return Partijsoort(value)
     except ValueError:
-        raise OngeldigFormaatError(
-            "kenmerken.soort",
-            f"{toon(value)} is geen partijsoort ({', '.join(s.value for s in Partijsoort)})",
-        ) from None
+        pass  # raised below, so that the enum's error (which repeats the value) is no context
+    raise OngeldigFormaatError(
+        "kenmerken.soort",
+        f"{toon(value)} is geen partijsoort ({', '.join(s.value for s in Partijsoort)})",
+    )
 
 
 # Named converters, as mypy's attrs plugin needs; a bool only (not 0 or 1).

@@ -21,7 +21,7 @@ import attrs
 from klantregister.domain import velden, weergave
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
-from klantregister.domain.identifiers import Gemeentecode
+from klantregister.domain.identifiers import ANummer, Bsn, Gemeentecode
 from klantregister.domain.kenmerken import (
     GEEN_KENMERKEN,
     Kenmerken,
@@ -30,7 +30,7 @@ from klantregister.domain.kenmerken import (
 )
 from klantregister.domain.klantgegevens import Klantgegevens
 from klantregister.domain.klok01 import MAX_KLANTNUMMER
-from klantregister.domain.meldingen import maskeer, toon
+from klantregister.domain.meldingen import maskeer, maskeer_nummer, toon
 
 __all__ = [
     "GEEN_KLANTGEGEVENS",
@@ -44,6 +44,7 @@ __all__ = [
     "klant_id",
     "klantnummer",
     "nieuwe_klant",
+    "toon_klantnummer",
 ]
 
 #: The klantgegevens of a klant who gave none (KLUIT02 allows that).
@@ -79,6 +80,32 @@ def klantnummer(value: object) -> str:
             "klantnummer", f"{len(nummer)} tekens, verwacht 1 tot en met {MAX_KLANTNUMMER}"
         )
     raise OngeldigFormaatError("klantnummer", f"{toon(nummer)} bevat spaties of stuurtekens")
+
+
+# A run of nine or ten digits, on its own: what may be a BSN or an A-nummer.
+_PERSOONSNUMMER = re.compile(r"(?<!\d)\d{9,10}(?!\d)")
+
+
+def toon_klantnummer(nummer: str) -> str:
+    """The klantnummer as a ``repr``, the notebook HTML and the masked records show it.
+
+    In full (it is the gemeente's own number, which staff look a klant up by), but where
+    it holds a valid BSN or A-nummer (a gemeente that numbered its klanten by BSN) that
+    number is masked as everywhere else.
+
+    >>> toon_klantnummer("00000042"), toon_klantnummer("111222333")
+    ('00000042', '******333')
+    """
+    if not any(teken.isdigit() for teken in nummer):
+        return nummer
+    return _PERSOONSNUMMER.sub(_maskeer_persoonsnummer, nummer)
+
+
+def _maskeer_persoonsnummer(match: re.Match[str]) -> str:
+    cijfers = match.group()
+    if Bsn.is_valid(cijfers) or ANummer.is_valid(cijfers):
+        return maskeer_nummer(cijfers)
+    return cijfers
 
 
 def _gemeente(value: Gemeentecode | str) -> Gemeentecode:
@@ -155,7 +182,9 @@ class Klant:
 
     id: uuid.UUID = attrs.field(converter=klant_id)
     gemeente: Gemeentecode = attrs.field(converter=_gemeente)
-    klantnummer: str = attrs.field(converter=klantnummer)
+    klantnummer: str = attrs.field(
+        converter=klantnummer, repr=lambda nummer: repr(toon_klantnummer(nummer))
+    )
     klantgegevens: Klantgegevens = attrs.field(
         default=GEEN_KLANTGEGEVENS, converter=als_klantgegevens
     )

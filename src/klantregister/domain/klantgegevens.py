@@ -312,8 +312,9 @@ def _website_url_volledig(tekst: str) -> str:
         delen = urlsplit(tekst)
         host = delen.hostname
     except ValueError:
-        raise OngeldigFormaatError("website_url", fout) from None
-    if delen.scheme.lower() not in velden.URL_SCHEMAS or not host:
+        # Raised below: urlsplit's error, which may quote the URL, is no context of ours.
+        delen, host = None, None
+    if delen is None or delen.scheme.lower() not in velden.URL_SCHEMAS or not host:
         raise OngeldigFormaatError("website_url", fout)
     return tekst
 

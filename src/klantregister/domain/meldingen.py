@@ -16,7 +16,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["maskeer", "maskeer_id", "maskeer_nummer", "opsomming", "toon", "toon_openbaar"]
+__all__ = [
+    "getoond",
+    "getoonde_telling",
+    "maskeer",
+    "maskeer_id",
+    "maskeer_nummer",
+    "opsomming",
+    "toon",
+    "toon_openbaar",
+]
 
 
 # Six or more digits, whatever separators stand between them: long enough to be
@@ -74,6 +83,26 @@ def maskeer_id(tekst: str) -> str:
     delen = _UUID.split(tekst)
     # re.split with a group: the UUIDs at the odd places, the text between at the even.
     return "".join(deel if i % 2 else maskeer(deel) for i, deel in enumerate(delen))
+
+
+def getoond(value: object) -> str:
+    """A field as the ``repr`` of a result shows it (``attrs.field(repr=getoond)``): its
+    ``repr`` with every long digit run masked but the UUIDs, as :func:`maskeer_id` masks.
+
+    >>> getoond("111222333"), getoond(111222333)
+    ("'******333'", '******333')
+    """
+    return maskeer_id(repr(value))
+
+
+def getoonde_telling(value: object) -> str:
+    """A count or a position as the ``repr`` of a result shows it: a whole number in full
+    (a count is no personal data), anything else as :func:`getoond` shows it.
+
+    >>> getoonde_telling(1234567), getoonde_telling("111222333")
+    ('1234567', "'******333'")
+    """
+    return repr(value) if value.__class__ is int else getoond(value)
 
 
 def toon_openbaar(value: object) -> str:

@@ -28,9 +28,10 @@ from klantregister.domain.klant import (
     als_klantgegevens,
     klant_id,
     klantnummer,
+    toon_klantnummer,
 )
 from klantregister.domain.klantgegevens import Klantgegevens
-from klantregister.domain.meldingen import maskeer
+from klantregister.domain.meldingen import getoond, maskeer
 
 __all__ = [
     "BulkResultaat",
@@ -81,7 +82,12 @@ class Registratie:
     authenticatie: Authenticatie | None = attrs.field(
         default=None, converter=als_authenticatie, kw_only=True
     )
-    klantnummer: str | None = attrs.field(default=None, converter=als_klantnummer, kw_only=True)
+    klantnummer: str | None = attrs.field(
+        default=None,
+        converter=als_klantnummer,
+        kw_only=True,
+        repr=lambda nummer: repr(nummer if nummer is None else toon_klantnummer(nummer)),
+    )
     id: uuid.UUID | None = attrs.field(default=None, converter=als_id, kw_only=True)
     # A URL may hold a BSN (a BRP link): masked in the repr as free text is.
     bron: str | None = attrs.field(
@@ -139,5 +145,5 @@ class BulkResultaat:
     refused registratie its position in the input (0-based) and the error.
     """
 
-    geregistreerd: tuple[Klant, ...]
-    geweigerd: tuple[tuple[int, KlantregisterError], ...]
+    geregistreerd: tuple[Klant, ...] = attrs.field(repr=getoond)
+    geweigerd: tuple[tuple[int, KlantregisterError], ...] = attrs.field(repr=getoond)

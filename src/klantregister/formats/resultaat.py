@@ -24,8 +24,11 @@ from klantregister.domain import (
     Registratie,
     Rsin,
     als_bron,
+    getoond,
+    getoonde_telling,
     klantnummer,
     maskeer,
+    maskeer_id,
     toon,
     typefout,
     velden,
@@ -87,12 +90,13 @@ class Probleem:
     A note of what a record holds that is not taken over has the same form, with
     :attr:`Probleemsoort.NIET_OVERGENOMEN` (:attr:`Gelezen.opmerkingen`)."""
 
-    veld: str
-    soort: Probleemsoort
-    melding: str
+    veld: str = attrs.field(repr=getoond)
+    soort: Probleemsoort = attrs.field(repr=getoond)
+    melding: str = attrs.field(repr=getoond)
 
     def __str__(self) -> str:
-        return f"{self.veld}: {self.melding} ({self.soort.value})"
+        soort = getattr(self.soort, "value", self.soort)
+        return maskeer_id(f"{self.veld}: {self.melding} ({soort})")
 
 
 @attrs.frozen
@@ -111,14 +115,16 @@ class Gelezen:
     field as the format names it), given whether or not the record has problems.
     """
 
-    positie: int
-    regel: int
-    id: str | None
-    registratie: Registratie | None
-    problemen: tuple[Probleem, ...] = ()
-    gemeente: Gemeentecode | None = None
-    identificatie: Identificatie | None = None
-    opmerkingen: tuple[Probleem, ...] = ()
+    # Each as getoond shows it: a reader's values are masked already, and anything else
+    # a caller put there may hold a BSN.
+    positie: int = attrs.field(repr=getoonde_telling)
+    regel: int = attrs.field(repr=getoonde_telling)
+    id: str | None = attrs.field(repr=getoond)
+    registratie: Registratie | None = attrs.field(repr=getoond)
+    problemen: tuple[Probleem, ...] = attrs.field(default=(), repr=getoond)
+    gemeente: Gemeentecode | None = attrs.field(default=None, repr=getoond)
+    identificatie: Identificatie | None = attrs.field(default=None, repr=getoond)
+    opmerkingen: tuple[Probleem, ...] = attrs.field(default=(), repr=getoond)
 
     @property
     def geldig(self) -> bool:

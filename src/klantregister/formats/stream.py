@@ -38,7 +38,7 @@ from typing import IO, Any, TypeAlias, TypeVar
 
 import attrs
 
-from klantregister.domain import FormaatError, maskeer, toon, typefout
+from klantregister.domain import FormaatError, getoonde_telling, maskeer, toon, typefout
 from klantregister.formats.argumenten import reeks, tekstbestand
 from klantregister.formats.jsontekst import json_codeerder
 
@@ -68,8 +68,8 @@ _SPATIES = re.compile(r"[ \t\r]*")
 class Record:
     """One decoded value: its position in the input (1-based) and the line it starts on."""
 
-    positie: int
-    regel: int
+    positie: int = attrs.field(repr=getoonde_telling)
+    regel: int = attrs.field(repr=getoonde_telling)
     # A record holds BSNs ({"inpBsn": ...}): its repr masks every long digit run.
     waarde: object = attrs.field(repr=lambda waarde: maskeer(repr(waarde)))
 

@@ -4,8 +4,10 @@ Every value they give is one the value objects accept; the numbers are given in
 their compact form, as ``waarde`` holds them:
 
 >>> from hypothesis import find
->>> find(bsns, lambda bsn: bsn.startswith("9"))
-'900000004'
+>>> from klantregister import Bsn
+>>> bsn = find(bsns, lambda bsn: bsn.startswith("9"))
+>>> len(bsn), Bsn(bsn).waarde == bsn
+(9, True)
 >>> find(identificaties, lambda identificatie: identificatie.kvk_nummer is not None)
 Identificatie(soort=Subjectsoort.NIET_NATUURLIJK_PERSOON, kvk_nummer=KvkNummer('00000001'))
 
@@ -88,10 +90,12 @@ _GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def _cijfers(aantal: int) -> st.SearchStrategy[str]:
-    """``aantal`` digits, never all zeros (no register gives out such a number)."""
-    return st.text(alphabet="0123456789", min_size=aantal, max_size=aantal).filter(
-        lambda nummer: nummer.strip("0") != ""
-    )
+    """``aantal`` digits, never all zeros (no register gives out such a number).
+
+    Drawn as a number and written with its leading zeros: as many values as a text of
+    digits, at a third of the cost, which every property test over identifiers pays.
+    """
+    return st.integers(1, 10**aantal - 1).map(f"{{:0{aantal}d}}".format)
 
 
 def _met_controlecijfer(eerste_acht: str) -> str | None:
@@ -113,7 +117,7 @@ bsns = _elfproef_nummers()
 #: RSINs of the Handelsregister: nine digits passing the 11-proef, as a BSN does.
 rsins = _elfproef_nummers()
 #: A-nummers of the BRP: ten digits, the first one 1-9 (the Klanten API v1's format).
-a_nummers = st.from_regex(r"[1-9][0-9]{9}", fullmatch=True)
+a_nummers = st.integers(10**9, 10**10 - 1).map(str)
 #: KvK-nummers: eight digits, never all zeros.
 kvk_nummers = _cijfers(8)
 #: Vestigingsnummers of the Handelsregister: twelve digits, never all zeros.
