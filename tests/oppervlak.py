@@ -422,3 +422,20 @@ def _methoden(klasse: type) -> list[str]:
         if _parameters(getattr(klasse, naam)):
             gevonden.append(naam)
     return gevonden
+
+
+#: Every (callable, parameter) a sweep tries.
+INGANGEN = sorted((naam, parameter) for naam in AANROEPEN for parameter in parameters(naam))
+
+#: Where a path or a connection string belongs: an error names it as the user gave it (a
+#: file named after a BSN is the user's own choice, not data of the register).
+PADEN = frozenset(
+    {
+        ("lees_records", "bron"),
+        ("klanten_v1.lees", "bron"),
+        ("klantinteracties.lees", "bron"),
+        ("kanoniek.lees", "bron"),
+        ("SqliteRepository", "pad"),
+        ("PostgresRepository", "dsn"),
+    }
+)

@@ -21,6 +21,8 @@ from klantregister import Bsn, KlantregisterError
 from oppervlak import (
     AANROEPEN,
     BSN,
+    INGANGEN,
+    PADEN,
     SWEEP_VOORBEELDEN,
     ZONDER_WAARDE,
     parameters,
@@ -29,21 +31,6 @@ from oppervlak import (
 )
 
 pytestmark = pytest.mark.unit
-
-#: Every (callable, parameter) the sweep tries.
-INGANGEN = sorted((naam, parameter) for naam in AANROEPEN for parameter in parameters(naam))
-
-#: The entry points that take a path: an error names the path as the user gave it (a file
-#: named after a BSN is the user's own choice, not data of the register).
-PADEN = frozenset(
-    {
-        ("lees_records", "bron"),
-        ("klanten_v1.lees", "bron"),
-        ("klantinteracties.lees", "bron"),
-        ("kanoniek.lees", "bron"),
-        ("SqliteRepository", "pad"),
-    }
-)
 
 #: Calls whose valid form still needs what a unit test does not have (a database server).
 ZONDER_DIENST = frozenset({"PostgresRepository"})

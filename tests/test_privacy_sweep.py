@@ -48,15 +48,14 @@ from oppervlak import (
     AMSTERDAM,
     BSN,
     DIGID,
+    INGANGEN,
+    PADEN,
     RSIN,
     SWEEP_VOORBEELDEN,
-    parameters,
 )
 from zichtbaar import leesbare_tekst, logboek, toont_niet
 
 pytestmark = pytest.mark.unit
-
-INGANGEN = sorted((naam, parameter) for naam in AANROEPEN for parameter in parameters(naam))
 
 #: Where an RSIN belongs: a nine-digit number passing the 11-proef is one as much as it is
 #: a BSN, and an RSIN is shown in full (docs/concepts.md, rule 9), so there only the
@@ -72,18 +71,6 @@ RSIN_PLAATSEN = frozenset(
 #: Where a count belongs (a position, a line, a versie): a number there is shown as it is,
 #: as a count must be (the HTML report once masked its own positions).
 TELLINGEN = frozenset({"positie", "regel", "versie"})
-
-#: Where a path or a URL belongs: a message names it as the user gave it.
-PADEN = frozenset(
-    {
-        ("lees_records", "bron"),
-        ("klanten_v1.lees", "bron"),
-        ("klantinteracties.lees", "bron"),
-        ("kanoniek.lees", "bron"),
-        ("SqliteRepository", "pad"),
-        ("PostgresRepository", "dsn"),
-    }
-)
 
 
 def geplant(bsn: str, a_nummer: str) -> list[Callable[[], object]]:
