@@ -1,9 +1,11 @@
 """Hardening (issue 11), the general test of what the command line shows: a BSN put in any
 member of a record, valid or not, in any of the formats' fields, never appears in full in
-what ``check`` or ``import`` print, as text or JSON, on stdout or stderr."""
+what ``check`` or ``import`` print, as text or JSON, on stdout or stderr, nor in the check's
+report as a notebook shows it."""
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -16,8 +18,6 @@ from hypothesis import strategies as st
 from klantregister import Rsin
 from klantregister.cli import main
 from klantregister.testing import bsns
-
-pytestmark = pytest.mark.storage  # import writes a SQLite file
 
 #: Where a BSN may turn up in a v1 record, by the path of its member.
 PLAATSEN = [
@@ -55,6 +55,7 @@ def _record(plaats: tuple[str, ...], waarde: str) -> dict[str, Any]:
     return record
 
 
+@pytest.mark.storage  # import writes a SQLite file
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     bsn=bsns,
@@ -106,3 +107,33 @@ def _draai(argumenten: list[str]) -> tuple[str, str]:
     with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
         main(argumenten)
     return uit.getvalue(), fout.getvalue()
+
+
+@pytest.mark.unit
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    bsn=bsns,
+    plaats=st.sampled_from([p for p in PLAATSEN if p != ("bronorganisatie",)]),
+    vorm=st.sampled_from(["{}", "{}x", "https://brp.example.nl/{}", "?bsn={}"]),
+)
+def test_no_bsn_is_shown_by_the_check_report_as_html_json_or_text(
+    bsn: str, plaats: tuple[str, ...], vorm: str
+) -> None:
+    """The report a notebook shows (``_repr_html_``), and its JSON and text as the library
+    gives them, for the same records."""
+    from klantregister.check import Controle  # noqa: PLC0415
+    from klantregister.formats import klanten_v1  # noqa: PLC0415
+
+    regels = "\n".join(json.dumps(_record(plaats, vorm.format(bsn))) for _ in range(2))
+    controle = Controle()
+    for gelezen in klanten_v1.lees(io.StringIO(regels), gemeenten="0363"):
+        controle.voeg_toe(gelezen, "e.jsonl")
+    rapport = controle.rapport()
+    json_tekst = io.StringIO()
+    rapport.schrijf_json(json_tekst)
+    teksten = [rapport._repr_html_(), json_tekst.getvalue(), repr(rapport), str(rapport)]
+    teksten += [str(gevonden) for gevonden in (*rapport.bevindingen, *rapport.groepen)]
+    assert rapport.groepen or rapport.bevindingen  # one person twice, or a refused record
+    for tekst in teksten:
+        assert bsn not in tekst
+        assert "111222333" not in tekst
