@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 import inspect
 import io
+import json
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -40,6 +42,7 @@ from klantregister import (
     SqliteRepository,
     SubjectUrl,
     Vestigingsnummer,
+    check,
     formats,
 )
 from klantregister.formats import kanoniek, klanten_v1, klantinteracties
@@ -304,6 +307,101 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
     "kanoniek.uit_dict": (kanoniek.uit_dict, {"data": kanoniek.naar_dict(een_klant())}),
 }
 
+
+def van(maker: Callable[[], Any], methode: str) -> Callable[..., object]:
+    """Call ``methode`` of a new object that ``maker`` makes."""
+
+    def roep(**argumenten: object) -> object:
+        return getattr(maker(), methode)(**argumenten)
+
+    return roep
+
+
+def gelezen() -> formats.Gelezen:
+    return klanten_v1.lees_klant(
+        {**V1_RECORD, "subjectType": "natuurlijk_persoon", "subjectIdentificatie": {"inpBsn": BSN}},
+        gemeenten=AMSTERDAM,
+    )
+
+
+def rapport() -> check.Controlerapport:
+    controle = check.Controle()
+    controle.voeg_toe(gelezen(), "e.jsonl")
+    return controle.rapport()
+
+
+V1_INVOER = check.Invoer("klanten_v1", formats.gemeente_tabel(AMSTERDAM))
+
+
+def controleer_bestand(**argumenten: Any) -> None:
+    """A check of a file of one record, unless the sweep gives another ``bestand``."""
+    with tempfile.TemporaryFile() as bestand:
+        bestand.write(json.dumps(V1_RECORD).encode() + b"\n")
+        bestand.seek(0)
+        check.controleer_bestand(**{"bestand": bestand, **argumenten})
+
+
+#: The check (``klantregister.check``, docs/api.md "The check").
+AANROEPEN.update(
+    {
+        "check.Bevinding": (
+            check.Bevinding,
+            {
+                "soort": check.Overtreding.LIMIET,
+                "bron": "e.jsonl",
+                "positie": 1,
+                "regel": 1,
+                "id": None,
+                "veld": "voornaam",
+                "melding": "te lang",
+            },
+        ),
+        "check.Opmerking": (
+            check.Opmerking,
+            {"bron": "e.jsonl", "positie": 1, "regel": 1, "id": None, "veld": "x", "melding": "m"},
+        ),
+        "check.Regel1Groep": (
+            check.Regel1Groep,
+            {"gemeente": AMSTERDAM, "sleutels": ("bsn",), "records": (("e.jsonl", 1, None),)},
+        ),
+        "check.Controle": (check.Controle, {}),
+        "check.Controle.voeg_toe": (
+            van(check.Controle, "voeg_toe"),
+            {"gelezen": gelezen(), "bron": "e.jsonl"},
+        ),
+        "check.Controle.voeg_kern_toe": (
+            van(check.Controle, "voeg_kern_toe"),
+            {
+                "kern": (None, Gemeentecode(AMSTERDAM), (("bsn", BSN),), ()),
+                "bron": "e.jsonl",
+                "positie": 1,
+                "regel": 1,
+            },
+        ),
+        "check.Controle.voeg_samen": (
+            van(check.Controle, "voeg_samen"),
+            {"deel": check.Controle()},
+        ),
+        "check.Controlerapport": (
+            check.Controlerapport,
+            {"records": 0, "aangehaakt": 0, "zelfstandig": 0, "bevindingen": (), "groepen": ()},
+        ),
+        "check.Controlerapport.naar_dict": (van(rapport, "naar_dict"), {}),
+        "check.Controlerapport.schrijf_json": (
+            bestand(van(rapport, "schrijf_json")),
+            {},
+        ),
+        "check.Invoer": (check.Invoer, {"formaat": "klanten_v1", "gemeenten": None}),
+        "check.Stand": (check.Stand, {}),
+        "check.Stand.zet": (van(check.Stand, "zet"), {"deel": 0, "records": 1, "gelezen": 10}),
+        "check.controleer_bestand": (
+            controleer_bestand,
+            {"naam": "e.jsonl", "controle": check.Controle(), "invoer": V1_INVOER},
+        ),
+        "check.bruikbare_processoren": (check.bruikbare_processoren, {}),
+    }
+)
+
 #: Every identifier's class methods take the text to check.
 _NUMMERS = {
     "ANummer": (ANummer, A_NUMMER),
@@ -360,7 +458,12 @@ def parameters(naam: str) -> list[str]:
 
 
 def _doel(naam: str) -> Callable[..., object]:
-    modules = {"klanten_v1": klanten_v1, "klantinteracties": klantinteracties, "kanoniek": kanoniek}
+    modules = {
+        "klanten_v1": klanten_v1,
+        "klantinteracties": klantinteracties,
+        "kanoniek": kanoniek,
+        "check": check,
+    }
     delen = naam.split(".")
     houder: Any = modules.get(delen[0]) or getattr(klantregister, delen[0], None)
     if houder is None:
@@ -392,6 +495,7 @@ def publieke_parameters() -> Iterator[tuple[str, list[str]]]:
         ("klanten_v1.", klanten_v1),
         ("klantinteracties.", klantinteracties),
         ("kanoniek.", kanoniek),
+        ("check.", check),
     ]
     for voorvoegsel, module in bronnen:
         for naam in module.__all__:

@@ -49,7 +49,15 @@ from klantregister.check.rapport import (
     Overtreding,
     Regel1Groep,
 )
-from klantregister.domain import NUMMERKLASSEN, NUMMERSOORTEN, SubjectUrl, klok01, maskeer_id
+from klantregister.domain import (
+    NUMMERKLASSEN,
+    NUMMERSOORTEN,
+    Gemeentecode,
+    SubjectUrl,
+    klok01,
+    maskeer_id,
+    typefout,
+)
 from klantregister.domain.klok01 import Nummer
 from klantregister.formats import Gelezen, Kern, Probleem, Probleemsoort
 
@@ -120,6 +128,18 @@ def _soort(veld: str, probleemsoort: Probleemsoort) -> Overtreding:
 
 
 # repr=False: the rule-1 index holds every natural-person key in full.
+def _weiger(**argumenten: tuple[object, bool]) -> None:
+    """Refuse the first argument that is not what its method takes (its value, and whether
+    it is)."""
+    veld, waarde = next((veld, waarde) for veld, (waarde, goed) in argumenten.items() if not goed)
+    omschrijving = {
+        "gelezen": "een Gelezen",
+        "kern": "een Kern (id, Gemeentecode, sleutels of None, opmerkingen)",
+        "bron": "tekst (str)",
+    }.get(veld, "een geheel getal")
+    raise typefout(veld, omschrijving, waarde)
+
+
 @attrs.define(repr=False)
 class Controle:
     """A check in progress; feed it records with :meth:`voeg_toe`, then ask :meth:`rapport`.
@@ -129,27 +149,27 @@ class Controle:
     its memory does not grow with the number of persons.
     """
 
-    _records: int = 0
-    _aangehaakt: int = 0
-    _zelfstandig: int = 0
-    _bevindingen: list[Bevinding] = attrs.field(factory=list)
+    _records: int = attrs.field(default=0, init=False)
+    _aangehaakt: int = attrs.field(default=0, init=False)
+    _zelfstandig: int = attrs.field(default=0, init=False)
+    _bevindingen: list[Bevinding] = attrs.field(factory=list, init=False)
     # Every natural-person key with its record's number, and those records' ids.
-    _index: Regel1Index = attrs.field(factory=Regel1Index)
+    _index: Regel1Index = attrs.field(factory=Regel1Index, init=False)
     # Where those records are: runs of (first number, bron, its position) in which the
     # position goes up with the number. A record's position is only needed for a report.
-    _runs: list[tuple[int, str, int]] = attrs.field(factory=list)
+    _runs: list[tuple[int, str, int]] = attrs.field(factory=list, init=False)
     # How a foreign number is shown in the report (its key alone loses the register's case).
-    _getoond: dict[str, str] = attrs.field(factory=dict)
+    _getoond: dict[str, str] = attrs.field(factory=dict, init=False)
     # The notes: the first OPMERKINGEN_PER_VELD of each field, and per field how many there
     # are (in the order the fields first came); how many records have any.
-    _opmerkingen: list[Opmerking] = attrs.field(factory=list)
-    _per_veld: dict[str, int] = attrs.field(factory=dict)
-    _met_opmerkingen: int = 0
+    _opmerkingen: list[Opmerking] = attrs.field(factory=list, init=False)
+    _per_veld: dict[str, int] = attrs.field(factory=dict, init=False)
+    _met_opmerkingen: int = attrs.field(default=0, init=False)
     # Notes whose every field has all its listed notes, by the tuple's id: the tuple and
     # how many more records gave it (not yet in _per_veld).
-    _vol: dict[int, list[Any]] = attrs.field(factory=dict)
+    _vol: dict[int, list[Any]] = attrs.field(factory=dict, init=False)
     # Notes of which that was seen once, by the tuple's id (at most _KANDIDATEN).
-    _kandidaten: dict[int, tuple[Probleem, ...]] = attrs.field(factory=dict)
+    _kandidaten: dict[int, tuple[Probleem, ...]] = attrs.field(factory=dict, init=False)
     _regel_1: bool = attrs.field(default=True, kw_only=True, alias="regel_1")
 
     @property
@@ -167,6 +187,10 @@ class Controle:
 
     def voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
         """Check one record read from ``bron`` (a file name, for the report)."""
+        if gelezen.__class__ is not Gelezen or bron.__class__ is not str:
+            _weiger(
+                gelezen=(gelezen, gelezen.__class__ is Gelezen), bron=(bron, bron.__class__ is str)
+            )
         self._records += 1
         if gelezen.opmerkingen:
             self._noteer(bron, gelezen.positie, gelezen.regel, gelezen.id, gelezen.opmerkingen)
@@ -206,6 +230,22 @@ class Controle:
     def voeg_kern_toe(self, kern: Kern, bron: str, positie: int, regel: int) -> None:
         """Count one record a reader's fast path proved valid (see :data:`Kern`), at
         ``positie`` and ``regel`` (its line) of ``bron``."""
+        # What the fast path gives, checked before anything is counted (a few class tests:
+        # this runs once a record).
+        vorm = (
+            kern.__class__ is tuple
+            and len(kern) == 4
+            and kern[1].__class__ is Gemeentecode
+            and (kern[2] is None or kern[2].__class__ is tuple)
+            and kern[3].__class__ is tuple
+        )
+        if not (vorm and bron.__class__ is str and positie.__class__ is regel.__class__ is int):
+            _weiger(
+                kern=(kern, vorm),
+                bron=(bron, bron.__class__ is str),
+                positie=(positie, positie.__class__ is int),
+                regel=(regel, regel.__class__ is int),
+            )
         self._records += 1
         id_, gemeente, sleutels, opmerkingen = kern
         if opmerkingen:
@@ -286,6 +326,11 @@ class Controle:
         records, when it checked a part of a file that starts further in. ``deel``
         is taken over, not copied: do not use it afterwards.
         """
+        if not isinstance(deel, Controle) or deel is self:
+            raise typefout("deel", "een andere Controle", deel)
+        for naam, verschuiving in (("posities", posities), ("regels", regels)):
+            if verschuiving.__class__ is not int or verschuiving < 0:
+                raise typefout(naam, "een geheel getal van 0 of meer", verschuiving)
         if not self._records and not posities and not regels:
             # Into an empty check (the first part of the first file): take it over as it is.
             for veld in attrs.fields(Controle):

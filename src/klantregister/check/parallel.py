@@ -26,6 +26,8 @@ wrong with it. Either way the report is the same, notes included.
 
 from __future__ import annotations
 
+import ctypes
+import io
 import itertools
 import multiprocessing
 import multiprocessing.connection
@@ -38,7 +40,13 @@ from typing import IO, Any
 import attrs
 
 from klantregister.check.controle import Controle
-from klantregister.domain import Gemeentecode
+from klantregister.domain import (
+    Gemeentecode,
+    OngeldigeLengteError,
+    OngeldigFormaatError,
+    toon,
+    typefout,
+)
 from klantregister.formats import (
     MAX_RECORD,
     GeenRecord,
@@ -75,6 +83,20 @@ class Invoer:
     #: None only for kanoniek, whose records name their gemeente.
     gemeenten: Gemeentecode | dict[str, Gemeentecode] | None
 
+    def __attrs_post_init__(self) -> None:
+        if self.formaat not in _FORMATEN:
+            raise OngeldigFormaatError(
+                "formaat", f"verwacht een van {', '.join(_FORMATEN)}, kreeg {toon(self.formaat)}"
+            )
+        gemeenten = self.gemeenten
+        if not (gemeenten is None or isinstance(gemeenten, Gemeentecode)) and not (
+            gemeenten.__class__ is dict
+            and all(isinstance(code, Gemeentecode) for code in gemeenten.values())
+        ):
+            raise typefout(
+                "gemeenten", "None, een Gemeentecode of een tabel van gemeente_tabel", gemeenten
+            )
+
     def lezer(self) -> Callable[[object, int, int], Gelezen]:
         """The full reader of one decoded record, at its position and line."""
         if self.formaat == "kanoniek":
@@ -101,12 +123,21 @@ class Stand:
     processes); what progress is shown from."""
 
     def __init__(self, delen: int = 1, grootte: int = 0, *, tellers: Any = None) -> None:
+        _geheel("delen", delen, 1, MAX_PROCESSEN)
+        _geheel("grootte", grootte, 0, _MAX_TELLER)
+        if tellers is not None and not (
+            isinstance(tellers, ctypes.Array) and len(tellers) == 2 * delen
+        ):
+            raise typefout("tellers", "None, of de tellers van een andere Stand", tellers)
         # Per part: records, bytes. Written by each part's process, read by the first.
         self.tellers: Any = multiprocessing.RawArray("q", 2 * delen) if tellers is None else tellers
         #: The file's size in bytes.
         self.grootte = grootte
 
     def zet(self, deel: int, records: int, gelezen: int) -> None:
+        _geheel("deel", deel, 0, len(self.tellers) // 2 - 1)
+        _geheel("records", records, 0, _MAX_TELLER)
+        _geheel("gelezen", gelezen, 0, _MAX_TELLER)
         self.tellers[2 * deel] = records
         self.tellers[2 * deel + 1] = gelezen
 
@@ -120,6 +151,19 @@ class Stand:
 #: Called by the first process now and then while a file is checked.
 Melder = Callable[[Stand], None]
 
+#: The most processes a check is spread over.
+MAX_PROCESSEN = 1024
+_MAX_TELLER = 2**63 - 1
+_FORMATEN = ("klanten_v1", "klantinteracties", "kanoniek")
+
+
+def _geheel(veld: str, waarde: object, laagste: int, hoogste: int) -> None:
+    """Refuse ``waarde`` unless it is a whole number from ``laagste`` to ``hoogste``."""
+    if waarde.__class__ is not int:
+        raise typefout(veld, "een geheel getal", waarde)
+    if not laagste <= waarde <= hoogste:
+        raise OngeldigeLengteError(veld, f"{toon(waarde)}, verwacht {laagste} tot en met {hoogste}")
+
 
 class _Terugval(Exception):  # noqa: N818 (a signal between the parts and the file, never shown)
     """A part met input it leaves to the streaming reader."""
@@ -132,6 +176,33 @@ def bruikbare_processoren() -> int:
     return os.cpu_count() or 1  # pragma: no cover (platforms without affinity)
 
 
+def _controleer_argumenten(
+    bestand: object,
+    naam: object,
+    *,
+    controle: object,
+    invoer: object,
+    processen: object,
+    melder: object,
+) -> None:
+    """Refuse the arguments of :func:`controleer_bestand` it cannot work with, before it reads."""
+    if isinstance(bestand, io.TextIOBase) or not all(
+        callable(getattr(bestand, naam_, None)) for naam_ in ("read", "fileno", "seekable")
+    ):
+        raise typefout("bestand", "een bestand open om binair te lezen", bestand)
+    if getattr(bestand, "closed", False) is True:
+        raise OngeldigFormaatError("bestand", "het bestand is gesloten")
+    if not isinstance(naam, str):
+        raise typefout("naam", "tekst (str)", naam)
+    if not isinstance(controle, Controle):
+        raise typefout("controle", "een Controle", controle)
+    if not isinstance(invoer, Invoer):
+        raise typefout("invoer", "een Invoer", invoer)
+    _geheel("processen", processen, 1, MAX_PROCESSEN)
+    if melder is not None and not callable(melder):
+        raise typefout("melder", "een functie of None", melder)
+
+
 def controleer_bestand(
     bestand: IO[bytes],
     naam: str,
@@ -141,15 +212,21 @@ def controleer_bestand(
     processen: int = 1,
     melder: Melder | None = None,
 ) -> None:
-    """Check every record of ``bestand`` (a file open for binary reading, from its start)
-    into ``controle``.
+    """Check every record of ``bestand`` (a file open for binary reading, from its start,
+    or an ``io.BytesIO``, read in one process) into ``controle``.
 
     ``naam`` names the file in the report. Raises :class:`~klantregister.FormaatError`
     for input that cannot be read, as the streaming reader does; ``controle`` then
     holds the records before it.
     """
+    _controleer_argumenten(
+        bestand, naam, controle=controle, invoer=invoer, processen=processen, melder=melder
+    )
     lezer, kern = invoer.lezer(), invoer.kern()  # a gemeente the format cannot use fails here
-    grootte = os.fstat(bestand.fileno()).st_size
+    try:
+        grootte = os.fstat(bestand.fileno()).st_size
+    except (OSError, ValueError):  # a file in memory (io.BytesIO): no descriptor to share
+        grootte, processen = 0, 1
     # A pipe (standard input, a FIFO, <(…)) is read once, from where it stands: no parts,
     # no seeking, no progress by position.
     doorzoekbaar = bestand.seekable()

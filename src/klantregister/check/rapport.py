@@ -16,7 +16,8 @@ from typing import IO, Any
 
 import attrs
 
-from klantregister.domain import weergave
+from klantregister.domain import getoond, getoonde_telling, typefout, weergave
+from klantregister.formats.argumenten import tekstbestand
 
 __all__ = [
     "OPMERKINGEN_PER_VELD",
@@ -51,14 +52,14 @@ class Overtreding(enum.Enum):
 class Bevinding:
     """One violation of one record: where it is, which field, and why (masked)."""
 
-    soort: Overtreding
-    bron: str
-    positie: int
-    regel: int
-    id: str | None
-    veld: str
-    melding: str
-    controle: str | None = None
+    soort: Overtreding = attrs.field(repr=getoond)
+    bron: str = attrs.field(repr=getoond)
+    positie: int = attrs.field(repr=getoonde_telling)
+    regel: int = attrs.field(repr=getoonde_telling)
+    id: str | None = attrs.field(repr=getoond)
+    veld: str = attrs.field(repr=getoond)
+    melding: str = attrs.field(repr=getoond)
+    controle: str | None = attrs.field(default=None, repr=getoond)
 
     def naar_dict(self) -> dict[str, Any]:
         return {
@@ -79,12 +80,12 @@ class Opmerking:
     why. Not a violation: the record is taken over without it. The message never shows
     the field's value (it may be personal data)."""
 
-    bron: str
-    positie: int
-    regel: int
-    id: str | None
-    veld: str
-    melding: str
+    bron: str = attrs.field(repr=getoond)
+    positie: int = attrs.field(repr=getoonde_telling)
+    regel: int = attrs.field(repr=getoonde_telling)
+    id: str | None = attrs.field(repr=getoond)
+    veld: str = attrs.field(repr=getoond)
+    melding: str = attrs.field(repr=getoond)
 
     def naar_dict(self) -> dict[str, Any]:
         return {
@@ -101,9 +102,10 @@ class Opmerking:
 class Regel1Groep:
     """Records of one gemeente that share a natural person (KLOK01 rule 1)."""
 
-    gemeente: str
-    sleutels: tuple[str, ...]  # masked, as "BSN ******333"
-    records: tuple[tuple[str, int, str | None], ...]  # (bron, positie, id), in input order
+    gemeente: str = attrs.field(repr=getoond)
+    sleutels: tuple[str, ...] = attrs.field(repr=getoond)  # masked, as "BSN ******333"
+    # (bron, positie, id), in input order
+    records: tuple[tuple[str, int, str | None], ...] = attrs.field(repr=getoond)
 
     def getoond(self) -> tuple[tuple[tuple[str, int, str | None], ...], int]:
         """The records the text and HTML reports list, and how many more the group has."""
@@ -135,6 +137,26 @@ class Regel1Groep:
         schrijf("]}")
 
 
+def _aantal(_: object, veld: attrs.Attribute[int], waarde: object) -> None:
+    if waarde.__class__ is not int or waarde < 0:
+        raise typefout(veld.name, "een geheel getal van 0 of meer", waarde)
+
+
+def _reeks(soort: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def controleer(_: object, veld: attrs.Attribute[Any], waarde: object) -> None:
+        if waarde.__class__ is not tuple or not all(isinstance(w, soort) for w in waarde):
+            raise typefout(veld.name, f"een tuple van {soort.__name__}", waarde)
+
+    return controleer
+
+
+def _per_veld(_: object, veld: attrs.Attribute[Any], waarde: object) -> None:
+    if waarde.__class__ is not dict or not all(
+        isinstance(naam, str) and aantal.__class__ is int for naam, aantal in waarde.items()
+    ):
+        raise typefout(veld.name, "een dict van veld naar aantal", waarde)
+
+
 @attrs.frozen
 class Controlerapport:
     """What a check found: counts, every violation with its record, and the notes.
@@ -149,14 +171,19 @@ class Controlerapport:
     not violations: they leave the report :attr:`schoon`.
     """
 
-    records: int
-    aangehaakt: int
-    zelfstandig: int
-    bevindingen: tuple[Bevinding, ...]
-    groepen: tuple[Regel1Groep, ...]
-    opmerkingen: tuple[Opmerking, ...] = ()
-    niet_overgenomen: dict[str, int] = attrs.field(factory=dict, hash=False)
-    met_opmerkingen: int = 0
+    # Checked as they are given: a report is shown (repr, HTML, JSON) from these alone.
+    records: int = attrs.field(repr=getoonde_telling, validator=_aantal)
+    aangehaakt: int = attrs.field(repr=getoonde_telling, validator=_aantal)
+    zelfstandig: int = attrs.field(repr=getoonde_telling, validator=_aantal)
+    bevindingen: tuple[Bevinding, ...] = attrs.field(repr=getoond, validator=_reeks(Bevinding))
+    groepen: tuple[Regel1Groep, ...] = attrs.field(repr=getoond, validator=_reeks(Regel1Groep))
+    opmerkingen: tuple[Opmerking, ...] = attrs.field(
+        default=(), repr=getoond, validator=_reeks(Opmerking)
+    )
+    niet_overgenomen: dict[str, int] = attrs.field(
+        factory=dict, hash=False, repr=getoond, validator=_per_veld
+    )
+    met_opmerkingen: int = attrs.field(default=0, repr=getoonde_telling, validator=_aantal)
 
     @property
     def schoon(self) -> bool:
@@ -182,6 +209,8 @@ class Controlerapport:
     def naar_dict(self, *, opmerkingen: bool = True) -> dict[str, Any]:
         """The report as plain JSON values (``klantregister check --format json``); without
         the notes when ``opmerkingen`` is false (``import`` lists its own)."""
+        if not isinstance(opmerkingen, bool):
+            raise typefout("opmerkingen", "True of False", opmerkingen)
         uit: dict[str, Any] = {
             "samenvatting": self._samenvatting(opmerkingen),
             "bevindingen": [bevinding.naar_dict() for bevinding in self.bevindingen],
@@ -211,7 +240,9 @@ class Controlerapport:
         list on one line (what ``klantregister check --format json`` prints), item by item:
         a rule-1 group of a million records is written a part of its records at a time,
         never held as one text."""
-        schrijf = bestand.write
+        if not isinstance(opmerkingen, bool):
+            raise typefout("opmerkingen", "True of False", opmerkingen)
+        schrijf = tekstbestand(bestand).write
         samenvatting = json.dumps(
             self._samenvatting(opmerkingen), ensure_ascii=False, allow_nan=False, indent=2
         ).replace("\n", "\n  ")
