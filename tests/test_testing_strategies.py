@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from importlib import resources
 
 import attrs
@@ -15,6 +16,7 @@ import pycountry
 import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
@@ -226,3 +228,21 @@ def test_klanten_draws_from_the_strategies_it_is_given(klant: Klant) -> None:
 
 def test_klantregister_testing_offers_every_public_strategy() -> None:
     assert set(klantregister.testing.strategies.__all__) <= set(klantregister.testing.__all__)
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        lambda: klantregister.testing.kenmerken(soort="persoon"),  # type: ignore[arg-type]
+        lambda: klantregister.testing.kenmerken(soort=5),  # type: ignore[arg-type]
+        lambda: klantregister.testing.klanten(identificatie=5),  # type: ignore[arg-type]
+        lambda: klantregister.testing.klanten(gegevens="x"),  # type: ignore[arg-type]
+        lambda: klantregister.testing.klanten(klantnummer=["K1"]),  # type: ignore[arg-type]
+        lambda: klantregister.testing.klanten(met_kenmerken="ja"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_strategy_given_a_wrong_argument_says_so_at_once(maak: Callable[[], object]) -> None:
+    """As Hypothesis's own strategies do: InvalidArgument when the strategy is made, not an
+    AttributeError deep in the first draw."""
+    with pytest.raises(InvalidArgument):
+        maak()

@@ -32,6 +32,7 @@ fields, for strategies of your own: :data:`namen`, :data:`voorletters`,
 from __future__ import annotations
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
@@ -273,12 +274,22 @@ klantgegevens = st.builds(
 # --- klanten -------------------------------------------------------------------------
 
 
-@st.composite
-def kenmerken(draw: st.DrawFn, soort: Subjectsoort | None = None) -> Kenmerken:
+def kenmerken(soort: Subjectsoort | None = None) -> st.SearchStrategy[Kenmerken]:
     """Kenmerken of a klant whose identificatie is of ``soort`` (any soort of party for a
     zelfstandige klant, ``None``): often none at all, else any soort of party that agrees
     with it, active or not, secret or not or unsaid, a contactpersoon perhaps working
-    for an organisation."""
+    for an organisation.
+
+    Anything but a :class:`~klantregister.Subjectsoort` or ``None`` raises Hypothesis's
+    ``InvalidArgument`` at once, as a strategy given a wrong argument does.
+    """
+    if soort is not None and soort.__class__ is not Subjectsoort:
+        raise InvalidArgument(f"soort={soort!r} is geen Subjectsoort en niet None")
+    return _kenmerken(soort)
+
+
+@st.composite
+def _kenmerken(draw: st.DrawFn, soort: Subjectsoort | None) -> Kenmerken:
     if draw(st.booleans()):
         return GEEN_KENMERKEN
     partijsoort = draw(
@@ -332,7 +343,17 @@ def klanten(
     either soort; without ``gegevens``, its klantgegevens are any of
     :data:`klantgegevens`. Each klant is valid on its own; a list of them may
     break rule 1 (two holding one BSN in a gemeente), as a register would refuse.
+    A wrong argument raises Hypothesis's ``InvalidArgument`` at once.
     """
+    for naam, strategie in (
+        ("identificatie", identificatie),
+        ("gegevens", gegevens),
+        ("klantnummer", klantnummer),
+    ):
+        if strategie is not None and not isinstance(strategie, st.SearchStrategy):
+            raise InvalidArgument(f"{naam}={strategie!r} is geen strategie en niet None")
+    if not isinstance(met_kenmerken, bool):
+        raise InvalidArgument(f"met_kenmerken={met_kenmerken!r} is niet True of False")
     if identificatie is None:
         identificatie = st.none() | identificaties
     if gegevens is None:
