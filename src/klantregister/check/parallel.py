@@ -125,8 +125,9 @@ class Stand:
     def __init__(self, delen: int = 1, grootte: int = 0, *, tellers: Any = None) -> None:
         _geheel("delen", delen, 1, MAX_PROCESSEN)
         _geheel("grootte", grootte, 0, _MAX_TELLER)
+        # A part's process is given the first process's tellers (of every part), not delen.
         if tellers is not None and not (
-            isinstance(tellers, ctypes.Array) and len(tellers) == 2 * delen
+            isinstance(tellers, ctypes.Array) and len(tellers) % 2 == 0
         ):
             raise typefout("tellers", "None, of de tellers van een andere Stand", tellers)
         # Per part: records, bytes. Written by each part's process, read by the first.
