@@ -191,6 +191,10 @@ class Controle:
             _weiger(
                 gelezen=(gelezen, gelezen.__class__ is Gelezen), bron=(bron, bron.__class__ is str)
             )
+        self._voeg_toe(gelezen, bron)
+
+    def _voeg_toe(self, gelezen: Gelezen, bron: str) -> None:
+        """:meth:`voeg_toe` of a record a format's reader gave (the check's own loop)."""
         self._records += 1
         if gelezen.opmerkingen:
             self._noteer(bron, gelezen.positie, gelezen.regel, gelezen.id, gelezen.opmerkingen)
@@ -230,8 +234,8 @@ class Controle:
     def voeg_kern_toe(self, kern: Kern, bron: str, positie: int, regel: int) -> None:
         """Count one record a reader's fast path proved valid (see :data:`Kern`), at
         ``positie`` and ``regel`` (its line) of ``bron``."""
-        # What the fast path gives, checked before anything is counted (a few class tests:
-        # this runs once a record).
+        # Checked before anything is counted; the check's own loop, which has the format's
+        # values, calls _voeg_kern_toe.
         vorm = (
             kern.__class__ is tuple
             and len(kern) == 4
@@ -246,6 +250,11 @@ class Controle:
                 positie=(positie, positie.__class__ is int),
                 regel=(regel, regel.__class__ is int),
             )
+        self._voeg_kern_toe(kern, bron, positie, regel)
+
+    def _voeg_kern_toe(self, kern: Kern, bron: str, positie: int, regel: int) -> None:
+        """:meth:`voeg_kern_toe` of what a format's fast path gave: the check's own loop,
+        which pays no argument checks once a record."""
         self._records += 1
         id_, gemeente, sleutels, opmerkingen = kern
         if opmerkingen:

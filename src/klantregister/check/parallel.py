@@ -253,9 +253,9 @@ def controleer_bestand(
     for aantal, record in enumerate(lees_records(bestand, naam=naam), 1):
         snel = kern(record.waarde) if kern is not None else None
         if snel is not None:
-            controle.voeg_kern_toe(snel, naam, record.positie, record.regel)
+            controle._voeg_kern_toe(snel, naam, record.positie, record.regel)
         else:
-            controle.voeg_toe(lezer(record.waarde, record.positie, record.regel), naam)
+            controle._voeg_toe(lezer(record.waarde, record.positie, record.regel), naam)
         if melder is not None:
             stand.zet(0, aantal, bestand.tell())
             melder(stand)
@@ -285,7 +285,7 @@ class _Deel:
         # line twice as long can, so a record of the usual size is never counted.
         diep = sys.getrecursionlimit() - _stapeldiepte() - _MARGE
         lang = 2 * diep
-        naam, voeg_kern_toe = self.naam, controle.voeg_kern_toe
+        naam, voeg_kern_toe = self.naam, controle._voeg_kern_toe
         for tekst in self._regels(bestand):
             regel += 1
             tekst = tekst.strip(_WIT_OP_DE_REGEL)  # noqa: PLW2901 (the line is its record)
@@ -302,7 +302,7 @@ class _Deel:
             if snel is not None:
                 voeg_kern_toe(snel, naam, positie, regel)
             else:
-                controle.voeg_toe(lezer(waarde, positie, regel), naam)
+                controle._voeg_toe(lezer(waarde, positie, regel), naam)
             if positie % _TIK == 0:
                 stand.zet(self.index, positie, bestand.tell() - self.begin)
                 if melder is not None:

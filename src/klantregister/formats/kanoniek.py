@@ -91,8 +91,7 @@ _NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}}
 
 def naar_dict(klant: Klant) -> dict[str, Any]:
     """The klant as a JSON-ready dict of this format. Holds the identifiers in full."""
-    if klant.__class__ is not Klant:
-        raise typefout("klant", "een Klant", klant)
+    als_klant(klant)
     return {
         "formaat": FORMAAT,
         "formaatversie": FORMAATVERSIE,

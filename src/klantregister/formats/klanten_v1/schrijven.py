@@ -48,7 +48,6 @@ from klantregister.domain import (
     Rsin,
     Subjectsoort,
     als_klant,
-    typefout,
     velden,
 )
 from klantregister.formats import uitvoer
@@ -80,9 +79,7 @@ def naar_v1(
     ``vorm`` is ``"verzoek"`` (a create/PUT body) or ``"antwoord"`` (a server's
     response, with ``url``), as the module says.
     """
-    if klant.__class__ is not Klant:
-        raise typefout("klant", "een Klant", klant)
-    return _Schrijver(bronorganisatie, website_url, vorm).schrijf(klant)
+    return _Schrijver(bronorganisatie, website_url, vorm).schrijf(klant)  # it checks the klant
 
 
 def schrijver(
