@@ -19,7 +19,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from klantregister import Klant, KlantRegister, Registratie
+from klantregister import Klant, KlantRegister, OpslagError, Registratie
 from klantregister.cli.importeren import inhoudssleutel
 from klantregister.testing import klanten
 
@@ -80,8 +80,21 @@ def _namen(url: str) -> Counter[str]:
         return Counter(f"{k.klantgegevens.voornaam} {k.klantgegevens.achternaam}" for k in register)
 
 
+def _wacht_op_klanten(url: str, proces: subprocess.Popen[str]) -> None:
+    """Return once the import has stored klanten (while it is still running)."""
+    while proces.poll() is None:
+        try:
+            with KlantRegister.open(url, aanmaken=False) as register:
+                if len(register):
+                    return
+        except OpslagError:
+            pass  # not created yet
+        time.sleep(0.02)
+    raise AssertionError("de import was klaar voordat hij klanten had opgeslagen")
+
+
 def _opnieuw_na_sigkill(tmp_path: Path, url: str, seed: int) -> None:
-    partijen = _partijen(30_000)
+    partijen = _partijen(60_000)
     bestand = tmp_path / "partijen.jsonl"
     bestand.write_text("".join(json.dumps(p) + "\n" for p in partijen), encoding="utf-8")
     verwacht = Counter(
@@ -91,7 +104,10 @@ def _opnieuw_na_sigkill(tmp_path: Path, url: str, seed: int) -> None:
     )
 
     proces = _import(bestand, url)
-    time.sleep(random.Random(seed).uniform(0.5, 2.5))
+    # Killed a random moment after its first batch is stored, so that it is killed while
+    # it stores (a fixed delay lets a fast machine finish first).
+    _wacht_op_klanten(url, proces)
+    time.sleep(random.Random(seed).uniform(0.0, 0.4))
     os.kill(proces.pid, signal.SIGKILL)
     proces.communicate(timeout=60)
     na_kill = sum(_namen(url).values())

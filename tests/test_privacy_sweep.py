@@ -31,6 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Identificatie,
@@ -68,9 +69,12 @@ RSIN_PLAATSEN = frozenset(
     }
 )
 
-#: Where a count belongs (a position, a line, a versie): a number there is shown as it is,
-#: as a count must be (the HTML report once masked its own positions).
-TELLINGEN = frozenset({"positie", "regel", "versie"})
+#: Where a count belongs (a position, a line, a versie, the counts of a check's report): a
+#: number there is shown as it is, as a count must be (the HTML report once masked its own
+#: positions). A nine-digit count may pass the 11-proef; it is still a count.
+TELLINGEN = frozenset(
+    {"positie", "regel", "versie", "records", "aangehaakt", "zelfstandig", "met_opmerkingen"}
+)
 
 
 def geplant(bsn: str, a_nummer: str) -> list[Callable[[], object]]:
@@ -116,8 +120,8 @@ def geplant(bsn: str, a_nummer: str) -> list[Callable[[], object]]:
         persoon,
         lambda: Klantgegevens(voornaam=f"x{bsn}", achternaam=a_nummer),
         lambda: Authenticatie("hoog", f"DigiD {bsn}"),
-        lambda: Registratie(AMSTERDAM, None, persoon(), authenticatie=DIGID),
-        lambda: [Registratie(AMSTERDAM, None, persoon(), authenticatie=DIGID)],
+        lambda: Registratie(AMSTERDAM, None, persoon(), authenticatie=als(persoon(), DIGID)),
+        lambda: [Registratie(AMSTERDAM, None, persoon(), authenticatie=als(persoon(), DIGID))],
         klant,
         lambda: [klant()],
         v1,
@@ -155,12 +159,20 @@ def in_een_lege_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+# A limit a message states is no planted number: 2**31 - 1 (the longest connect_timeout,
+# the highest versie) happens to be a valid A-nummer.
+GRENZEN = frozenset({str(2**31 - 1)})
+
+
 @pytest.mark.parametrize(("naam", "parameter"), INGANGEN)
 @settings(
     max_examples=SWEEP_VOORBEELDEN,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(nummers=st.tuples(bsns, a_nummers), keuze=st.integers(0, SOORTEN - 1))
+@given(
+    nummers=st.tuples(bsns, a_nummers.filter(lambda nummer: nummer not in GRENZEN)),
+    keuze=st.integers(0, SOORTEN - 1),
+)
 def test_a_planted_bsn_or_a_nummer_never_shows_in_full(
     naam: str,
     parameter: str,

@@ -104,13 +104,22 @@ class SqlRepository(abc.ABC):
                 self._opdracht(f"ROLLBACK TO SAVEPOINT s{diepte}")
             self._opdracht(f"RELEASE SAVEPOINT s{diepte}")
         elif not geslaagd:
-            self._opdracht("ROLLBACK")
+            if self._in_transactie():
+                self._opdracht("ROLLBACK")
         else:
             try:
                 self._opdracht("COMMIT")
             except OpslagError:
-                self._opdracht("ROLLBACK")
+                if self._in_transactie():
+                    self._opdracht("ROLLBACK")
                 raise
+
+    def _in_transactie(self) -> bool:
+        """Whether the database still holds the transaction open: a dialect whose database
+        may roll one back by itself (SQLite, on a full disk or an I/O error, also during
+        ``COMMIT``) says so, and there is then nothing left to roll back; the error that
+        ended it is the one to raise."""
+        return True
 
     @abc.abstractmethod
     def _sluit(self) -> None:

@@ -148,9 +148,12 @@ class SqliteRepository(SqlRepository):
     def _einde(self, diepte: int, geslaagd: bool) -> None:
         if not geslaagd and not self._verbinding.in_transaction:
             # SQLite rolled the transaction back itself (a full disk, an I/O error): there
-            # is nothing left to roll back, and the error that did it is the one to raise.
+            # is nothing left to roll back, savepoints included.
             return
         super()._einde(diepte, geslaagd)
+
+    def _in_transactie(self) -> bool:
+        return self._verbinding.in_transaction
 
     def _sluit(self) -> None:
         self._verbinding.close()
