@@ -131,13 +131,22 @@ def identificatie(soort: str, nummer: str | None) -> Identificatie | None:
     return None
 
 
+def authenticatie_van(gegeven: Identificatie | None) -> Authenticatie | None:
+    """The klant's own authentication: DigiD or eHerkenning established its first identifier."""
+    if gegeven is None:
+        return None
+    return Authenticatie(
+        Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD", subject=gegeven.identificatoren[0]
+    )
+
+
 def laad_register(rijen: list[tuple[str, str | None]]) -> tuple[KlantRegister, list[Any]]:
     register = KlantRegister()
-    digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
     ids = []
     for soort, nummer in rijen:
+        gegeven = identificatie(soort, nummer)
         klant = register.registreer(
-            GEMEENTE, identificatie=identificatie(soort, nummer), authenticatie=digid
+            GEMEENTE, identificatie=gegeven, authenticatie=authenticatie_van(gegeven)
         )
         ids.append(klant.id)
     return register, ids

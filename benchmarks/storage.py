@@ -45,15 +45,21 @@ from klantregister import (
 )
 
 BATCH = 10_000
-DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
+
+
+def digid(gegeven: Identificatie | None) -> Authenticatie | None:
+    """The klant's own authentication: DigiD or eHerkenning established its first identifier."""
+    if gegeven is None:
+        return None
+    return Authenticatie(
+        Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD", subject=gegeven.identificatoren[0]
+    )
 
 
 def registraties(rijen: list[tuple[str, str | None]]) -> list[Registratie]:
     """Validated input for the register's bulk path."""
-    return [
-        Registratie(GEMEENTE, identificatie=identificatie(soort, nummer), authenticatie=DIGID)
-        for soort, nummer in rijen
-    ]
+    gegeven = [identificatie(soort, nummer) for soort, nummer in rijen]
+    return [Registratie(GEMEENTE, identificatie=i, authenticatie=digid(i)) for i in gegeven]
 
 
 def ruwe_rijen(
@@ -137,7 +143,9 @@ def enkele_registraties(pad: Path, aantal: int) -> list[float]:
                 continue
             identificatie = Identificatie.natuurlijk_persoon(bsn=acht + str(controle))
             begin = time.perf_counter()
-            register.registreer(GEMEENTE, identificatie=identificatie, authenticatie=DIGID)
+            register.registreer(
+                GEMEENTE, identificatie=identificatie, authenticatie=digid(identificatie)
+            )
             tijden.append(time.perf_counter() - begin)
     return tijden
 

@@ -17,6 +17,7 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
     KlantregisterError,
+    Vertegenwoordiging,
 )
 
 AMSTERDAM = "0363"
@@ -25,7 +26,8 @@ UTRECHT = "0344"
 
 def main() -> None:
     register = KlantRegister(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.SUBSTANTIEEL)
-    digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD Midden")
+    # DigiD established who the klant is: the register records only that person's BSN.
+    digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD Midden", subject="111222333")
 
     zoe = register.registreer(
         AMSTERDAM,
@@ -64,7 +66,12 @@ def main() -> None:
             AMSTERDAM,
             Klantgegevens(bedrijfsnaam="Bakkerij Zoet B.V.", functie=functie),
             Identificatie.niet_natuurlijk_persoon(kvk_nummer="6904 6938"),
-            authenticatie=Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "eHerkenning EH3"),
+            # eHerkenning: an employee acting for the company, which the register records.
+            authenticatie=Authenticatie(
+                Betrouwbaarheidsniveau.SUBSTANTIEEL,
+                "eHerkenning EH3",
+                namens=Vertegenwoordiging("69046938", "functionaris"),
+            ),
         )
     print(f"klanten namens KvK 69046938: {len(register.zoek('69046938', AMSTERDAM))}")
 

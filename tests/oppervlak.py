@@ -22,6 +22,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 import klantregister
+from gemachtigd import als
 from klantregister import (
     Adres,
     ANummer,
@@ -37,10 +38,13 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
     KvkNummer,
+    Overname,
     Registratie,
     Rsin,
     SqliteRepository,
     SubjectUrl,
+    Vertegenwoordiging,
+    Vertegenwoordigingsgrondslag,
     Vestigingsnummer,
     check,
     formats,
@@ -91,7 +95,7 @@ def een_klant() -> Klant:
         AMSTERDAM,
         Klantgegevens(voornaam="Anna", website_url="https://www.amsterdam.nl"),
         Identificatie.natuurlijk_persoon(bsn=BSN),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
     )
 
 
@@ -110,7 +114,7 @@ def met_register(methode: str) -> Callable[..., object]:
 
     def roep(**argumenten: object) -> object:
         register = KlantRegister()
-        klant = register.registreer(AMSTERDAM, None, persoon(), authenticatie=DIGID)
+        klant = register.registreer(AMSTERDAM, None, persoon(), authenticatie=als(persoon(), DIGID))
         for naam, waarde in argumenten.items():
             if waarde is DOEL:
                 argumenten[naam] = klant.id
@@ -138,7 +142,31 @@ PARTIJ_RECORD = {"soortPartij": "persoon", "indicatieActief": True}
 AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
     "ANummer": (ANummer, {"waarde": A_NUMMER}),
     "Adres": (Adres, {}),
-    "Authenticatie": (Authenticatie, {"niveau": "hoog", "middel": "DigiD"}),
+    "Authenticatie": (
+        Authenticatie,
+        {
+            "niveau": "hoog",
+            "middel": "DigiD Machtigen",
+            "subject": ANDER_BSN,
+            "namens": Vertegenwoordiging(BSN, "ouderlijk_gezag"),
+        },
+    ),
+    "Overname": (
+        Overname,
+        {
+            "bron": "https://klanten.example.nl/api/v1",
+            "oorspronkelijk_niveau": "substantieel",
+            "toelichting": "migratie",
+        },
+    ),
+    "Vertegenwoordiging": (
+        Vertegenwoordiging,
+        {"vertegenwoordigde": Rsin(RSIN), "grondslag": "functionaris", "machtiging": "EH-dienst 7"},
+    ),
+    "Vertegenwoordigingsgrondslag.parse": (
+        Vertegenwoordigingsgrondslag.parse,
+        {"value": "curatele"},
+    ),
     "Betrouwbaarheidsniveau.parse": (Betrouwbaarheidsniveau.parse, {"value": "hoog"}),
     "Bsn": (Bsn, {"waarde": BSN}),
     "Bsn.is_valid": (Bsn.is_valid, {"value": BSN}),
@@ -182,7 +210,7 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
         {
             "klant_id": DOEL,
             "identificatie": Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-            "authenticatie": DIGID,
+            "authenticatie": Authenticatie("substantieel", "DigiD", subject=ANDER_BSN),
         },
     ),
     "KlantRegister.werk_bij": (

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -54,7 +55,7 @@ def registreer_persoon(register: KlantRegister, proces: int, bsn: str) -> Uitkom
         AMSTERDAM,
         Klantgegevens(voornaam=f"Proces {proces}"),
         Identificatie.natuurlijk_persoon(bsn=bsn),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
     )
     return GELUKT, str(klant.id), klant.klantnummer
 
@@ -154,14 +155,17 @@ def registratie(index: int) -> Registratie:
             AMSTERDAM,
             gegevens,
             Identificatie.natuurlijk_persoon(bsn=bsn(index)),
-            authenticatie=DIGID,
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn(index)), DIGID),
         )
     if soort == 3:
         return Registratie(
             AMSTERDAM,
             gegevens,
             Identificatie.niet_natuurlijk_persoon(kvk_nummer=f"{10_000_000 + index // 50:08d}"),
-            authenticatie=DIGID,
+            authenticatie=als(
+                Identificatie.niet_natuurlijk_persoon(kvk_nummer=f"{10_000_000 + index // 50:08d}"),
+                DIGID,
+            ),
         )
     return Registratie(AMSTERDAM, gegevens)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gemachtigd import als
 from klantregister import KlantRegister
 from klantregister.cli import main
 
@@ -242,7 +243,9 @@ def _register_met_klanten(url: str, *, onschrijfbaar: bool = False) -> None:
             register.registreer(
                 "0363",
                 identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-                authenticatie=Authenticatie("hoog"),
+                authenticatie=als(
+                    Identificatie.natuurlijk_persoon(bsn="111222333"), Authenticatie("hoog")
+                ),
                 kenmerken=Kenmerken(soort="persoon", actief=False),
             )
 

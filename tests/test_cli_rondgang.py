@@ -17,7 +17,8 @@ from typing import cast
 
 import pytest
 
-from klantregister import Authenticatie, Identificatie, Klantgegevens, KlantRegister
+from gemachtigd import vastgelegd
+from klantregister import Identificatie, Klantgegevens, KlantRegister
 from klantregister.formats import kanoniek
 from spec import regelfouten, verzoekfouten
 
@@ -345,9 +346,9 @@ def test_export_as_partij_names_a_subject_url_it_does_not_carry_masked(tmp_path:
                 "0363",
                 gegevens,
                 identificatie,
-                authenticatie=Authenticatie("substantieel", "DigiD Substantieel"),
                 klantnummer=klantnummer,
                 id=klant_id,
+                **vastgelegd(identificatie),
             )
 
     uit = klantregister("export", "--from", url, "--format", "klantinteracties")

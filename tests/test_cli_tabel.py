@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from gemachtigd import als
 from klantregister import Authenticatie, Identificatie, Kenmerken, KlantRegister
 
 pytestmark = pytest.mark.e2e
@@ -61,7 +62,7 @@ def werk(tmp_path: Path) -> Path:
         register.registreer(  # a klant v1 cannot hold: not active
             "0363",
             identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
-            authenticatie=Authenticatie("hoog"),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), Authenticatie("hoog")),
             kenmerken=Kenmerken(soort="persoon", actief=False),
         )
     with KlantRegister.open(f"sqlite:///{tmp_path / 'kapot.db'}") as register:

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klantregister import (
+    Authenticatie,
     FormaatError,
     Gemeentecode,
     GemengdeIdentificatieError,
@@ -19,6 +20,8 @@ from klantregister import (
     Klant,
     Klantgegevens,
     OngeldigeWaardeError,
+    Overname,
+    Vertegenwoordiging,
 )
 from klantregister.formats import Probleemsoort, kanoniek, klanten_v1, klantinteracties
 from klantregister.testing import klanten
@@ -44,10 +47,16 @@ def test_the_format_is_named_and_versioned() -> None:
         versie=3,
         bron="https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000007",
         kenmerken=Kenmerken("contactpersoon", False, True, uuid.UUID(int=8)),
+        herkomst=Authenticatie(
+            "hoog",
+            "DigiD Machtigen",
+            subject="123456782",
+            namens=Vertegenwoordiging("111222333", "curatele", machtiging="M-17"),
+        ),
     )
     assert {
         "formaat": "klantregister/klant",
-        "formaatversie": 3,
+        "formaatversie": 4,
         "id": "00000000-0000-0000-0000-000000000007",
         "gemeente": "0363",
         "klantnummer": "K7",
@@ -65,7 +74,79 @@ def test_the_format_is_named_and_versioned() -> None:
             "geheimhouding": True,
             "werkt_voor": "00000000-0000-0000-0000-000000000008",
         },
+        "herkomst": {
+            "soort": "authenticatie",
+            "niveau": "hoog",
+            "middel": "DigiD Machtigen",
+            "subject": {"bsn": "123456782"},
+            "namens": {
+                "vertegenwoordigde": {"bsn": "111222333"},
+                "grondslag": "curatele",
+                "machtiging": "M-17",
+            },
+        },
     } == kanoniek.naar_dict(klant)
+
+
+def test_an_overname_is_written_as_its_source_and_level() -> None:
+    klant = Klant(
+        uuid.UUID(int=1),
+        "0363",
+        "K1",
+        identificatie=Identificatie.niet_natuurlijk_persoon(
+            buitenlands=("DE", "Handelsregister", "HRB 1")
+        ),
+        herkomst=Overname("klanten.jsonl", oorspronkelijk_niveau="laag", toelichting="migratie"),
+    )
+    assert {
+        "soort": "overname",
+        "bron": "klanten.jsonl",
+        "oorspronkelijk_niveau": "laag",
+        "toelichting": "migratie",
+    } == kanoniek.naar_dict(klant)["herkomst"]
+    assert klant == kanoniek.uit_dict(kanoniek.naar_dict(klant))
+
+
+@pytest.mark.parametrize(
+    ("herkomst", "melding"),
+    [
+        ({"soort": "geraden"}, "geen 'authenticatie' of 'overname'"),
+        ({"soort": "overname"}, "bron"),
+        ({"soort": "overname", "bron": "x", "niveau": "hoog"}, "onbekend veld 'niveau'"),
+        ({"soort": "authenticatie", "niveau": "matig"}, "betrouwbaarheidsniveau"),
+        ({"soort": "authenticatie", "niveau": "hoog", "subject": {}}, "één identificerend"),
+        ({"soort": "authenticatie", "niveau": "hoog", "subject": {"pin": "1"}}, "onbekend veld"),
+        ({"soort": "authenticatie", "niveau": "hoog", "subject": {"bsn": "1"}}, "bsn"),
+        (
+            {"soort": "authenticatie", "niveau": "hoog", "namens": {"grondslag": "bewind"}},
+            "vertegenwoordigde",
+        ),
+        (
+            {
+                "soort": "authenticatie",
+                "niveau": "hoog",
+                "namens": {"vertegenwoordigde": {"kvk_nummer": "69046938"}, "grondslag": "bewind"},
+            },
+            "bewind is een vertegenwoordiging van een natuurlijk persoon",
+        ),
+        ("DigiD", "herkomst"),
+    ],
+)
+def test_a_herkomst_that_is_not_well_formed_is_refused_naming_it(
+    herkomst: object, melding: str
+) -> None:
+    data = kanoniek.naar_dict(
+        Klant(uuid.UUID(int=1), "0363", "K1", None, Identificatie.natuurlijk_persoon(bsn=BSN))
+    )
+    with pytest.raises(OngeldigeWaardeError, match=melding) as fout:
+        kanoniek.uit_dict({**data, "herkomst": herkomst})
+    assert BSN not in str(fout.value)
+
+
+def test_a_zelfstandige_klant_with_a_herkomst_is_refused() -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    with pytest.raises(OngeldigeWaardeError, match="zelfstandige klant"):
+        kanoniek.uit_dict({**data, "herkomst": {"soort": "overname", "bron": "x"}})
 
 
 def test_a_klant_without_kenmerken_has_an_empty_kenmerken_member() -> None:
@@ -99,13 +180,18 @@ def test_kenmerken_that_break_rule_3_are_refused() -> None:
 
 @pytest.mark.parametrize("versie", [1, 2])
 def test_an_older_version_with_a_member_of_a_later_one_is_refused(versie: int) -> None:
+    # (herkomst, of version 4, is left out: test_version_3_has_no_herkomst says it.)
     klant = Klant(
         uuid.UUID(int=1),
         "0363",
         "K1",
         identificatie=Identificatie.natuurlijk_persoon(subject_url=SUBJECT),
     )
-    data = {k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("bron", "kenmerken")}
+    data = {
+        k: v
+        for k, v in kanoniek.naar_dict(klant).items()
+        if k not in ("bron", "kenmerken", "herkomst")
+    }
     with pytest.raises(OngeldigeWaardeError, match="subject_url"):
         kanoniek.uit_dict({**data, "formaatversie": versie})
     zonder_url = {**data, "identificatie": {"soort": "natuurlijk_persoon", "bsn": BSN}}
@@ -116,17 +202,35 @@ def test_an_older_version_with_a_member_of_a_later_one_is_refused(versie: int) -
 def test_another_format_version_is_refused() -> None:
     data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
     with pytest.raises(
-        FormaatError, match="formaatversie '4' is onbekend; deze versie leest 1 en 2 en 3"
+        FormaatError, match="formaatversie '5' is onbekend; deze versie leest 1 en 2 en 3 en 4"
     ):
-        kanoniek.uit_dict({**data, "formaatversie": 4})
-    with pytest.raises(FormaatError, match="formaatversie '3' is onbekend"):
-        kanoniek.uit_dict({**data, "formaatversie": "3"})
+        kanoniek.uit_dict({**data, "formaatversie": 5})
+    with pytest.raises(FormaatError, match="formaatversie '4' is onbekend"):
+        kanoniek.uit_dict({**data, "formaatversie": "4"})
+
+
+@pytest.mark.parametrize("versie", [1, 2, 3])
+def test_version_3_and_older_have_no_herkomst(versie: int) -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    ouder = {k: v for k, v in data.items() if k not in ("bron", "kenmerken")}
+    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'herkomst'"):
+        kanoniek.uit_dict({**ouder, "formaatversie": versie})
+
+
+def test_version_3_without_herkomst_is_read_still() -> None:
+    klant = Klant(
+        uuid.UUID(int=1), "0363", "K1", identificatie=Identificatie.natuurlijk_persoon(bsn=BSN)
+    )
+    versie_3 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "herkomst"}
+    assert klant == kanoniek.uit_dict({**versie_3, "formaatversie": 3})
 
 
 def test_version_1_without_bron_is_read_still() -> None:
     klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"))
     versie_1 = {
-        k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("bron", "kenmerken")
+        k: v
+        for k, v in kanoniek.naar_dict(klant).items()
+        if k not in ("bron", "kenmerken", "herkomst")
     }
     assert klant == kanoniek.uit_dict({**versie_1, "formaatversie": 1})
 
@@ -134,7 +238,9 @@ def test_version_1_without_bron_is_read_still() -> None:
 def test_version_2_without_kenmerken_is_read_still() -> None:
     bron = "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000001"
     klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"), bron=bron)
-    versie_2 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "kenmerken"}
+    versie_2 = {
+        k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("kenmerken", "herkomst")
+    }
     assert klant == kanoniek.uit_dict({**versie_2, "formaatversie": 2})
 
 

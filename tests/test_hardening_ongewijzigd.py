@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     BulkResultaat,
@@ -32,7 +33,9 @@ from klantregister import (
     KlantRegister,
     KlantregisterError,
     MemoryRepository,
+    Overname,
     Registratie,
+    Vertegenwoordiging,
 )
 from klantregister.domain.klant import MAX_VERSIE
 from oppervlak import A_NUMMER, AMSTERDAM, ANDER_BSN, BSN, DIGID, SWEEP_VOORBEELDEN, vijandig
@@ -46,18 +49,24 @@ ORGANISATIE = Identificatie.niet_natuurlijk_persoon(kvk_nummer=KVK)
 def opzetten(register: KlantRegister) -> None:
     """The four klanten: two persons (P at versie 2), an organisation, a zelfstandige."""
     persoon = Identificatie.natuurlijk_persoon(bsn=BSN, a_nummer=A_NUMMER)
-    register.registreer(AMSTERDAM, None, persoon, authenticatie=DIGID, id=P, klantnummer="P-1")
+    register.registreer(
+        AMSTERDAM, None, persoon, authenticatie=als(persoon, DIGID), id=P, klantnummer="P-1"
+    )
     register.wijzig_klantgegevens(P, Klantgegevens(voornaam="Anna"))
     register.registreer(
         AMSTERDAM,
         Klantgegevens(voornaam="Bram"),
         Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=ANDER_BSN), DIGID),
         id=Q,
         klantnummer="Q-1",
     )
     register.registreer(
-        AMSTERDAM, Klantgegevens(bedrijfsnaam="Bakkerij"), ORGANISATIE, authenticatie=DIGID, id=ORG
+        AMSTERDAM,
+        Klantgegevens(bedrijfsnaam="Bakkerij"),
+        ORGANISATIE,
+        authenticatie=als(ORGANISATIE, DIGID),
+        id=ORG,
     )
     register.registreer(AMSTERDAM, Klantgegevens(voornaam="Zoë"), id=Z, klantnummer="Z-1")
 
@@ -84,6 +93,10 @@ bijna = st.sampled_from(
         ORGANISATIE,
         Authenticatie("laag", "wachtwoord"),
         Authenticatie("hoog", "DigiD"),
+        # Another person's authentication (rule 10), and one acting for P's person.
+        Authenticatie("hoog", "DigiD", subject=ANDER_BSN),
+        Authenticatie("hoog", "DigiD", subject=ANDER_BSN, namens=Vertegenwoordiging(BSN, "bewind")),
+        Overname("https://klanten.example.nl/api/v1"),
         Klantgegevens(),
         Klantgegevens(voornaam="Anna"),
         Kenmerken(soort="organisatie"),
@@ -92,14 +105,30 @@ bijna = st.sampled_from(
         "P-1",
         "Q-1",
         "https://klanten.example.nl/api/v1/klanten/1",
-        [Registratie(AMSTERDAM, None, ORGANISATIE, authenticatie=DIGID, klantnummer="Q-1")],
+        [
+            Registratie(
+                AMSTERDAM,
+                None,
+                ORGANISATIE,
+                authenticatie=als(ORGANISATIE, DIGID),
+                klantnummer="Q-1",
+            )
+        ],
+        [
+            Registratie(
+                AMSTERDAM,
+                None,
+                Identificatie.natuurlijk_persoon(bsn=NIEUW_BSN),
+                authenticatie=Authenticatie("hoog", subject=ANDER_BSN),
+            )
+        ],
         [
             Registratie(AMSTERDAM, klantnummer="N-1"),
             Registratie(
                 AMSTERDAM,
                 None,
                 Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-                authenticatie=DIGID,
+                authenticatie=als(Identificatie.natuurlijk_persoon(bsn=ANDER_BSN), DIGID),
             ),
         ],
     ]
@@ -114,14 +143,14 @@ METHODEN: dict[str, dict[str, object]] = {
     "corrigeer_identificatie": {
         "klant_id": P,
         "identificatie": Identificatie.natuurlijk_persoon(bsn=NIEUW_BSN),
-        "authenticatie": DIGID,
+        "authenticatie": als(Identificatie.natuurlijk_persoon(bsn=NIEUW_BSN), DIGID),
         "versie": 2,
     },
     "werk_bij": {
         "klant_id": P,
         "klantgegevens": None,
         "identificatie": Identificatie.natuurlijk_persoon(bsn=BSN, a_nummer=A_NUMMER),
-        "authenticatie": DIGID,
+        "authenticatie": als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
         "versie": 2,
         "kenmerken": None,
     },
@@ -141,8 +170,11 @@ EXTRA = {
         "id",
         "bron",
         "kenmerken",
+        "overname",
     ],
     "registreer_alle": ["batchgrootte"],
+    "corrigeer_identificatie": ["overname"],
+    "werk_bij": ["overname"],
 }
 
 GEVALLEN = sorted(
@@ -158,8 +190,8 @@ def test_the_cases_cover_every_argument_of_every_method() -> None:
 
     verwacht = {
         (naam, argument)
-        for naam, waarde in vars(KlantRegister).items()
-        if not naam.startswith("_") and inspect.isfunction(waarde)
+        for naam, waarde in inspect.getmembers(KlantRegister, inspect.isfunction)
+        if not naam.startswith("_")
         for argument in inspect.signature(waarde).parameters
         if argument != "self"
     }

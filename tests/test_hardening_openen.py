@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Identificatie,
@@ -42,7 +43,7 @@ def test_a_means_of_authentication_naming_a_bsn_is_masked_in_every_repr() -> Non
     registratie = Registratie(
         "0363",
         identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
-        authenticatie=authenticatie,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie),
     )
     assert authenticatie.middel == f"DigiD {BSN}"  # kept as given, for the audit trail
     for tekst in (repr(authenticatie), str(authenticatie), repr(registratie)):
@@ -115,7 +116,10 @@ def test_a_new_sqlite_file_and_its_wal_are_readable_by_their_owner_only(tmp_path
             register.registreer(
                 "0363",
                 identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
-                authenticatie=Authenticatie(Betrouwbaarheidsniveau.HOOG),
+                authenticatie=als(
+                    Identificatie.natuurlijk_persoon(bsn=BSN),
+                    Authenticatie(Betrouwbaarheidsniveau.HOOG),
+                ),
             )
             bestanden = sorted(tmp_path.iterdir())
             assert [p.name for p in bestanden] == ["k.db", "k.db-shm", "k.db-wal"]

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gemachtigd import als
 from klantregister import (
     Adres,
     ANummer,
@@ -287,12 +288,12 @@ def test_a_register_summarises_its_gemeenten_and_klanten(
     register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn="111222333"), DIGID),
     )
     register.registreer(
         ROTTERDAM,
         identificatie=Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"), DIGID),
     )
     for _ in range(3):
         register.registreer(ROTTERDAM)
@@ -312,7 +313,9 @@ def test_a_register_shows_its_klanten_bsns_masked_and_never_in_full(
         AMSTERDAM,
         Klantgegevens(achternaam="<b>Jansen</b>"),
         Identificatie.natuurlijk_persoon(bsn="111222333", a_nummer="1234567890"),
-        authenticatie=DIGID,
+        authenticatie=als(
+            Identificatie.natuurlijk_persoon(bsn="111222333", a_nummer="1234567890"), DIGID
+        ),
     )
 
     html = register._repr_html_()

@@ -7,6 +7,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     BuitenlandsNummer,
@@ -86,8 +87,12 @@ def test_a_generated_klantnummer_has_the_full_length() -> None:
 def test_the_register_raises_the_rule_1_error_the_rule_makes() -> None:
     register = KlantRegister(minimaal_betrouwbaarheidsniveau="laag")
     persoon = Identificatie.natuurlijk_persoon(bsn="111222333")
-    eerste = register.registreer("0363", identificatie=persoon, authenticatie=Authenticatie("laag"))
+    eerste = register.registreer(
+        "0363", identificatie=persoon, authenticatie=als(persoon, Authenticatie("laag"))
+    )
     with pytest.raises(KardinaliteitError) as fout:
-        register.registreer("0363", identificatie=persoon, authenticatie=Authenticatie("laag"))
+        register.registreer(
+            "0363", identificatie=persoon, authenticatie=als(persoon, Authenticatie("laag"))
+        )
     verwacht = klok01.regel_1_fout(eerste.gemeente, eerste.id, persoon.bsn)  # type: ignore[arg-type]
     assert (str(verwacht), verwacht.klant_id) == (str(fout.value), fout.value.klant_id)

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Gemeentecode,
@@ -42,11 +43,17 @@ def _teller(url: str) -> int | None:
 def test_refusals_leave_the_counter_as_it_was(postgres_schema_url: str) -> None:
     with KlantRegister.open(postgres_schema_url) as register:
         eerste = register.registreer(
-            AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+            AMSTERDAM,
+            None,
+            Identificatie.natuurlijk_persoon(bsn=BSN),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
         )
         with pytest.raises(KardinaliteitError):
             register.registreer(
-                AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+                AMSTERDAM,
+                None,
+                Identificatie.natuurlijk_persoon(bsn=BSN),
+                authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
             )
         with pytest.raises(KlantBestaatAlError):
             register.registreer(AMSTERDAM, id=eerste.id)

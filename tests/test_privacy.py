@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import assume, given
 
+from gemachtigd import als
 from klantregister import (
     Adres,
     ANummer,
@@ -84,7 +85,7 @@ def test_the_repr_and_str_of_a_klant_hide_its_numbers(bsn: str, a_nummer: str) -
     klant = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer), DIGID),
     )
 
     teksten = (repr(klant), str(klant), repr(register), repr(list(register)))
@@ -147,10 +148,12 @@ def test_an_a_nummer_starting_with_zero_is_not_repeated(a_nummer: str) -> None:
 def test_a_rule_1_conflict_does_not_name_the_person(bsn: str, a_nummer: str) -> None:
     register = KlantRegister()
     persoon = Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer)
-    register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=DIGID)
+    register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=als(persoon, DIGID))
 
     fout = fout_van(
-        lambda: register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=DIGID)
+        lambda: register.registreer(
+            AMSTERDAM, identificatie=persoon, authenticatie=als(persoon, DIGID)
+        )
     )
 
     assert isinstance(fout, KardinaliteitError)
@@ -164,14 +167,14 @@ def test_a_rule_1_conflict_on_the_a_nummer_does_not_name_it(a_nummer: str) -> No
     register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn=BSN, a_nummer=a_nummer),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN, a_nummer=a_nummer), DIGID),
     )
 
     fout = fout_van(
         lambda: register.registreer(
             AMSTERDAM,
             identificatie=Identificatie.natuurlijk_persoon(a_nummer=a_nummer),
-            authenticatie=DIGID,
+            authenticatie=als(Identificatie.natuurlijk_persoon(a_nummer=a_nummer), DIGID),
         )
     )
 
@@ -182,17 +185,21 @@ def test_a_rule_1_conflict_on_the_a_nummer_does_not_name_it(a_nummer: str) -> No
 def test_a_correction_conflicting_with_rule_1_does_not_name_the_person(bsn: str) -> None:
     register = KlantRegister()
     register.registreer(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=bsn), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=bsn),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
     )
     klant = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(a_nummer=A_NUMMER),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(a_nummer=A_NUMMER), DIGID),
     )
 
     fout = fout_van(
         lambda: register.corrigeer_identificatie(
-            klant.id, Identificatie.natuurlijk_persoon(bsn=bsn), authenticatie=DIGID
+            klant.id,
+            Identificatie.natuurlijk_persoon(bsn=bsn),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
         )
     )
 
@@ -306,7 +313,7 @@ def test_a_bsn_given_as_betrouwbaarheidsniveau_is_not_repeated(bsn: str) -> None
 def alle_bewerkingen(register: KlantRegister, bsn: str, a_nummer: str, ander_bsn: str) -> None:
     """Every operation of the register on this person, those that succeed and those refused."""
     persoon = Identificatie.natuurlijk_persoon(bsn=bsn, a_nummer=a_nummer)
-    klant = register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=DIGID)
+    klant = register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=als(persoon, DIGID))
     register.get(klant.id)
     register.zoek(bsn, AMSTERDAM)
     register.zoek(Bsn(bsn), AMSTERDAM)
@@ -315,11 +322,15 @@ def alle_bewerkingen(register: KlantRegister, bsn: str, a_nummer: str, ander_bsn
     register.corrigeer_identificatie(
         klant.id,
         Identificatie.natuurlijk_persoon(bsn=ander_bsn, a_nummer=a_nummer),
-        authenticatie=DIGID,
+        authenticatie=als(
+            Identificatie.natuurlijk_persoon(bsn=ander_bsn, a_nummer=a_nummer), DIGID
+        ),
     )
-    register.corrigeer_identificatie(klant.id, persoon, authenticatie=DIGID)
+    register.corrigeer_identificatie(klant.id, persoon, authenticatie=als(persoon, DIGID))
     weigeringen: list[Callable[[], object]] = [
-        lambda: register.registreer(AMSTERDAM, identificatie=persoon, authenticatie=DIGID),
+        lambda: register.registreer(
+            AMSTERDAM, identificatie=persoon, authenticatie=als(persoon, DIGID)
+        ),
         lambda: register.registreer(AMSTERDAM, identificatie=persoon),
         lambda: register.corrigeer_identificatie(klant.id, persoon, authenticatie=None),
         lambda: register.wijzig_klantgegevens(klant.id, Klantgegevens(), versie=1),
@@ -365,7 +376,10 @@ def test_a_bsn_written_into_the_means_of_authentication_is_not_logged(
         register.registreer(
             "0363",
             identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-            authenticatie=Authenticatie("hoog", "DigiD 111222333"),
+            authenticatie=als(
+                Identificatie.natuurlijk_persoon(bsn="111222333"),
+                Authenticatie("hoog", "DigiD 111222333"),
+            ),
         )
     berichten = [record.getMessage() for record in caplog.records]
     assert any("DigiD" in bericht for bericht in berichten)

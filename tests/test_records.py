@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given
 
+from gemachtigd import als, vastgelegd
 from klantregister import (
     Adres,
     Authenticatie,
@@ -97,7 +98,11 @@ JANSEN_KENMERKEN = Kenmerken("contactpersoon", False, True, WERKGEVER)
 
 def met_jansen(register: KlantRegister) -> KlantRegister:
     register.registreer(
-        AMSTERDAM, JANSEN, JANSEN_ID, authenticatie=DIGID, kenmerken=JANSEN_KENMERKEN
+        AMSTERDAM,
+        JANSEN,
+        JANSEN_ID,
+        authenticatie=als(JANSEN_ID, DIGID),
+        kenmerken=JANSEN_KENMERKEN,
     )
     return register
 
@@ -198,7 +203,12 @@ def test_an_organisations_numbers_are_not_masked() -> None:
         identificatie=Identificatie.niet_natuurlijk_persoon(
             kvk_nummer="69046938", vestigingsnummer="000012345678", rsin="111222333"
         ),
-        authenticatie=DIGID,
+        authenticatie=als(
+            Identificatie.niet_natuurlijk_persoon(
+                kvk_nummer="69046938", vestigingsnummer="000012345678", rsin="111222333"
+            ),
+            DIGID,
+        ),
     )
 
     [record] = register.to_records()
@@ -264,7 +274,7 @@ def test_records_hold_only_plain_values_and_survive_json(
     gegevens: Klantgegevens, identificatie: Identificatie
 ) -> None:
     register = KlantRegister()
-    register.registreer(AMSTERDAM, gegevens, identificatie, authenticatie=DIGID)
+    register.registreer(AMSTERDAM, gegevens, identificatie, **vastgelegd(identificatie))
 
     for volledig in (False, True):
         records = register.to_records(volledig=volledig)
@@ -281,7 +291,10 @@ def test_records_hold_only_plain_values_and_survive_json(
 def test_masked_records_never_hold_a_bsn_in_full(bsn: str, gegevens: Klantgegevens) -> None:
     register = KlantRegister()
     register.registreer(
-        AMSTERDAM, gegevens, Identificatie.natuurlijk_persoon(bsn=bsn), authenticatie=DIGID
+        AMSTERDAM,
+        gegevens,
+        Identificatie.natuurlijk_persoon(bsn=bsn),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
     )
 
     [record] = register.to_records()

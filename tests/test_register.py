@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     ANummer,
     Authenticatie,
@@ -87,7 +88,9 @@ def test_a_klant_registered_without_identificatie_is_zelfstandig(register: Klant
 def test_a_klant_registered_with_identificatie_and_authenticatie_is_aangehaakt(
     register: KlantRegister,
 ) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert (persoon(bsn=BSN), True, False) == (
         klant.identificatie,
@@ -120,7 +123,9 @@ def test_registreer_without_klantgegevens_records_none(register: KlantRegister) 
 
 
 def test_a_registered_klant_can_be_read_back(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert klant == register.get(klant.id)
 
@@ -201,7 +206,7 @@ def test_klantgegevens_of_the_wrong_type_are_refused(register: KlantRegister) ->
 
 def test_an_identificatie_of_the_wrong_type_is_refused(register: KlantRegister) -> None:
     with pytest.raises(OngeldigeWaardeError):
-        register.registreer(AMSTERDAM, identificatie=BSN, authenticatie=DIGID)  # type: ignore[arg-type]
+        register.registreer(AMSTERDAM, identificatie=BSN, authenticatie=als(BSN, DIGID))  # type: ignore[arg-type]
 
 
 def test_an_authenticatie_of_the_wrong_type_is_refused(register: KlantRegister) -> None:
@@ -209,7 +214,7 @@ def test_an_authenticatie_of_the_wrong_type_is_refused(register: KlantRegister) 
         register.registreer(
             AMSTERDAM,
             identificatie=persoon(bsn=BSN),
-            authenticatie="substantieel",  # type: ignore[arg-type]
+            authenticatie=als(persoon(bsn=BSN), "substantieel"),  # type: ignore[arg-type]
         )
 
 
@@ -225,7 +230,9 @@ def test_registering_an_aangehaakte_klant_logs_the_assurance_it_was_recorded_on(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="klantregister")
 
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert any(
         str(klant.id) in bericht and "substantieel" in bericht and "DigiD Midden" in bericht
@@ -248,20 +255,28 @@ def test_a_register_given_no_repository_keeps_klanten_in_memory() -> None:
 def test_a_second_klant_with_the_same_bsn_in_the_gemeente_is_refused(
     register: KlantRegister,
 ) -> None:
-    eerste = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    eerste = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(KardinaliteitError) as fout:
-        register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+        register.registreer(
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+        )
 
     assert (1, eerste.id) == (fout.value.regel, fout.value.klant_id)
 
 
 def test_the_same_bsn_written_differently_is_the_same_person(register: KlantRegister) -> None:
-    eerste = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    eerste = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(KardinaliteitError) as fout:
         register.registreer(
-            AMSTERDAM, identificatie=persoon(bsn="1112.22.333"), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=persoon(bsn="1112.22.333"),
+            authenticatie=als(persoon(bsn="1112.22.333"), DIGID),
         )
 
     assert eerste.id == fout.value.klant_id
@@ -271,12 +286,16 @@ def test_a_klant_sharing_only_the_a_nummer_of_another_klant_is_refused(
     register: KlantRegister,
 ) -> None:
     eerste = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER),
+        authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER), DIGID),
     )
 
     with pytest.raises(KardinaliteitError) as fout:
         register.registreer(
-            AMSTERDAM, identificatie=persoon(a_nummer=A_NUMMER), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=persoon(a_nummer=A_NUMMER),
+            authenticatie=als(persoon(a_nummer=A_NUMMER), DIGID),
         )
 
     assert (1, eerste.id) == (fout.value.regel, fout.value.klant_id)
@@ -286,12 +305,16 @@ def test_a_klant_sharing_only_the_bsn_of_another_klant_is_refused(
     register: KlantRegister,
 ) -> None:
     eerste = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER),
+        authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER), DIGID),
     )
 
     with pytest.raises(KardinaliteitError) as fout:
         register.registreer(
-            AMSTERDAM, identificatie=persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER),
+            authenticatie=als(persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), DIGID),
         )
 
     assert eerste.id == fout.value.klant_id
@@ -300,7 +323,9 @@ def test_a_klant_sharing_only_the_bsn_of_another_klant_is_refused(
 def test_a_klant_sharing_a_foreign_person_number_is_refused(register: KlantRegister) -> None:
     paspoort = BuitenlandsNummer("DE", "Melderegister Berlin", "L01X00T47")
     eerste = register.registreer(
-        AMSTERDAM, identificatie=persoon(buitenlands=paspoort), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(buitenlands=paspoort),
+        authenticatie=als(persoon(buitenlands=paspoort), DIGID),
     )
 
     with pytest.raises(KardinaliteitError) as fout:
@@ -309,15 +334,25 @@ def test_a_klant_sharing_a_foreign_person_number_is_refused(register: KlantRegis
             identificatie=persoon(
                 bsn=BSN, buitenlands=BuitenlandsNummer("de", "melderegister berlin", "l01x-00t47")
             ),
-            authenticatie=DIGID,
+            authenticatie=als(
+                persoon(
+                    bsn=BSN,
+                    buitenlands=BuitenlandsNummer("de", "melderegister berlin", "l01x-00t47"),
+                ),
+                DIGID,
+            ),
         )
 
     assert (1, eerste.id) == (fout.value.regel, fout.value.klant_id)
 
 
 def test_the_same_bsn_may_be_a_klant_once_in_each_gemeente(register: KlantRegister) -> None:
-    amsterdam = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
-    rotterdam = register.registreer(ROTTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    amsterdam = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
+    rotterdam = register.registreer(
+        ROTTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert ([amsterdam.id], [rotterdam.id]) == (
         ids(register.zoek(BSN, AMSTERDAM)),
@@ -326,22 +361,30 @@ def test_the_same_bsn_may_be_a_klant_once_in_each_gemeente(register: KlantRegist
 
 
 def test_erasing_a_klant_frees_its_bsn(register: KlantRegister) -> None:
-    eerste = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    eerste = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     register.verwijder(eerste.id)
 
-    tweede = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    tweede = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert [tweede.id] == ids(register.zoek(BSN, AMSTERDAM))
 
 
 def test_erasing_a_klant_frees_its_a_nummer(register: KlantRegister) -> None:
     eerste = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER),
+        authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER), DIGID),
     )
     register.verwijder(eerste.id)
 
     tweede = register.registreer(
-        AMSTERDAM, identificatie=persoon(a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(a_nummer=A_NUMMER),
+        authenticatie=als(persoon(a_nummer=A_NUMMER), DIGID),
     )
 
     assert [tweede.id] == ids(register.zoek(ANummer(A_NUMMER), AMSTERDAM))
@@ -384,7 +427,9 @@ def test_many_klanten_may_share_an_organisation_key(
     sleutel: KvkNummer | Rsin | Vestigingsnummer | BuitenlandsNummer,
 ) -> None:
     klanten = [
-        register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=DIGID)
+        register.registreer(
+            AMSTERDAM, identificatie=identificatie, authenticatie=als(identificatie, DIGID)
+        )
         for _ in range(3)
     ]
 
@@ -395,7 +440,7 @@ def test_a_vestigingsnummer_may_stand_beside_its_kvk_nummer(register: KlantRegis
     klant = register.registreer(
         AMSTERDAM,
         identificatie=bedrijf(kvk_nummer=KVK, vestigingsnummer=VESTIGING),
-        authenticatie=DIGID,
+        authenticatie=als(bedrijf(kvk_nummer=KVK, vestigingsnummer=VESTIGING), DIGID),
     )
 
     assert ([klant.id], [klant.id]) == (
@@ -408,7 +453,11 @@ def test_changing_klantgegevens_keeps_the_order_of_an_organisations_klanten(
     register: KlantRegister,
 ) -> None:
     klanten = [
-        register.registreer(AMSTERDAM, identificatie=bedrijf(kvk_nummer=KVK), authenticatie=DIGID)
+        register.registreer(
+            AMSTERDAM,
+            identificatie=bedrijf(kvk_nummer=KVK),
+            authenticatie=als(bedrijf(kvk_nummer=KVK), DIGID),
+        )
         for _ in range(3)
     ]
     register.wijzig_klantgegevens(klanten[0].id, Klantgegevens(functie="inkoper"))
@@ -434,7 +483,9 @@ def test_a_zelfstandige_klant_can_never_get_an_identificatie(register: KlantRegi
     klant = register.registreer(AMSTERDAM)
 
     with pytest.raises(ZelfstandigeKlantError):
-        register.corrigeer_identificatie(klant.id, persoon(bsn=BSN), authenticatie=HOOG)
+        register.corrigeer_identificatie(
+            klant.id, persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), HOOG)
+        )
 
 
 @pytest.mark.parametrize(
@@ -447,25 +498,31 @@ def test_a_zelfstandige_klant_can_never_get_an_identificatie(register: KlantRegi
 def test_a_correction_cannot_swap_the_soort_of_subject(
     register: KlantRegister, oud: Identificatie, nieuw: Identificatie
 ) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=oud, authenticatie=DIGID)
+    klant = register.registreer(AMSTERDAM, identificatie=oud, authenticatie=als(oud, DIGID))
 
     with pytest.raises(SubjectsoortError):
-        register.corrigeer_identificatie(klant.id, nieuw, authenticatie=DIGID)
+        register.corrigeer_identificatie(klant.id, nieuw, authenticatie=als(nieuw, DIGID))
 
 
 def test_a_correction_replaces_the_identificatie(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
-    register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID)
+    register.corrigeer_identificatie(
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
+    )
 
     assert persoon(bsn=ANDER_BSN) == register.get(klant.id).identificatie
 
 
 def test_a_correction_raises_the_versie_by_one(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     gecorrigeerd = register.corrigeer_identificatie(
-        klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
     )
 
     assert 2 == gecorrigeerd.versie
@@ -474,11 +531,15 @@ def test_a_correction_raises_the_versie_by_one(register: KlantRegister) -> None:
 def test_a_correction_keeps_everything_but_the_identificatie(register: KlantRegister) -> None:
     gegevens = Klantgegevens(voornaam="Anna")
     klant = register.registreer(
-        AMSTERDAM, gegevens, persoon(bsn=BSN), authenticatie=DIGID, klantnummer="K-1"
+        AMSTERDAM,
+        gegevens,
+        persoon(bsn=BSN),
+        authenticatie=als(persoon(bsn=BSN), DIGID),
+        klantnummer="K-1",
     )
 
     gecorrigeerd = register.corrigeer_identificatie(
-        klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
     )
 
     assert (klant.id, Gemeentecode(AMSTERDAM), "K-1", Klantgegevens(voornaam="Anna")) == (
@@ -491,10 +552,14 @@ def test_a_correction_keeps_everything_but_the_identificatie(register: KlantRegi
 
 def test_an_organisations_identificatie_may_be_corrected(register: KlantRegister) -> None:
     klant = register.registreer(
-        AMSTERDAM, identificatie=bedrijf(kvk_nummer="12345678"), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=bedrijf(kvk_nummer="12345678"),
+        authenticatie=als(bedrijf(kvk_nummer="12345678"), DIGID),
     )
 
-    register.corrigeer_identificatie(klant.id, bedrijf(kvk_nummer=KVK), authenticatie=DIGID)
+    register.corrigeer_identificatie(
+        klant.id, bedrijf(kvk_nummer=KVK), authenticatie=als(bedrijf(kvk_nummer=KVK), DIGID)
+    )
 
     assert ([], [klant.id]) == (
         ids(register.zoek(KvkNummer("12345678"), AMSTERDAM)),
@@ -503,27 +568,39 @@ def test_an_organisations_identificatie_may_be_corrected(register: KlantRegister
 
 
 def test_a_correction_without_authenticatie_is_refused(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(BetrouwbaarheidsniveauError):
         register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=None)
 
 
 def test_a_correction_with_too_low_authenticatie_is_refused(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(BetrouwbaarheidsniveauError):
-        register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=LAAG)
+        register.corrigeer_identificatie(
+            klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), LAAG)
+        )
 
 
 def test_a_correction_to_a_bsn_held_by_another_klant_is_refused(register: KlantRegister) -> None:
-    ander = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    ander = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=ANDER_BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=ANDER_BSN),
+        authenticatie=als(persoon(bsn=ANDER_BSN), DIGID),
     )
 
     with pytest.raises(KardinaliteitError) as fout:
-        register.corrigeer_identificatie(klant.id, persoon(bsn=BSN), authenticatie=DIGID)
+        register.corrigeer_identificatie(
+            klant.id, persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+        )
 
     assert (1, ander.id) == (fout.value.regel, fout.value.klant_id)
 
@@ -532,13 +609,19 @@ def test_a_correction_to_an_a_nummer_held_by_another_klant_is_refused(
     register: KlantRegister,
 ) -> None:
     ander = register.registreer(
-        AMSTERDAM, identificatie=persoon(a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(a_nummer=A_NUMMER),
+        authenticatie=als(persoon(a_nummer=A_NUMMER), DIGID),
     )
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(KardinaliteitError) as fout:
         register.corrigeer_identificatie(
-            klant.id, persoon(bsn=BSN, a_nummer=A_NUMMER), authenticatie=DIGID
+            klant.id,
+            persoon(bsn=BSN, a_nummer=A_NUMMER),
+            authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER), DIGID),
         )
 
     assert ander.id == fout.value.klant_id
@@ -546,54 +629,77 @@ def test_a_correction_to_an_a_nummer_held_by_another_klant_is_refused(
 
 def test_a_klant_may_keep_its_bsn_while_correcting_its_a_nummer(register: KlantRegister) -> None:
     klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=BSN, a_nummer=A_NUMMER),
+        authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER), DIGID),
     )
 
     gecorrigeerd = register.corrigeer_identificatie(
-        klant.id, persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), authenticatie=DIGID
+        klant.id,
+        persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER),
+        authenticatie=als(persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), DIGID),
     )
 
     assert persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER) == gecorrigeerd.identificatie
 
 
 def test_a_corrected_bsn_is_free_for_another_klant(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
-    register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
+    register.corrigeer_identificatie(
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
+    )
 
-    ander = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    ander = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert [ander.id] == ids(register.zoek(Bsn(BSN), AMSTERDAM))
 
 
 def test_a_corrected_klant_is_found_by_its_new_bsn(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
-    register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
+    register.corrigeer_identificatie(
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
+    )
 
     assert [klant.id] == ids(register.zoek(Bsn(ANDER_BSN), AMSTERDAM))
 
 
 def test_a_correction_cannot_remove_the_identificatie(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(OngeldigeWaardeError):
         register.corrigeer_identificatie(klant.id, None, authenticatie=DIGID)  # type: ignore[arg-type]
 
 
 def test_a_correction_with_a_stale_versie_is_refused(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     register.wijzig_klantgegevens(klant.id, Klantgegevens(voornaam="Anna"))
 
     with pytest.raises(VersieconflictError):
         register.corrigeer_identificatie(
-            klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID, versie=1
+            klant.id,
+            persoon(bsn=ANDER_BSN),
+            authenticatie=als(persoon(bsn=ANDER_BSN), DIGID),
+            versie=1,
         )
 
 
 def test_a_correction_with_the_current_versie_is_accepted(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     gecorrigeerd = register.corrigeer_identificatie(
-        klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID, versie=1
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID), versie=1
     )
 
     assert 2 == gecorrigeerd.versie
@@ -602,23 +708,29 @@ def test_a_correction_with_the_current_versie_is_accepted(register: KlantRegiste
 def test_a_correction_with_an_authenticatie_of_the_wrong_type_is_refused(
     register: KlantRegister,
 ) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     with pytest.raises(OngeldigeWaardeError):
         register.corrigeer_identificatie(
             klant.id,
             persoon(bsn=ANDER_BSN),
-            authenticatie=Betrouwbaarheidsniveau.HOOG,  # type: ignore[arg-type]
+            authenticatie=als(persoon(bsn=ANDER_BSN), Betrouwbaarheidsniveau.HOOG),  # type: ignore[arg-type]
         )
 
 
 def test_correcting_logs_the_assurance_the_new_identificatie_was_recorded_on(
     register: KlantRegister, caplog: pytest.LogCaptureFixture
 ) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     caplog.set_level(logging.DEBUG, logger="klantregister")
 
-    register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=HOOG)
+    register.corrigeer_identificatie(
+        klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), HOOG)
+    )
 
     assert any(
         str(klant.id) in bericht and "hoog" in bericht and "DigiD Hoog" in bericht
@@ -628,7 +740,9 @@ def test_correcting_logs_the_assurance_the_new_identificatie_was_recorded_on(
 
 def test_correcting_an_unknown_klant_is_refused(register: KlantRegister) -> None:
     with pytest.raises(KlantNietGevondenError):
-        register.corrigeer_identificatie(uuid.uuid4(), persoon(bsn=BSN), authenticatie=DIGID)
+        register.corrigeer_identificatie(
+            uuid.uuid4(), persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+        )
 
 
 # --- rule 5: identificerende gegevens need sufficient authenticatie ----------------
@@ -655,11 +769,15 @@ def test_an_organisations_identificatie_without_authenticatie_is_refused(
 
 def test_laag_is_not_enough_under_the_default_minimum(register: KlantRegister) -> None:
     with pytest.raises(BetrouwbaarheidsniveauError):
-        register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=LAAG)
+        register.registreer(
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), LAAG)
+        )
 
 
 def test_an_authenticatie_above_the_minimum_is_accepted(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=HOOG)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), HOOG)
+    )
 
     assert persoon(bsn=BSN) == klant.identificatie
 
@@ -667,7 +785,9 @@ def test_an_authenticatie_above_the_minimum_is_accepted(register: KlantRegister)
 def test_a_register_with_minimum_laag_accepts_laag(maak_register: MaakRegister) -> None:
     register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.LAAG)
 
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=LAAG)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), LAAG)
+    )
 
     assert persoon(bsn=BSN) == klant.identificatie
 
@@ -682,17 +802,23 @@ def test_a_register_with_minimum_hoog_refuses_substantieel(maak_register: MaakRe
     register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
 
     with pytest.raises(BetrouwbaarheidsniveauError):
-        register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+        register.registreer(
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+        )
 
 
 def test_a_register_with_minimum_hoog_refuses_a_correction_at_substantieel(
     maak_register: MaakRegister,
 ) -> None:
     register = maak_register(minimaal_betrouwbaarheidsniveau=Betrouwbaarheidsniveau.HOOG)
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=HOOG)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), HOOG)
+    )
 
     with pytest.raises(BetrouwbaarheidsniveauError):
-        register.corrigeer_identificatie(klant.id, persoon(bsn=ANDER_BSN), authenticatie=DIGID)
+        register.corrigeer_identificatie(
+            klant.id, persoon(bsn=ANDER_BSN), authenticatie=als(persoon(bsn=ANDER_BSN), DIGID)
+        )
 
 
 def test_a_zelfstandige_klant_needs_no_authenticatie(maak_register: MaakRegister) -> None:
@@ -728,7 +854,9 @@ def test_wijzig_klantgegevens_raises_the_versie_by_one_each_time(
 
 
 def test_wijzig_klantgegevens_keeps_the_identificatie(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     gewijzigd = register.wijzig_klantgegevens(klant.id, Klantgegevens(voornaam="Anna"))
 
@@ -740,7 +868,9 @@ def test_wijzig_klantgegevens_keeps_the_identificatie(register: KlantRegister) -
 
 
 def test_a_changed_klant_is_still_found_by_its_bsn(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     gewijzigd = register.wijzig_klantgegevens(klant.id, Klantgegevens(voornaam="Anna"))
 
@@ -846,7 +976,9 @@ def test_a_removed_klant_cannot_be_read(register: KlantRegister) -> None:
 
 
 def test_a_removed_klant_is_not_found_by_its_bsn(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     register.verwijder(klant.id)
 
     assert () == register.zoek(BSN, AMSTERDAM)
@@ -935,21 +1067,27 @@ def test_get_of_text_that_is_no_uuid_is_refused(register: KlantRegister, klant_i
 
 
 def test_zoek_finds_a_klant_by_a_typed_bsn(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert (klant,) == register.zoek(Bsn(BSN), AMSTERDAM)
 
 
 @pytest.mark.parametrize("tekst", ["111222333", "1112.22.333", "1112-22-333", " 111 222 333 "])
 def test_zoek_finds_a_klant_by_a_bsn_as_text(register: KlantRegister, tekst: str) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert (klant,) == register.zoek(tekst, AMSTERDAM)
 
 
 def test_zoek_finds_a_klant_by_an_a_nummer_as_text(register: KlantRegister) -> None:
     klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(a_nummer=A_NUMMER), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(a_nummer=A_NUMMER),
+        authenticatie=als(persoon(a_nummer=A_NUMMER), DIGID),
     )
 
     assert (klant,) == register.zoek("12345 67890", AMSTERDAM)
@@ -966,7 +1104,9 @@ def test_zoek_finds_a_klant_by_an_a_nummer_as_text(register: KlantRegister) -> N
 def test_zoek_finds_an_organisation_by_its_key_as_text(
     register: KlantRegister, identificatie: Identificatie, tekst: str
 ) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=identificatie, authenticatie=als(identificatie, DIGID)
+    )
 
     assert (klant,) == register.zoek(tekst, AMSTERDAM)
 
@@ -975,10 +1115,10 @@ def test_zoek_by_nine_digit_text_finds_a_bsn_klant_and_an_rsin_klant(
     register: KlantRegister,
 ) -> None:
     persoon_klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
     )
     organisatie_klant = register.registreer(
-        AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=DIGID
+        AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=als(bedrijf(rsin=BSN), DIGID)
     )
 
     gevonden = register.zoek(BSN, AMSTERDAM)
@@ -992,10 +1132,14 @@ def test_zoek_by_eight_digit_text_finds_a_kvk_klant_and_a_legacy_bsn_klant(
 ) -> None:
     # 10000008 is a KvK-nummer, and also the BSN 010000008 written without its leading zero.
     persoon_klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn="010000008"), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn="010000008"),
+        authenticatie=als(persoon(bsn="010000008"), DIGID),
     )
     organisatie_klant = register.registreer(
-        AMSTERDAM, identificatie=bedrijf(kvk_nummer="10000008"), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=bedrijf(kvk_nummer="10000008"),
+        authenticatie=als(bedrijf(kvk_nummer="10000008"), DIGID),
     )
 
     assert {persoon_klant.id, organisatie_klant.id} == set(
@@ -1005,17 +1149,21 @@ def test_zoek_by_eight_digit_text_finds_a_kvk_klant_and_a_legacy_bsn_klant(
 
 def test_zoek_by_a_typed_bsn_does_not_find_an_rsin_klant(register: KlantRegister) -> None:
     persoon_klant = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
     )
-    register.registreer(AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=DIGID)
+    register.registreer(
+        AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=als(bedrijf(rsin=BSN), DIGID)
+    )
 
     assert (persoon_klant,) == register.zoek(Bsn(BSN), AMSTERDAM)
 
 
 def test_zoek_by_a_typed_rsin_does_not_find_a_bsn_klant(register: KlantRegister) -> None:
-    register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
     organisatie_klant = register.registreer(
-        AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=DIGID
+        AMSTERDAM, identificatie=bedrijf(rsin=BSN), authenticatie=als(bedrijf(rsin=BSN), DIGID)
     )
 
     assert (organisatie_klant,) == register.zoek(Rsin(BSN), AMSTERDAM)
@@ -1025,7 +1173,9 @@ def test_zoek_finds_a_klant_by_its_foreign_number(register: KlantRegister) -> No
     klant = register.registreer(
         AMSTERDAM,
         identificatie=persoon(buitenlands=BuitenlandsNummer("BE", "Rijksregister", "85073003328")),
-        authenticatie=DIGID,
+        authenticatie=als(
+            persoon(buitenlands=BuitenlandsNummer("BE", "Rijksregister", "85073003328")), DIGID
+        ),
     )
 
     gevonden = register.zoek(BuitenlandsNummer("be", "RIJKSREGISTER", "85.07.30-033.28"), AMSTERDAM)
@@ -1034,19 +1184,25 @@ def test_zoek_finds_a_klant_by_its_foreign_number(register: KlantRegister) -> No
 
 
 def test_zoek_in_another_gemeente_finds_nothing(register: KlantRegister) -> None:
-    register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert () == register.zoek(BSN, ROTTERDAM)
 
 
 def test_zoek_for_a_number_nobody_holds_finds_nothing(register: KlantRegister) -> None:
-    register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert () == register.zoek(ANDER_BSN, AMSTERDAM)
 
 
 def test_zoek_accepts_the_gemeente_in_cbs_form(register: KlantRegister) -> None:
-    klant = register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+    klant = register.registreer(
+        AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+    )
 
     assert (klant,) == register.zoek(BSN, "GM0363")
 
@@ -1267,20 +1423,26 @@ class Bevolkt:
             AMSTERDAM,
             Klantgegevens(voornaam="Anna"),
             persoon(bsn=BSN, a_nummer=A_NUMMER, buitenlands=PAPIEREN),
-            authenticatie=DIGID,
+            authenticatie=als(persoon(bsn=BSN, a_nummer=A_NUMMER, buitenlands=PAPIEREN), DIGID),
             klantnummer="K-1",
         )
         self.organisatie = self.register.registreer(
             AMSTERDAM,
             identificatie=bedrijf(kvk_nummer=KVK, vestigingsnummer=VESTIGING, rsin=RSIN),
-            authenticatie=DIGID,
+            authenticatie=als(
+                bedrijf(kvk_nummer=KVK, vestigingsnummer=VESTIGING, rsin=RSIN), DIGID
+            ),
         )
         self.zelfstandig = self.register.registreer(AMSTERDAM, Klantgegevens(voornaam="Bob"))
         self.buur = self.register.registreer(
-            AMSTERDAM, identificatie=persoon(a_nummer=ANDER_A_NUMMER), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=persoon(a_nummer=ANDER_A_NUMMER),
+            authenticatie=als(persoon(a_nummer=ANDER_A_NUMMER), DIGID),
         )
         self.elders = self.register.registreer(
-            ROTTERDAM, identificatie=persoon(bsn=ANDER_BSN), authenticatie=DIGID
+            ROTTERDAM,
+            identificatie=persoon(bsn=ANDER_BSN),
+            authenticatie=als(persoon(bsn=ANDER_BSN), DIGID),
         )
         self.register.wijzig_klantgegevens(self.persoon.id, Klantgegevens(voornaam="Annie"))
 
@@ -1324,14 +1486,16 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
     (
         "registreer-zelfde-bsn",
         lambda b: b.register.registreer(
-            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
         ),
         KardinaliteitError,
     ),
     (
         "registreer-zelfde-a-nummer",
         lambda b: b.register.registreer(
-            AMSTERDAM, identificatie=persoon(a_nummer=A_NUMMER), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=persoon(a_nummer=A_NUMMER),
+            authenticatie=als(persoon(a_nummer=A_NUMMER), DIGID),
         ),
         KardinaliteitError,
     ),
@@ -1340,7 +1504,7 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
         lambda b: b.register.registreer(
             AMSTERDAM,
             identificatie=persoon(bsn=ANDER_BSN, buitenlands=PAPIEREN),
-            authenticatie=DIGID,
+            authenticatie=als(persoon(bsn=ANDER_BSN, buitenlands=PAPIEREN), DIGID),
         ),
         KardinaliteitError,
     ),
@@ -1352,7 +1516,9 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
     (
         "registreer-authenticatie-laag",
         lambda b: b.register.registreer(
-            AMSTERDAM, identificatie=persoon(bsn="999999990"), authenticatie=LAAG
+            AMSTERDAM,
+            identificatie=persoon(bsn="999999990"),
+            authenticatie=als(persoon(bsn="999999990"), LAAG),
         ),
         BetrouwbaarheidsniveauError,
     ),
@@ -1361,7 +1527,7 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
         lambda b: b.register.registreer(
             AMSTERDAM,
             identificatie=persoon(bsn="999999990"),
-            authenticatie="hoog",  # type: ignore[arg-type]
+            authenticatie=als(persoon(bsn="999999990"), "hoog"),  # type: ignore[arg-type]
         ),
         OngeldigeWaardeError,
     ),
@@ -1383,14 +1549,16 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
     (
         "corrigeer-zelfstandige-klant",
         lambda b: b.register.corrigeer_identificatie(
-            b.zelfstandig.id, persoon(bsn="999999990"), authenticatie=HOOG
+            b.zelfstandig.id,
+            persoon(bsn="999999990"),
+            authenticatie=als(persoon(bsn="999999990"), HOOG),
         ),
         ZelfstandigeKlantError,
     ),
     (
         "corrigeer-naar-andere-soort",
         lambda b: b.register.corrigeer_identificatie(
-            b.persoon.id, bedrijf(kvk_nummer=KVK), authenticatie=DIGID
+            b.persoon.id, bedrijf(kvk_nummer=KVK), authenticatie=als(bedrijf(kvk_nummer=KVK), DIGID)
         ),
         SubjectsoortError,
     ),
@@ -1404,28 +1572,37 @@ WEIGERINGEN: list[tuple[str, Weigering, type[Exception]]] = [
     (
         "corrigeer-authenticatie-laag",
         lambda b: b.register.corrigeer_identificatie(
-            b.persoon.id, persoon(bsn="999999990"), authenticatie=LAAG
+            b.persoon.id,
+            persoon(bsn="999999990"),
+            authenticatie=als(persoon(bsn="999999990"), LAAG),
         ),
         BetrouwbaarheidsniveauError,
     ),
     (
         "corrigeer-verkeerde-versie",
         lambda b: b.register.corrigeer_identificatie(
-            b.organisatie.id, bedrijf(kvk_nummer="12345678"), authenticatie=DIGID, versie=9
+            b.organisatie.id,
+            bedrijf(kvk_nummer="12345678"),
+            authenticatie=als(bedrijf(kvk_nummer="12345678"), DIGID),
+            versie=9,
         ),
         VersieconflictError,
     ),
     (
         "corrigeer-eigen-bsn-met-bezet-a-nummer",
         lambda b: b.register.corrigeer_identificatie(
-            b.persoon.id, persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), authenticatie=DIGID
+            b.persoon.id,
+            persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER),
+            authenticatie=als(persoon(bsn=BSN, a_nummer=ANDER_A_NUMMER), DIGID),
         ),
         KardinaliteitError,
     ),
     (
         "corrigeer-onbekende-klant",
         lambda b: b.register.corrigeer_identificatie(
-            uuid.uuid4(), persoon(bsn="999999990"), authenticatie=DIGID
+            uuid.uuid4(),
+            persoon(bsn="999999990"),
+            authenticatie=als(persoon(bsn="999999990"), DIGID),
         ),
         KlantNietGevondenError,
     ),
@@ -1553,13 +1730,15 @@ def test_a_malformed_id_is_refused() -> None:
 def test_werk_bij_changes_both_in_one_versie() -> None:
     register = KlantRegister()
     oud = register.registreer(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
     )
     nieuw = register.werk_bij(
         oud.id,
         Klantgegevens(voornaam="Anna"),
         Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=ANDER_BSN), DIGID),
         versie=1,
     )
     assert (2, Klantgegevens(voornaam="Anna"), Bsn(ANDER_BSN)) == (
@@ -1576,17 +1755,19 @@ def test_werk_bij_refused_for_its_identificatie_changes_nothing() -> None:
     register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=ANDER_BSN), DIGID),
     )
     oud = register.registreer(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
     )
     with pytest.raises(KardinaliteitError):
         register.werk_bij(
             oud.id,
             Klantgegevens(voornaam="Anna"),
             Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
-            authenticatie=DIGID,
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=ANDER_BSN), DIGID),
         )
     assert oud == register.get(oud.id)
 
@@ -1611,11 +1792,16 @@ def test_werk_bij_keeps_rule_4(zelfstandig: bool, fout: type[Exception]) -> None
     oud = (
         register.registreer(AMSTERDAM)
         if zelfstandig
-        else register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=DIGID)
+        else register.registreer(
+            AMSTERDAM, identificatie=identificatie, authenticatie=als(identificatie, DIGID)
+        )
     )
     with pytest.raises(fout):
         register.werk_bij(
-            oud.id, Klantgegevens(), identificatie if zelfstandig else None, authenticatie=DIGID
+            oud.id,
+            Klantgegevens(),
+            identificatie if zelfstandig else None,
+            authenticatie=als(identificatie if zelfstandig else None, DIGID),
         )
     assert oud == register.get(oud.id)
 
@@ -1624,7 +1810,9 @@ def test_werk_bij_keeps_rule_4(zelfstandig: bool, fout: type[Exception]) -> None
 def test_werk_bij_of_an_identificatie_needs_authentication() -> None:
     register = KlantRegister()
     oud = register.registreer(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
     )
     with pytest.raises(BetrouwbaarheidsniveauError):
         register.werk_bij(oud.id, None, Identificatie.natuurlijk_persoon(bsn=ANDER_BSN))

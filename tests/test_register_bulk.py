@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -43,7 +44,9 @@ DIGID = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD Midden")
 
 def persoon(bsn: str) -> Registratie:
     return Registratie(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=bsn), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=bsn),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
     )
 
 
@@ -94,7 +97,9 @@ def test_registreer_alle_refuses_a_klant_of_a_person_already_registered(
     register: KlantRegister,
 ) -> None:
     eerste = register.registreer(
-        AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
     )
 
     resultaat = register.registreer_alle([persoon(ANDER_BSN), persoon(BSN), Registratie(ROTTERDAM)])
@@ -216,8 +221,8 @@ def test_a_storage_failure_in_the_one_by_one_redo_is_raised_not_reported() -> No
         # The duplicate makes the batch fail, so it is redone one klant at a time.
         register.registreer_alle(
             [
-                Registratie("0363", identificatie=dubbel, authenticatie=digid),
-                Registratie("0363", identificatie=dubbel, authenticatie=digid),
+                Registratie("0363", identificatie=dubbel, authenticatie=als(dubbel, digid)),
+                Registratie("0363", identificatie=dubbel, authenticatie=als(dubbel, digid)),
             ]
         )
 

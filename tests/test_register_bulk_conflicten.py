@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Identificatie,
@@ -42,7 +43,7 @@ def persoon(bsn: str, **argumenten: Any) -> Registratie:
     return Registratie(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn=bsn),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=bsn), DIGID),
         **argumenten,
     )
 
@@ -68,7 +69,10 @@ def test_a_batch_with_conflicts_writes_the_others_in_one_round_trip_not_one_by_o
     opslag = _Teller()
     register = KlantRegister(opslag)
     anna = register.registreer(
-        AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSNS[0]), authenticatie=DIGID
+        AMSTERDAM,
+        None,
+        Identificatie.natuurlijk_persoon(bsn=BSNS[0]),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[0]), DIGID),
     )
     bram = register.registreer(AMSTERDAM, klantnummer="K9", id=IDS[4])
     opslag.schrijfbeurten.clear()
@@ -99,7 +103,10 @@ def test_refused_registraties_take_no_generated_klantnummer(
 ) -> None:
     register = maak_register()
     register.registreer(
-        AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSNS[0]), authenticatie=DIGID
+        AMSTERDAM,
+        None,
+        Identificatie.natuurlijk_persoon(bsn=BSNS[0]),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[0]), DIGID),
     )
 
     resultaat = register.registreer_alle([persoon(BSNS[1]), persoon(BSNS[0]), persoon(BSNS[2])])
@@ -127,7 +134,7 @@ def _een_voor_een(register: KlantRegister, lijst: list[Registratie]) -> list[tup
                 r.gemeente,
                 r.klantgegevens,
                 r.identificatie,
-                authenticatie=r.authenticatie,
+                authenticatie=als(r.identificatie, r.authenticatie),
                 klantnummer=r.klantnummer,
                 id=r.id,
             )
@@ -183,19 +190,30 @@ def test_postgresql_logs_no_bsn_and_chains_no_driver_error_for_refused_klanten(
     fouten: list[KlantregisterError] = []
     with KlantRegister.open(postgres_schema_url) as register:
         eerste = register.registreer(
-            AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSNS[0]), authenticatie=DIGID
+            AMSTERDAM,
+            None,
+            Identificatie.natuurlijk_persoon(bsn=BSNS[0]),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[0]), DIGID),
         )
         tweede = register.registreer(
-            AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSNS[1]), authenticatie=DIGID
+            AMSTERDAM,
+            None,
+            Identificatie.natuurlijk_persoon(bsn=BSNS[1]),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[1]), DIGID),
         )
         pogingen: list[Callable[[], object]] = [
             lambda: register.registreer(
-                AMSTERDAM, None, Identificatie.natuurlijk_persoon(bsn=BSNS[0]), authenticatie=DIGID
+                AMSTERDAM,
+                None,
+                Identificatie.natuurlijk_persoon(bsn=BSNS[0]),
+                authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[0]), DIGID),
             ),
             lambda: register.registreer(AMSTERDAM, id=eerste.id),
             lambda: register.registreer(AMSTERDAM, klantnummer=eerste.klantnummer),
             lambda: register.corrigeer_identificatie(
-                tweede.id, Identificatie.natuurlijk_persoon(bsn=BSNS[0]), authenticatie=DIGID
+                tweede.id,
+                Identificatie.natuurlijk_persoon(bsn=BSNS[0]),
+                authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSNS[0]), DIGID),
             ),
         ]
         for poging in pogingen:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gemachtigd import als, vastgelegd
 from klantregister import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -56,12 +57,18 @@ def test_a_soort_of_party_that_disagrees_with_the_identificatie_is_refused_stori
     eigen = Kenmerken(soort)
 
     if soort.subjectsoort is identificatie.soort:
-        register.registreer(AMSTERDAM, None, identificatie, authenticatie=DIGID, kenmerken=eigen)
+        register.registreer(
+            AMSTERDAM, None, identificatie, **vastgelegd(identificatie), kenmerken=eigen
+        )
         assert 1 == len(register)
     else:
         with pytest.raises(GemengdeIdentificatieError, match="regel 3") as fout:
             register.registreer(
-                AMSTERDAM, None, identificatie, authenticatie=DIGID, kenmerken=eigen
+                AMSTERDAM,
+                None,
+                identificatie,
+                **vastgelegd(identificatie),
+                kenmerken=eigen,
             )
         assert (3, 0) == (fout.value.regel, len(register))
 
@@ -93,7 +100,7 @@ def test_wijzig_kenmerken_replaces_them_or_refuses_changing_nothing(
     oud = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn="111222333"), DIGID),
         kenmerken=eerste,
     )
 
@@ -148,7 +155,7 @@ def test_werk_bij_with_kenmerken_breaking_rule_3_changes_nothing() -> None:
     oud = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn="111222333"), DIGID),
     )
 
     with pytest.raises(GemengdeIdentificatieError):
@@ -170,14 +177,16 @@ def test_a_second_klant_pointing_at_one_ingeschreven_persoon_is_refused() -> Non
     eerste = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn="111222333", subject_url=BRP_URL),
-        authenticatie=DIGID,
+        authenticatie=als(
+            Identificatie.natuurlijk_persoon(bsn="111222333", subject_url=BRP_URL), DIGID
+        ),
     )
 
     with pytest.raises(KardinaliteitError) as fout:
         register.registreer(
             AMSTERDAM,
             identificatie=Identificatie.natuurlijk_persoon(subject_url=BRP_URL),
-            authenticatie=DIGID,
+            **vastgelegd(Identificatie.natuurlijk_persoon(subject_url=BRP_URL)),
         )
 
     assert (eerste.id, 1, "111222333" in str(fout.value)) == (
@@ -192,7 +201,7 @@ def test_a_klant_is_found_by_its_subject_url_in_its_own_gemeente_only() -> None:
     klant = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(subject_url=BRP_URL),
-        authenticatie=DIGID,
+        **vastgelegd(Identificatie.natuurlijk_persoon(subject_url=BRP_URL)),
     )
 
     assert ((klant,), ()) == (

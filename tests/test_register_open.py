@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -45,7 +46,9 @@ def registreer_en_sluit(url: str) -> uuid.UUID:
     """Register one aangehaakte klant in the storage at ``url``; the register is closed after."""
     with KlantRegister.open(url) as register:
         klant = register.registreer(
-            AMSTERDAM, identificatie=Identificatie.natuurlijk_persoon(bsn=BSN), authenticatie=DIGID
+            AMSTERDAM,
+            identificatie=Identificatie.natuurlijk_persoon(bsn=BSN),
+            authenticatie=als(Identificatie.natuurlijk_persoon(bsn=BSN), DIGID),
         )
     return klant.id
 

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gemachtigd import als, vastgelegd
 from klantregister import (
     Adres,
     Authenticatie,
@@ -60,7 +61,10 @@ def terug(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Register a klant; the klant returned, and the klant read back, each exactly."""
     klant = register.registreer(
-        AMSTERDAM, klantgegevens, identificatie, authenticatie=DIGID if identificatie else None
+        AMSTERDAM,
+        klantgegevens,
+        identificatie,
+        **vastgelegd(identificatie, DIGID if identificatie else None),
     )
     return precies(klant), precies(register.get(klant.id))
 
@@ -222,7 +226,7 @@ def test_a_foreign_registers_name_comes_back_in_the_case_it_was_given(
     identificatie = Identificatie.natuurlijk_persoon(
         buitenlands=BuitenlandsNummer("PL", naam, "AB123")
     )
-    klant = register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=DIGID)
+    klant = register.registreer(AMSTERDAM, identificatie=identificatie, **vastgelegd(identificatie))
 
     gelezen = register.get(klant.id).identificatie
     assert naam == (
@@ -249,11 +253,13 @@ def test_the_versie_comes_back_as_raised_by_each_change(register: KlantRegister)
     klant = register.registreer(
         AMSTERDAM,
         identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn="111222333"), DIGID),
     )
     register.wijzig_klantgegevens(klant.id, Klantgegevens(voornaam="Anna"))
     register.corrigeer_identificatie(
-        klant.id, Identificatie.natuurlijk_persoon(bsn="123456782"), authenticatie=DIGID
+        klant.id,
+        Identificatie.natuurlijk_persoon(bsn="123456782"),
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn="123456782"), DIGID),
     )
     laatste = register.wijzig_klantgegevens(klant.id, None)
 
@@ -292,7 +298,11 @@ def test_any_klant_comes_back_exactly(
     eigen = data.draw(kenmerken(None if identificatie is None else identificatie.soort))
     with opgeruimd(register) as geregistreerd:
         klant = register.registreer(
-            AMSTERDAM, gegevens, identificatie, authenticatie=DIGID, kenmerken=eigen
+            AMSTERDAM,
+            gegevens,
+            identificatie,
+            **vastgelegd(identificatie),
+            kenmerken=eigen,
         )
         geregistreerd.append(klant.id)
 
@@ -368,7 +378,7 @@ def test_a_register_opened_again_holds_exactly_the_same_klanten(
         with maak_register() as origineel:
             for gegevens, identificatie in registraties:
                 klant = origineel.registreer(
-                    AMSTERDAM, gegevens, identificatie, authenticatie=DIGID
+                    AMSTERDAM, gegevens, identificatie, **vastgelegd(identificatie)
                 )
                 geregistreerd.append(klant.id)
             voor = list(origineel)

@@ -2,7 +2,10 @@
 
 The model is plain data: per klant id the state the register must hold. Before
 each operation the model alone decides whether it must succeed or which errors
-may refuse it; the register is then called and must agree. The numbers come
+may refuse it; the register is then called and must agree. Identifying data are
+recorded with an authentication whose subject and namens are drawn from the same
+pools (so they often cover the identificatie and often do not: rule 10), or taken
+over; no sequence may store an identificatie its herkomst does not cover. The numbers come
 from small pools, so two klanten often claim the same person, and several
 pools overlap on purpose (111222333 is a BSN and an RSIN; 10000008 is a
 KvK-nummer and the BSN 010000008 written without its leading zero).
@@ -44,14 +47,19 @@ from klantregister import (
     KlantnummerInGebruikError,
     KlantRegister,
     KvkNummer,
+    MachtigingError,
     OngeldigeWaardeError,
+    Overname,
     Rsin,
     Subjectsoort,
     SubjectsoortError,
     VersieconflictError,
+    Vertegenwoordiging,
+    Vertegenwoordigingsgrondslag,
     Vestigingsnummer,
     ZelfstandigeKlantError,
 )
+from klantregister.domain import klok01
 
 pytestmark = pytest.mark.unit
 
@@ -78,7 +86,8 @@ RANG = {
     Betrouwbaarheidsniveau.SUBSTANTIEEL: 2,
     Betrouwbaarheidsniveau.HOOG: 3,
 }
-AUTHENTICATIES = (None, *(Authenticatie(niveau) for niveau in RANG))
+NIVEAUS = (None, *RANG)
+OVERNAME = Overname("https://klanten.example.nl/api/v1")
 
 PERSOONSSOORTEN = {"bsn": BSNS, "a_nummer": A_NUMMERS, "buitenlands": tuple(BUITENLANDSE_NUMMERS)}
 ORGANISATIESOORTEN = {
@@ -123,6 +132,40 @@ class Spec:
 
 
 @dataclasses.dataclass(frozen=True)
+class Dekking:
+    """The model of what an identificatie is recorded with: an authentication (its level,
+    or ``None`` for none; the key of its subject and of the one it acts for), a take-over,
+    or both (which is refused)."""
+
+    niveau: Betrouwbaarheidsniveau | None
+    subject: Sleutel | None = None
+    namens: Sleutel | None = None
+    overname: bool = False
+
+    def argumenten(self) -> dict[str, object]:
+        authenticatie = None
+        if self.niveau is not None:
+            vertegenwoordiging = None
+            if self.namens is not None:
+                vertegenwoordiging = Vertegenwoordiging(getypeerd(self.namens), grond(self.namens))
+            authenticatie = Authenticatie(
+                self.niveau,
+                subject=None if self.subject is None else getypeerd(self.subject),
+                namens=vertegenwoordiging,
+            )
+        return {"authenticatie": authenticatie, "overname": OVERNAME if self.overname else None}
+
+
+def grond(sleutel: Sleutel) -> Vertegenwoordigingsgrondslag:
+    """A ground of representation that fits the soort of subject of this key."""
+    if sleutel[0] in PERSOONSSOORTEN and sleutel[0] != "buitenlands":
+        return Vertegenwoordigingsgrondslag.OUDERLIJK_GEZAG
+    if sleutel[0] in ORGANISATIESOORTEN and sleutel[0] != "buitenlands":
+        return Vertegenwoordigingsgrondslag.FUNCTIONARIS
+    return Vertegenwoordigingsgrondslag.MACHTIGING
+
+
+@dataclasses.dataclass(frozen=True)
 class ModelKlant:
     """What the register must hold for one klant."""
 
@@ -131,6 +174,7 @@ class ModelKlant:
     klantgegevens: Klantgegevens
     spec: Spec | None
     versie: int
+    herkomst: Authenticatie | Overname | None = None
 
 
 def _specs(persoon: bool, soorten: dict[str, tuple[str, ...]]) -> st.SearchStrategy[Spec]:
@@ -197,20 +241,49 @@ class RegisterMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.minimum = Betrouwbaarheidsniveau.SUBSTANTIEEL
+        self.vereis_subject = True
         self.register = KlantRegister()
         self.model: dict[uuid.UUID, ModelKlant] = {}
         # The last generated klantnummer per gemeente; generated numbers are never reused.
         self.volgnummers: dict[str, int] = {}
 
-    @initialize(minimum=st.sampled_from(list(RANG)))
-    def kies_beleid(self, minimum: Betrouwbaarheidsniveau) -> None:
+    @initialize(minimum=st.sampled_from(list(RANG)), vereis_subject=st.booleans())
+    def kies_beleid(self, minimum: Betrouwbaarheidsniveau, vereis_subject: bool) -> None:
         self.minimum = minimum
-        self.register = KlantRegister(minimaal_betrouwbaarheidsniveau=minimum)
+        self.vereis_subject = vereis_subject
+        self.register = KlantRegister(
+            minimaal_betrouwbaarheidsniveau=minimum, vereis_subject=vereis_subject
+        )
 
     # --- the model's predictions --------------------------------------------------
 
-    def voldoende(self, authenticatie: Authenticatie | None) -> bool:
-        return authenticatie is not None and RANG[authenticatie.niveau] >= RANG[self.minimum]
+    def dekking(self, data: st.DataObject, spec: Spec | None) -> Dekking:
+        """An authentication or a take-over for ``spec``: its subject and namens one of the
+        spec's own keys often, any key of the pools otherwise."""
+        eigen = sorted(spec.sleutels) if spec is not None else ALLE_SLEUTELS
+        sleutels = st.sampled_from(eigen) | st.sampled_from(ALLE_SLEUTELS)
+        if data.draw(st.integers(0, 5)) == 0:
+            return Dekking(data.draw(st.sampled_from(NIVEAUS)), overname=True)
+        niveau = data.draw(st.sampled_from(NIVEAUS))
+        subject = data.draw(st.none() | sleutels)
+        namens = data.draw(st.none() | st.none() | sleutels)
+        return Dekking(niveau, subject, None if namens == subject else namens)
+
+    def herkomst_fouten(self, dekking: Dekking, spec: Spec) -> set[type[Exception]]:
+        """Rules 5 and 10, by the model: what may refuse recording ``spec`` so."""
+        if dekking.overname:
+            return {OngeldigeWaardeError} if dekking.niveau is not None else set()
+        if dekking.niveau is None or RANG[dekking.niveau] < RANG[self.minimum]:
+            return {BetrouwbaarheidsniveauError}
+        if dekking.subject is None and dekking.namens is None:
+            return {MachtigingError} if self.vereis_subject else set()
+        if dekking.subject in spec.sleutels or dekking.namens in spec.sleutels:
+            return set()
+        return {MachtigingError}
+
+    def herkomst(self, dekking: Dekking) -> Authenticatie | Overname | None:
+        argumenten = dekking.argumenten()
+        return argumenten["overname"] or argumenten["authenticatie"]  # type: ignore[return-value]
 
     def houders(self, gemeente: str, sleutel: Sleutel) -> list[uuid.UUID]:
         return [
@@ -254,6 +327,7 @@ class RegisterMachine(RuleBasedStateMachine):
             klant.klantgegevens,
             None if klant.spec is None else klant.spec.identificatie(),
             klant.versie,
+            herkomst=klant.herkomst,
         )
 
     def versie(self, klant_id: uuid.UUID, keuze: str, data: st.DataObject) -> int | None:
@@ -287,37 +361,37 @@ class RegisterMachine(RuleBasedStateMachine):
         gemeente=st.sampled_from(GEMEENTEN),
         klantgegevens=st.sampled_from(KLANTGEGEVENS),
         spec=st.none() | SPECS,
-        authenticatie=st.sampled_from(AUTHENTICATIES),
         klantnummer=st.none() | st.sampled_from(KLANTNUMMERS),
+        data=st.data(),
     )
     def registreer(
         self,
         gemeente: str,
         klantgegevens: Klantgegevens,
         spec: Spec | None,
-        authenticatie: Authenticatie | None,
         klantnummer: str | None,
+        data: st.DataObject,
     ) -> uuid.UUID | MultipleResults[uuid.UUID]:
-        return self._registreer(gemeente, klantgegevens, spec, authenticatie, klantnummer)
+        dekking = self.dekking(data, spec)
+        return self._registreer(gemeente, klantgegevens, spec, dekking, klantnummer)
 
-    # Rule 1 needs two well-authenticated natural persons in one gemeente: make them common.
-    @rule(
-        target=klant_ids,
-        gemeente=st.sampled_from(GEMEENTEN),
-        spec=PERSOON_SPECS,
-        authenticatie=st.sampled_from(AUTHENTICATIES[2:]),
-    )
+    # Rule 1 needs two natural persons in one gemeente that their authentications cover:
+    # make them common.
+    @rule(target=klant_ids, gemeente=st.sampled_from(GEMEENTEN), spec=PERSOON_SPECS, data=st.data())
     def registreer_persoon(
-        self, gemeente: str, spec: Spec, authenticatie: Authenticatie
+        self, gemeente: str, spec: Spec, data: st.DataObject
     ) -> uuid.UUID | MultipleResults[uuid.UUID]:
-        return self._registreer(gemeente, Klantgegevens(), spec, authenticatie, None)
+        dekking = Dekking(
+            Betrouwbaarheidsniveau.HOOG, data.draw(st.sampled_from(sorted(spec.sleutels)))
+        )
+        return self._registreer(gemeente, Klantgegevens(), spec, dekking, None)
 
     def _registreer(
         self,
         gemeente: str,
         klantgegevens: Klantgegevens,
         spec: Spec | None,
-        authenticatie: Authenticatie | None,
+        dekking: Dekking,
         klantnummer: str | None,
     ) -> uuid.UUID | MultipleResults[uuid.UUID]:
         def actie() -> Klant:
@@ -325,15 +399,16 @@ class RegisterMachine(RuleBasedStateMachine):
                 gemeente,
                 klantgegevens,
                 None if spec is None else spec.identificatie(),
-                authenticatie=authenticatie,
                 klantnummer=klantnummer,
+                **dekking.argumenten(),  # type: ignore[arg-type]
             )
 
         fouten: set[type[Exception]] = set()
         houders = set()
+        if dekking.overname and dekking.niveau is not None:
+            fouten.add(OngeldigeWaardeError)  # an authentication and a take-over: not both
         if spec is not None:
-            if not self.voldoende(authenticatie):
-                fouten.add(BetrouwbaarheidsniveauError)
+            fouten |= self.herkomst_fouten(dekking, spec)
             houders = self.persoonshouders(gemeente, spec, None)
             if houders:
                 fouten.add(KardinaliteitError)
@@ -349,7 +424,12 @@ class RegisterMachine(RuleBasedStateMachine):
         klant = actie()
         assert klant.id not in self.model
         self.model[klant.id] = ModelKlant(
-            gemeente, klantnummer or gegenereerd, klantgegevens, spec, 1
+            gemeente,
+            klantnummer or gegenereerd,
+            klantgegevens,
+            spec,
+            1,
+            None if spec is None else self.herkomst(dekking),
         )
         if klantnummer is None:
             self.volgnummers[gemeente] = volgnummer
@@ -394,7 +474,6 @@ class RegisterMachine(RuleBasedStateMachine):
     @rule(
         klant_id=klant_ids,
         spec=st.none() | SPECS,
-        authenticatie=st.sampled_from(AUTHENTICATIES),
         versiekeuze=st.sampled_from(["geen", "juist", "fout"]),
         data=st.data(),
     )
@@ -402,18 +481,20 @@ class RegisterMachine(RuleBasedStateMachine):
         self,
         klant_id: uuid.UUID,
         spec: Spec | None,
-        authenticatie: Authenticatie | None,
         versiekeuze: str,
         data: st.DataObject,
+        dekking: Dekking | None = None,
     ) -> None:
         versie = self.versie(klant_id, versiekeuze, data)
+        if dekking is None:
+            dekking = self.dekking(data, spec)
 
         def actie() -> Klant:
             return self.register.corrigeer_identificatie(
                 klant_id,
                 None if spec is None else spec.identificatie(),  # type: ignore[arg-type]
-                authenticatie=authenticatie,
                 versie=versie,
+                **dekking.argumenten(),  # type: ignore[arg-type]
             )
 
         fouten: set[type[Exception]] = set()
@@ -430,9 +511,8 @@ class RegisterMachine(RuleBasedStateMachine):
                 fouten.add(ZelfstandigeKlantError)
             elif spec is not None and spec.persoon != oud.spec.persoon:
                 fouten.add(SubjectsoortError)
-            if spec is not None and not self.voldoende(authenticatie):
-                fouten.add(BetrouwbaarheidsniveauError)
             if spec is not None:
+                fouten |= self.herkomst_fouten(dekking, spec)
                 houders = self.persoonshouders(oud.gemeente, spec, klant_id)
                 if houders:
                     fouten.add(KardinaliteitError)
@@ -443,7 +523,9 @@ class RegisterMachine(RuleBasedStateMachine):
             return
 
         assert oud is not None
-        self.model[klant_id] = dataclasses.replace(oud, spec=spec, versie=oud.versie + 1)
+        self.model[klant_id] = dataclasses.replace(
+            oud, spec=spec, versie=oud.versie + 1, herkomst=self.herkomst(dekking)
+        )
         assert self.verwacht(klant_id) == actie()
         event("gecorrigeerd")
 
@@ -457,7 +539,10 @@ class RegisterMachine(RuleBasedStateMachine):
         spec = self.model[klant_id].spec
         assert spec is not None
         nieuw = data.draw(PERSOON_SPECS if spec.persoon else ORGANISATIE_SPECS)
-        self.corrigeer_identificatie(klant_id, nieuw, AUTHENTICATIES[-1], "juist", data)
+        dekking = Dekking(
+            Betrouwbaarheidsniveau.HOOG, data.draw(st.sampled_from(sorted(nieuw.sleutels)))
+        )
+        self.corrigeer_identificatie(klant_id, nieuw, "juist", data, dekking)
 
     @rule(
         klant_id=klant_ids,
@@ -517,6 +602,26 @@ class RegisterMachine(RuleBasedStateMachine):
         assert [self.verwacht(klant_id) for klant_id in self.model] == list(self.register)
         assert len(self.model) == len(self.register)
         assert all(klant_id in self.register for klant_id in self.model)
+
+    @invariant()
+    def no_identificatie_is_stored_that_its_herkomst_does_not_cover(self) -> None:
+        for klant in self.register:
+            if klant.identificatie is None:
+                assert klant.herkomst is None
+                continue
+            herkomst = klant.herkomst
+            if isinstance(herkomst, Overname):
+                continue
+            assert isinstance(herkomst, Authenticatie)
+            assert RANG[herkomst.niveau] >= RANG[self.minimum]
+            gedekt = [herkomst.subject]
+            if herkomst.namens is not None:
+                gedekt.append(herkomst.namens.vertegenwoordigde)
+            sleutels = {klok01.sleutel(i) for i in klant.identificatie.identificatoren}
+            if herkomst.subject is None and herkomst.namens is None:
+                assert not self.vereis_subject
+            else:
+                assert any(klok01.sleutel(i) in sleutels for i in gedekt if i is not None)
 
     @invariant()
     def no_two_klanten_of_a_gemeente_share_a_natural_person_key(self) -> None:

@@ -19,6 +19,7 @@ from klantregister import (
     Klant,
     Klantgegevens,
     OpslagError,
+    Overname,
     PostgresRepository,
     SqliteRepository,
 )
@@ -134,6 +135,7 @@ SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/1112
 _LATER = {
     1: ["bron"],
     2: ["subject_url", "partijsoort", "actief", "geheimhouding", "werkt_voor"],
+    3: ["herkomst"],
 }
 
 
@@ -157,6 +159,7 @@ def _nieuw() -> Klant:
         identificatie=Identificatie.natuurlijk_persoon(subject_url=SUBJECT),
         bron=BRON,
         kenmerken=Kenmerken("contactpersoon", False, True, uuid.uuid4()),
+        herkomst=Overname(BRON, oorspronkelijk_niveau="substantieel", toelichting="migratie"),
     )
 
 
@@ -166,7 +169,14 @@ def test_a_sqlite_file_of_an_older_schema_version_is_upgraded_when_opened(
 ) -> None:
     pad = tmp_path / "klanten.db"
     with contextlib.closing(SqliteRepository(pad)) as repository:
-        oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
+        # Aangehaakt, stored by a version that kept no herkomst: it reads as None.
+        oud = Klant(
+            uuid.uuid4(),
+            "0363",
+            "K1",
+            Klantgegevens(voornaam="Anna"),
+            Identificatie.natuurlijk_persoon(bsn="123456782"),
+        )
         repository.add(oud)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
         _als_versie(verbinding.execute, versie)
@@ -188,7 +198,14 @@ def test_a_postgresql_schema_of_an_older_version_is_upgraded_when_opened(
     import psycopg  # noqa: PLC0415 - only with the server
 
     with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
-        oud = Klant(uuid.uuid4(), "0363", "K1", Klantgegevens(voornaam="Anna"))
+        # Aangehaakt, stored by a version that kept no herkomst: it reads as None.
+        oud = Klant(
+            uuid.uuid4(),
+            "0363",
+            "K1",
+            Klantgegevens(voornaam="Anna"),
+            Identificatie.natuurlijk_persoon(bsn="123456782"),
+        )
         repository.add(oud)
     with psycopg.connect(postgres_schema_url) as verbinding:
         _als_versie(verbinding.execute, versie, postgresql=True)

@@ -29,6 +29,7 @@ import pytest
 from psycopg import sql
 
 import storage_workers
+from gemachtigd import als
 from klantregister import (
     Bsn,
     Identificatie,
@@ -144,7 +145,7 @@ def persoon(register: KlantRegister, index: int) -> Klant:
         AMSTERDAM,
         Klantgegevens(voornaam="Eerste"),
         Identificatie.natuurlijk_persoon(bsn=storage_workers.bsn(index)),
-        authenticatie=DIGID,
+        authenticatie=als(Identificatie.natuurlijk_persoon(bsn=storage_workers.bsn(index)), DIGID),
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gemachtigd import vastgelegd
 from klantregister import (
     GemengdeIdentificatieError,
     Identificatie,
@@ -94,10 +95,10 @@ def test_a_rule_1_conflict_on_a_subject_url_does_not_name_the_person(bsn: str) -
     register = KlantRegister()
     digid = Authenticatie("substantieel", "DigiD")
     persoon = Identificatie.natuurlijk_persoon(subject_url=brp_url(bsn))
-    register.registreer("0363", identificatie=persoon, authenticatie=digid)
+    register.registreer("0363", identificatie=persoon, **vastgelegd(persoon, digid))
 
     with pytest.raises(KardinaliteitError) as fout:
-        register.registreer("0363", identificatie=persoon, authenticatie=digid)
+        register.registreer("0363", identificatie=persoon, **vastgelegd(persoon, digid))
 
     assert bsn not in f"{fout.value} {fout.value!r} {fout.value.args!r}"
 

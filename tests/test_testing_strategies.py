@@ -21,6 +21,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
 import klantregister.testing
+from gemachtigd import als
 from klantregister import (
     Adres,
     ANummer,
@@ -206,7 +207,7 @@ def test_every_klant_drawn_registers_as_it_is_in_an_empty_register(klant: Klant)
         klant.gemeente,
         klant.klantgegevens,
         klant.identificatie,
-        authenticatie=DIGID if klant.identificatie else None,
+        authenticatie=als(klant.identificatie, DIGID if klant.identificatie else None),
         klantnummer=klant.klantnummer,
     )
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -100,7 +101,7 @@ def test_of_threads_registering_the_same_bsn_exactly_one_succeeds() -> None:
     uitkomsten = gelijktijdig(
         DRADEN,
         lambda _: register.registreer(
-            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
         ),
     )
 
@@ -121,7 +122,7 @@ def test_of_threads_registering_the_same_a_nummer_beside_other_bsns_one_succeeds
         lambda nummer: register.registreer(
             AMSTERDAM,
             identificatie=persoon(bsn=bsns[nummer], a_nummer=A_NUMMER),
-            authenticatie=DIGID,
+            authenticatie=als(persoon(bsn=bsns[nummer], a_nummer=A_NUMMER), DIGID),
         ),
     )
 
@@ -160,13 +161,15 @@ def test_threads_registering_different_klanten_all_get_in_with_unique_klantnumme
                 klant = register.registreer(
                     AMSTERDAM,
                     identificatie=persoon(a_nummer=str(1_000_000_000 + index)),
-                    authenticatie=DIGID,
+                    authenticatie=als(persoon(a_nummer=str(1_000_000_000 + index)), DIGID),
                 )
             else:
                 klant = register.registreer(
                     AMSTERDAM,
                     identificatie=Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"),
-                    authenticatie=DIGID,
+                    authenticatie=als(
+                        Identificatie.niet_natuurlijk_persoon(kvk_nummer="69046938"), DIGID
+                    ),
                 )
             geregistreerd.append(klant)
         return geregistreerd
@@ -231,15 +234,19 @@ def test_of_threads_removing_the_same_klant_exactly_one_succeeds() -> None:
 def test_a_correction_and_registrations_racing_for_one_bsn_leave_one_holder() -> None:
     register = KlantRegister()
     corrigeerder = register.registreer(
-        AMSTERDAM, identificatie=persoon(bsn=ANDER_BSN), authenticatie=DIGID
+        AMSTERDAM,
+        identificatie=persoon(bsn=ANDER_BSN),
+        authenticatie=als(persoon(bsn=ANDER_BSN), DIGID),
     )
 
     def taak(nummer: int) -> Klant:
         if nummer == 0:
             return register.corrigeer_identificatie(
-                corrigeerder.id, persoon(bsn=BSN), authenticatie=DIGID
+                corrigeerder.id, persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
             )
-        return register.registreer(AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=DIGID)
+        return register.registreer(
+            AMSTERDAM, identificatie=persoon(bsn=BSN), authenticatie=als(persoon(bsn=BSN), DIGID)
+        )
 
     uitkomsten = gelijktijdig(DRADEN, taak)
 

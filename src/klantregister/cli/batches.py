@@ -72,6 +72,7 @@ class Batchimport:
             [gelezen.registratie for _, gelezen in batch if gelezen.registratie is not None],
             bij_bestaand=self._bij_bestaand,
             onvolledig=onvolledig,
+            bronnen=[pad for pad, _ in batch],
         )
         self.telling["opgeslagen"] += resultaat.opgeslagen
         self.telling["al_aanwezig"] += len(resultaat.al_aanwezig)

@@ -26,8 +26,10 @@ new one to the register; its klantnummer or natural person, if it has one, is
 then held already, and it is refused rather than stored twice.)
 
 Records read from an export carry no authentication of their own: the register
-they come from recorded it. Their identifiers are taken over as they stand, at
-level ``laag``.
+they come from recorded it. Their identifiers are taken over as they stand, with an
+:class:`~klantregister.Overname` from the file they were read from, which each klant
+keeps as its ``herkomst`` (a ``kanoniek`` record's own overname, or the level its
+authentication reached, is kept).
 """
 
 from __future__ import annotations
@@ -40,10 +42,9 @@ import attrs
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
-    Authenticatie,
-    Betrouwbaarheidsniveau,
     KlantBestaatAlError,
     KlantregisterError,
+    Overname,
     Registratie,
     identificatie_naar_dict,
     kenmerken_naar_dict,
@@ -57,7 +58,8 @@ __all__ = ["BIJ_BESTAAND", "Importresultaat", "importeer", "inhoudssleutel"]
 #: What ``import --bij-bestaand`` takes.
 BIJ_BESTAAND = ("overslaan", "bijwerken")
 
-_IMPORT = Authenticatie(Betrouwbaarheidsniveau.LAAG, "import")
+#: Why an import takes identifying data over, in each klant's herkomst.
+TOELICHTING = "klantregister import"
 #: The namespace of the content keys (a UUID of its own, fixed for good).
 _INHOUD = uuid.UUID("5f0b9c1e-2d4a-5c8e-9b7f-6a3d2e1c0b9a")
 
@@ -95,15 +97,24 @@ def importeer(
     *,
     bij_bestaand: str,
     onvolledig: Mapping[int, Set[str]] | None = None,
+    bronnen: Sequence[str] | None = None,
 ) -> Importresultaat:
     """Register ``registraties``; a klant already present is skipped or updated.
 
     ``onvolledig`` maps the position of a registratie whose klantgegevens are not all
     of the klant's to the fields it lacks: updating keeps the register's values of those.
+    ``bronnen`` names the file each registratie was read from: the ``bron`` of the
+    :class:`~klantregister.Overname` its identificatie is taken over with.
     """
     if bij_bestaand not in BIJ_BESTAAND:
         raise ValueError(f"bij_bestaand is {bij_bestaand!r}, verwacht een van {BIJ_BESTAAND}")
-    voorbereid = [_met_authenticatie(r) for r in registraties]
+    overnames: dict[str, Overname] = {}
+    voorbereid = [
+        _overgenomen(r, overnames, "standaardinvoer" if bron in ("-", "") else bron)
+        for r, bron in zip(
+            registraties, bronnen or ["klantregister import"] * len(registraties), strict=True
+        )
+    ]
     resultaat = register.registreer_alle(voorbereid)
     al_aanwezig: list[int] = []
     bijgewerkt: list[int] = []
@@ -126,21 +137,29 @@ def importeer(
     )
 
 
-def _met_authenticatie(registratie: Registratie) -> Registratie:
+def _overgenomen(
+    registratie: Registratie, overnames: dict[str, Overname], bron: str
+) -> Registratie:
     """The registratie as the import registers it: with an id (its content's if it has
-    none), and its identifiers at level ``laag``."""
+    none), and its identifiers taken over from ``bron`` (one Overname a source)."""
     if registratie.id is not None and registratie.identificatie is None:
         return registratie
+    overname = registratie.overname
+    if overname is None and registratie.identificatie is not None:
+        overname = overnames.get(bron) or overnames.setdefault(
+            bron, Overname(bron, toelichting=TOELICHTING)
+        )
     # A copy of validated parts: attrs.evolve would run every converter again.
     return nieuwe_registratie(
         registratie.gemeente,
         registratie.klantgegevens,
         registratie.identificatie,
-        authenticatie=(registratie.authenticatie if registratie.identificatie is None else _IMPORT),
+        authenticatie=None,
         klantnummer=registratie.klantnummer,
         id=registratie.id if registratie.id is not None else inhoudssleutel(registratie),
         bron=registratie.bron,
         kenmerken=registratie.kenmerken,
+        overname=overname,
     )
 
 
@@ -179,8 +198,8 @@ def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set
         oud.id,
         gegevens,
         registratie.identificatie,
-        authenticatie=_IMPORT,
         versie=oud.versie,
         kenmerken=kenmerken,
+        overname=registratie.overname,
     )
     return klant.versie != oud.versie

@@ -7,7 +7,18 @@ The other layers import the domain from here; users import from
 """
 
 from klantregister.domain import klok01, velden, weergave
-from klantregister.domain.authenticatie import Authenticatie, Betrouwbaarheidsniveau, niveau
+from klantregister.domain.authenticatie import (
+    Authenticatie,
+    Betrouwbaarheidsniveau,
+    Herkomst,
+    Overname,
+    Subject,
+    Vertegenwoordiging,
+    Vertegenwoordigingsgrondslag,
+    als_herkomst,
+    als_subject,
+    niveau,
+)
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.codelijsten import landcodes, taalcodes
 from klantregister.domain.errors import (
@@ -19,6 +30,7 @@ from klantregister.domain.errors import (
     KlantNietGevondenError,
     KlantnummerInGebruikError,
     KlantregisterError,
+    MachtigingError,
     OnbekendeCodeError,
     OngeldigControlegetalError,
     OngeldigeLengteError,
@@ -60,6 +72,7 @@ from klantregister.domain.klant import (
     klantnummer,
     nieuwe_klant,
     toon_klantnummer,
+    zelfstandig_met_herkomst,
 )
 from klantregister.domain.klantgegevens import Adres, Klantgegevens, klantgegevensveld
 from klantregister.domain.klok01 import (
@@ -89,9 +102,13 @@ from klantregister.domain.registratie import (
     als_authenticatie,
     als_gemeente,
     als_id,
+    als_overname,
+    controleer_herkomst,
     nieuwe_registratie,
 )
 from klantregister.domain.serialisatie import (
+    herkomst_naar_dict,
+    herkomst_uit_dict,
     identificatie_naar_dict,
     identificatie_uit_dict,
     kenmerken_naar_dict,
@@ -123,6 +140,7 @@ __all__ = [
     "FormaatError",
     "Gemeentecode",
     "GemengdeIdentificatieError",
+    "Herkomst",
     "Identificatie",
     "Identificator",
     "Identificatorsoort",
@@ -135,6 +153,7 @@ __all__ = [
     "KlantnummerInGebruikError",
     "KlantregisterError",
     "KvkNummer",
+    "MachtigingError",
     "Nummer",
     "OnbekendeCodeError",
     "OngeldigControlegetalError",
@@ -143,27 +162,37 @@ __all__ = [
     "OngeldigeLengteError",
     "OngeldigeWaardeError",
     "OpslagError",
+    "Overname",
     "Partijsoort",
     "Registratie",
     "Rsin",
+    "Subject",
     "SubjectUrl",
     "Subjectsoort",
     "SubjectsoortError",
     "VersieconflictError",
+    "Vertegenwoordiging",
+    "Vertegenwoordigingsgrondslag",
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
     "als_authenticatie",
     "als_bron",
     "als_gemeente",
+    "als_herkomst",
     "als_id",
     "als_identificatie",
     "als_kenmerken",
     "als_klant",
     "als_klantgegevens",
+    "als_overname",
+    "als_subject",
     "als_versie",
+    "controleer_herkomst",
     "controleer_kenmerken",
     "getoond",
     "getoonde_telling",
+    "herkomst_naar_dict",
+    "herkomst_uit_dict",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
     "kenmerken_naar_dict",
@@ -190,4 +219,5 @@ __all__ = [
     "typefout",
     "velden",
     "weergave",
+    "zelfstandig_met_herkomst",
 ]

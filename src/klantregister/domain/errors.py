@@ -148,6 +148,12 @@ class BetrouwbaarheidsniveauError(KlantregisterError):
     """Identificerende gegevens need authentication at a sufficient level (rule 5)."""
 
 
+class MachtigingError(KlantregisterError):
+    """The authentication does not cover the identificatie: it established neither one of
+    its identifiers (als) nor a representation of it (namens) (rule 10). The message
+    shows neither identifier in full."""
+
+
 class KlantBestaatAlError(KlantregisterError):
     """A klant with this id is in the register already: registered once, or imported
     from the same record before."""
@@ -250,6 +256,7 @@ for _klasse in (
     ZelfstandigeKlantError,
     SubjectsoortError,
     BetrouwbaarheidsniveauError,
+    MachtigingError,
     KlantBestaatAlError,
     KlantNietGevondenError,
     VersieconflictError,

@@ -19,6 +19,7 @@ import uuid
 import attrs
 
 from klantregister.domain import velden, weergave
+from klantregister.domain.authenticatie import Herkomst, als_herkomst
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import ANummer, Bsn, Gemeentecode
@@ -45,6 +46,7 @@ __all__ = [
     "klantnummer",
     "nieuwe_klant",
     "toon_klantnummer",
+    "zelfstandig_met_herkomst",
 ]
 
 #: The klantgegevens of a klant who gave none (KLUIT02 allows that).
@@ -177,7 +179,11 @@ class Klant:
       of a Klanten API v1 Klant or a Partij), or ``None``. It never changes;
     - ``kenmerken``: its soort of party, whether it is active, whether its data are
       secret (:class:`~klantregister.Kenmerken`); the soort agrees with the
-      identificatie's (KLOK01 rule 3).
+      identificatie's (KLOK01 rule 3);
+    - ``herkomst``: what the identificatie was recorded (or last corrected) with, the
+      klant's :class:`~klantregister.Authenticatie` or the
+      :class:`~klantregister.Overname` of data authenticated elsewhere; ``None`` for a
+      zelfstandige klant, and for one registered before klantregister kept it.
     """
 
     id: uuid.UUID = attrs.field(converter=klant_id)
@@ -199,10 +205,13 @@ class Klant:
     kenmerken: Kenmerken = attrs.field(
         default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
     )
+    herkomst: Herkomst | None = attrs.field(default=None, converter=als_herkomst, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.kenmerken.soort is not None:
             controleer_kenmerken(self.kenmerken, self.identificatie, self.id)
+        if self.herkomst is not None and self.identificatie is None:
+            raise zelfstandig_met_herkomst()
 
     @property
     def aangehaakt(self) -> bool:
@@ -228,6 +237,7 @@ def nieuwe_klant(
     *,
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
+    herkomst: Herkomst | None = None,
 ) -> Klant:
     """A new klant (versie 1) from parts that are already values of their types.
 
@@ -245,4 +255,13 @@ def nieuwe_klant(
     zet(klant, "versie", 1)
     zet(klant, "bron", bron)
     zet(klant, "kenmerken", kenmerken)
+    zet(klant, "herkomst", herkomst)
     return klant
+
+
+def zelfstandig_met_herkomst() -> OngeldigFormaatError:
+    """The error for a zelfstandige klant given a herkomst: it has no identificatie to
+    have recorded with one."""
+    return OngeldigFormaatError(
+        "herkomst", "een zelfstandige klant heeft geen identificerende gegevens, dus geen herkomst"
+    )

@@ -14,6 +14,8 @@ Every other module derives from what is declared here:
   one: :func:`controleer_correctie`;
 - rule 5, identifying data only after authentication of sufficient level:
   :func:`controleer_niveau`;
+- rule 10, identifying data only of the subject the authentication established, or of
+  the one it acts for: :func:`controleer_machtiging`;
 - the klantnummers and those generated: :data:`MAX_KLANTNUMMER`, :data:`GEGENEREERD`,
   :data:`MAX_VOLGNUMMER`,
   :func:`klantnummer_voor`.
@@ -29,18 +31,18 @@ Every other module derives from what is declared here:
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, TypeAlias, cast
+from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar, cast
 from uuid import UUID
 
 import attrs
 
-from klantregister.domain.authenticatie import Authenticatie, Betrouwbaarheidsniveau
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.errors import (
     BetrouwbaarheidsniveauError,
     KardinaliteitError,
     KlantnummerInGebruikError,
     KlantregisterError,
+    MachtigingError,
     SubjectsoortError,
     ZelfstandigeKlantError,
 )
@@ -67,12 +69,15 @@ __all__ = [
     "REGEL_3",
     "SOORT_MET_SLEUTEL",
     "SOORT_VAN",
+    "Geauthenticeerd",
     "Houders",
     "Identificator",
     "Identificatorsoort",
     "Nummer",
     "Subjectsoort",
+    "Vertegenwoordigd",
     "controleer_correctie",
+    "controleer_machtiging",
     "controleer_niveau",
     "klantnummer_in_gebruik",
     "klantnummer_voor",
@@ -234,12 +239,33 @@ def controleer_correctie(klant_id: UUID, oud: Subjectsoort | None, nieuw: Subjec
         )
 
 
-# --- rule 5 ---------------------------------------------------------------------------
+# --- rules 5 and 10 -------------------------------------------------------------------
 
 
-def controleer_niveau(
-    authenticatie: Authenticatie | None, minimum: Betrouwbaarheidsniveau
-) -> Authenticatie:
+class Vertegenwoordigd(Protocol):
+    """What rule 10 reads of a representation: whom it is of."""
+
+    @property
+    def vertegenwoordigde(self) -> Identificator: ...
+
+
+class Geauthenticeerd(Protocol):
+    """What rules 5 and 10 read of an authentication (an
+    :class:`~klantregister.Authenticatie`): its level, whom it established, and for whom
+    the klant acts."""
+
+    @property
+    def niveau(self) -> enum.IntEnum: ...
+    @property
+    def subject(self) -> Identificator | None: ...
+    @property
+    def namens(self) -> Vertegenwoordigd | None: ...
+
+
+_A = TypeVar("_A", bound=Geauthenticeerd)
+
+
+def controleer_niveau(authenticatie: _A | None, minimum: enum.IntEnum) -> _A:
     """Rule 5: identifying data only with authentication at ``minimum`` or above."""
     if authenticatie is not None and authenticatie.niveau >= minimum:
         return authenticatie  # the common case: no message to build
@@ -250,6 +276,60 @@ def controleer_niveau(
     if authenticatie is None:
         raise BetrouwbaarheidsniveauError(f"{vraag}; er is geen authenticatie opgegeven")
     raise BetrouwbaarheidsniveauError(f"{vraag}, niet {authenticatie.niveau.name.lower()}")
+
+
+def controleer_machtiging(
+    authenticatie: Geauthenticeerd,
+    identificatoren: tuple[Identificator, ...],
+    *,
+    vereis_subject: bool = True,
+) -> None:
+    """Rule 10: the authentication covers the identificatie with these identifiers.
+
+    It does when its ``subject`` is one of them (the klant acts *als* that subject), or
+    its ``namens.vertegenwoordigde`` is (the klant acts *namens* them). An
+    authentication that names neither is refused too, unless ``vereis_subject`` is
+    false (a register fed by a system that authenticates elsewhere); one that names a
+    subject or vertegenwoordigde is always checked. The message shows no identifier in
+    full.
+    """
+    subject = authenticatie.subject
+    namens = authenticatie.namens
+    if subject is None and namens is None:
+        if not vereis_subject:
+            return
+        raise MachtigingError(
+            "identificerende gegevens vastleggen vraagt een authenticatie die zegt wie "
+            "zich authenticeerde (subject) of namens wie (namens); deze noemt geen van beide"
+        )
+    sleutels = {sleutel(identificator) for identificator in identificatoren}
+    if subject is not None and sleutel(subject) in sleutels:
+        return
+    if namens is not None and sleutel(namens.vertegenwoordigde) in sleutels:
+        return
+    gegeven = [] if subject is None else [f"als {_getoond(subject)}"]
+    if namens is not None:
+        gegeven.append(f"namens {_getoond(namens.vertegenwoordigde)}")
+    raise MachtigingError(
+        f"de authenticatie ({' en '.join(gegeven)}) dekt deze identificatie "
+        f"({', '.join(map(_getoond, identificatoren))}) niet: het subject of de "
+        "vertegenwoordigde moet een van haar identificerende gegevens zijn"
+    )
+
+
+def _getoond(identificator: Identificator) -> str:
+    """An identifier as a rule-10 message shows it: its kind and its last three digits or
+    characters, whatever kind it is (the message names two identifiers, the klant's and
+    the authentication's)."""
+    soort = SOORT_VAN[type(identificator)]
+    if isinstance(identificator, BuitenlandsNummer):
+        waarde = identificator.nummer
+    elif isinstance(identificator, SubjectUrl):
+        return soort.label
+    else:
+        waarde = identificator.waarde
+    zichtbaar = waarde[-3:] if len(waarde) >= 6 else ""
+    return f"{soort.label} {'*' * (len(waarde) - len(zichtbaar))}{zichtbaar}"
 
 
 # --- klantnummers ---------------------------------------------------------------------

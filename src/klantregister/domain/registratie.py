@@ -11,8 +11,8 @@ import uuid
 
 import attrs
 
-from klantregister.domain.authenticatie import Authenticatie
-from klantregister.domain.errors import KlantregisterError, typefout
+from klantregister.domain.authenticatie import Authenticatie, Overname
+from klantregister.domain.errors import KlantregisterError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
 from klantregister.domain.kenmerken import (
@@ -39,6 +39,8 @@ __all__ = [
     "als_authenticatie",
     "als_gemeente",
     "als_klantnummer",
+    "als_overname",
+    "controleer_herkomst",
     "nieuwe_registratie",
 ]
 
@@ -65,6 +67,23 @@ def als_authenticatie(value: object) -> Authenticatie | None:
     raise typefout("authenticatie", "Authenticatie of None", value)
 
 
+def als_overname(value: object) -> Overname | None:
+    """Converter: ``value`` if it is an Overname or ``None``."""
+    if value is None or isinstance(value, Overname):
+        return value
+    raise typefout("overname", "een Overname of None", value)
+
+
+def controleer_herkomst(authenticatie: Authenticatie | None, overname: Overname | None) -> None:
+    """An identificatie is recorded with an authenticatie or taken over, not both."""
+    if authenticatie is not None and overname is not None:
+        raise OngeldigFormaatError(
+            "overname",
+            "geef een authenticatie of een overname, niet beide: overgenomen gegevens "
+            "zijn elders geauthenticeerd",
+        )
+
+
 @attrs.frozen
 class Registratie:
     """The arguments of one :meth:`~klantregister.KlantRegister.registreer`, for the bulk
@@ -73,7 +92,8 @@ class Registratie:
     Built from plain strings too, and validated as ``registreer`` validates them.
     ``id`` and ``bron`` are the id and source reference of a record taken over
     from another register (an import): the klant keeps them. ``kenmerken`` agree
-    with the identificatie (KLOK01 rule 3), checked here.
+    with the identificatie (KLOK01 rule 3), checked here. ``overname`` stands in place
+    of ``authenticatie`` for identifying data authenticated elsewhere; not both.
     """
 
     gemeente: Gemeentecode = attrs.field(converter=als_gemeente)
@@ -99,10 +119,12 @@ class Registratie:
     kenmerken: Kenmerken = attrs.field(
         default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
     )
+    overname: Overname | None = attrs.field(default=None, converter=als_overname, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.kenmerken.soort is not None:
             controleer_kenmerken(self.kenmerken, self.identificatie, self.id)
+        controleer_herkomst(self.authenticatie, self.overname)
 
 
 def nieuwe_registratie(
@@ -115,6 +137,7 @@ def nieuwe_registratie(
     id: uuid.UUID | None = None,
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
+    overname: Overname | None = None,
 ) -> Registratie:
     """A registratie from parts that are already values of their types, as
     :func:`~klantregister.domain.klant.nieuwe_klant` builds a klant: a reader that
@@ -124,6 +147,7 @@ def nieuwe_registratie(
     """
     if kenmerken.soort is not None:
         controleer_kenmerken(kenmerken, identificatie, id)
+    controleer_herkomst(authenticatie, overname)
     registratie = object.__new__(Registratie)
     zet = object.__setattr__
     zet(registratie, "gemeente", gemeente)
@@ -134,6 +158,7 @@ def nieuwe_registratie(
     zet(registratie, "id", id)
     zet(registratie, "bron", bron)
     zet(registratie, "kenmerken", kenmerken)
+    zet(registratie, "overname", overname)
     return registratie
 
 

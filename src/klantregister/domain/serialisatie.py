@@ -10,20 +10,29 @@ back validates every value again.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
+from klantregister.domain.authenticatie import (
+    Authenticatie,
+    Herkomst,
+    Overname,
+    Subject,
+    Vertegenwoordiging,
+)
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.errors import OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.kenmerken import GEEN_KENMERKEN, Kenmerken
 from klantregister.domain.klant import GEEN_KLANTGEGEVENS
 from klantregister.domain.klantgegevens import Adres, Klantgegevens
-from klantregister.domain.klok01 import NUMMERSOORTEN
+from klantregister.domain.klok01 import NUMMERSOORTEN, SOORT_MET_SLEUTEL, SOORT_VAN
 from klantregister.domain.meldingen import toon
 
 __all__ = [
+    "herkomst_naar_dict",
+    "herkomst_uit_dict",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
     "kenmerken_naar_dict",
@@ -154,3 +163,106 @@ def kenmerken_uit_dict(data: object) -> Kenmerken:
     if onbekend := sorted(set(data) - {v.name for v in attrs.fields(Kenmerken)}):
         raise OngeldigFormaatError("kenmerken", f"onbekend veld {toon(onbekend[0])}")
     return Kenmerken(**data)
+
+
+def _subject_naar_dict(subject: Subject) -> dict[str, Any]:
+    if isinstance(subject, BuitenlandsNummer):
+        return {
+            "buitenlands": {
+                "land": subject.land,
+                "register": subject.register,
+                "nummer": subject.nummer,
+            }
+        }
+    return {SOORT_VAN[type(subject)].sleutel: subject.waarde}
+
+
+def _subject_uit_dict(veld: str, data: object) -> Subject:
+    if not isinstance(data, dict) or len(data) != 1:
+        raise OngeldigFormaatError(veld, "verwacht een object met één identificerend gegeven")
+    ((soort, waarde),) = data.items()
+    if soort == "buitenlands":
+        if not isinstance(waarde, dict) or set(waarde) != {"land", "register", "nummer"}:
+            raise OngeldigFormaatError(
+                "buitenlands", "verwacht een object met land, register en nummer"
+            )
+        return BuitenlandsNummer(waarde["land"], waarde["register"], waarde["nummer"])
+    if soort not in _NUMMERS:
+        raise OngeldigFormaatError(veld, f"onbekend veld {toon(soort)}")
+    return cast("Subject", SOORT_MET_SLEUTEL[soort].klasse.parse(waarde))  # type: ignore[union-attr]
+
+
+_AUTHENTICATIE = frozenset({"soort", "niveau", "middel", "subject", "namens"})
+_OVERNAME = frozenset({"soort", "bron", "oorspronkelijk_niveau", "toelichting"})
+_NAMENS = frozenset({"vertegenwoordigde", "grondslag", "machtiging"})
+
+
+def herkomst_naar_dict(herkomst: Herkomst) -> dict[str, Any]:
+    """What a klant's identificatie was recorded with, as a dict: ``soort`` says which
+    (``"authenticatie"`` or ``"overname"``); only the members given, the identifiers in
+    full (this is personal data).
+
+    >>> herkomst_naar_dict(Authenticatie("hoog", subject="111222333"))
+    {'soort': 'authenticatie', 'niveau': 'hoog', 'subject': {'bsn': '111222333'}}
+    """
+    if isinstance(herkomst, Overname):
+        uit: dict[str, Any] = {"soort": "overname", "bron": herkomst.bron}
+        if herkomst.oorspronkelijk_niveau is not None:
+            uit["oorspronkelijk_niveau"] = herkomst.oorspronkelijk_niveau.name.lower()
+        if herkomst.toelichting is not None:
+            uit["toelichting"] = herkomst.toelichting
+        return uit
+    if not isinstance(herkomst, Authenticatie):
+        raise typefout("herkomst", "een Authenticatie of Overname", herkomst)
+    uit = {"soort": "authenticatie", "niveau": herkomst.niveau.name.lower()}
+    if herkomst.middel is not None:
+        uit["middel"] = herkomst.middel
+    if herkomst.subject is not None:
+        uit["subject"] = _subject_naar_dict(herkomst.subject)
+    if (namens := herkomst.namens) is not None:
+        vertegenwoordiging: dict[str, Any] = {
+            "vertegenwoordigde": _subject_naar_dict(namens.vertegenwoordigde),
+            "grondslag": namens.grondslag.value,
+        }
+        if namens.machtiging is not None:
+            vertegenwoordiging["machtiging"] = namens.machtiging
+        uit["namens"] = vertegenwoordiging
+    return uit
+
+
+def herkomst_uit_dict(data: object) -> Herkomst:
+    """The inverse of :func:`herkomst_naar_dict`; every value is validated again."""
+    if not isinstance(data, dict):
+        raise typefout("herkomst", "een object", data)
+    soort = data.get("soort")
+    bekend = _OVERNAME if soort == "overname" else _AUTHENTICATIE
+    if soort not in ("overname", "authenticatie"):
+        raise OngeldigFormaatError(
+            "herkomst", f"soort {toon(soort)} is geen 'authenticatie' of 'overname'"
+        )
+    if onbekend := sorted(set(data) - bekend):
+        raise OngeldigFormaatError("herkomst", f"onbekend veld {toon(onbekend[0])}")
+    if soort == "overname":
+        return Overname(
+            data.get("bron"),
+            oorspronkelijk_niveau=data.get("oorspronkelijk_niveau"),
+            toelichting=data.get("toelichting"),
+        )
+    namens = data.get("namens")
+    if namens is not None:
+        if not isinstance(namens, dict):
+            raise typefout("namens", "een object", namens)
+        if onbekend := sorted(set(namens) - _NAMENS):
+            raise OngeldigFormaatError("namens", f"onbekend veld {toon(onbekend[0])}")
+        namens = Vertegenwoordiging(
+            _subject_uit_dict("vertegenwoordigde", namens.get("vertegenwoordigde")),
+            namens.get("grondslag"),  # type: ignore[arg-type]
+            machtiging=namens.get("machtiging"),
+        )
+    subject = data.get("subject")
+    return Authenticatie(
+        data.get("niveau"),  # type: ignore[arg-type]
+        data.get("middel"),
+        subject=None if subject is None else _subject_uit_dict("subject", subject),
+        namens=namens,
+    )

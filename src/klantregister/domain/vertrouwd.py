@@ -48,6 +48,7 @@ from typing import Any, TypeVar
 import attrs
 
 from klantregister.domain import velden
+from klantregister.domain.authenticatie import Herkomst
 from klantregister.domain.buitenlands import MAX_NUMMER, MAX_REGISTER, BuitenlandsNummer
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
@@ -325,6 +326,7 @@ def klant_uit(
     versie: object,
     bron: object,
     kenmerken: Kenmerken,
+    herkomst: Herkomst | None = None,
 ) -> Klant:
     """A klant of parts built above; the gemeente as its code (checked once per code), the
     klantnummer, versie and bron as stored.
@@ -352,4 +354,7 @@ def klant_uit(
     _zet(klant, "versie", versie)
     _zet(klant, "bron", bron)
     _zet(klant, "kenmerken", kenmerken)
+    if herkomst is not None and identificatie is None:
+        raise Afwijking("herkomst")
+    _zet(klant, "herkomst", herkomst)
     return klant

@@ -4,21 +4,26 @@
 >>> from klantregister import Klant
 >>> klant = Klant(uuid.UUID(int=1), "0363", "K1")
 >>> naar_dict(klant)["formaat"], naar_dict(klant)["formaatversie"]
-('klantregister/klant', 3)
+('klantregister/klant', 4)
 >>> uit_dict(naar_dict(klant)) == klant
 True
 
 ``formaatversie`` is the version of this format; ``versie`` is the klant's own
 (optimistic concurrency). Version 2 added ``bron`` (the URL of the record the klant
 was imported from), version 3 ``kenmerken`` (soort of party, active, secrecy; only
-what says something, ``{}`` for a klant without) and ``identificatie.subject_url``;
-versions 1 and 2 are read still. A reader refuses a format version it does not know.
+what says something, ``{}`` for a klant without) and ``identificatie.subject_url``,
+version 4 ``herkomst`` (what the identificatie was recorded with: an ``"authenticatie"``
+with its level, means, subject and namens, or an ``"overname"`` with its source; ``null``
+for a zelfstandige klant or one whose herkomst is not known); versions 1 to 3 are read
+still. A reader refuses a format version it does not know.
 
 :func:`lees` reads a JSON Lines file of them for ``klantregister check`` and
 ``import --invoer kanoniek``: each record becomes a registratie with the klant's own
 id, gemeente, klantnummer, klantgegevens, identificatie and bron; ``versie`` counts
 the changes in the register it came from, and starts again at 1. The kenmerken come
-along.
+along. The identificatie is taken over (:class:`~klantregister.Overname`), not
+authenticated anew: a record's herkomst that is an overname is kept, one that is an
+authentication becomes an overname from ``klantregister/klant`` at the level it reached.
 """
 
 from __future__ import annotations
@@ -30,14 +35,18 @@ from typing import Any
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
+    Authenticatie,
     FormaatError,
     Gemeentecode,
     Klant,
     KlantregisterError,
     OngeldigeWaardeError,
     OngeldigFormaatError,
+    Overname,
     Registratie,
     als_klant,
+    herkomst_naar_dict,
+    herkomst_uit_dict,
     identificatie_naar_dict,
     identificatie_uit_dict,
     kenmerken_naar_dict,
@@ -77,16 +86,16 @@ __all__ = [
 ]
 
 #: The version of the format this release writes.
-FORMAATVERSIE = 3
+FORMAATVERSIE = 4
 #: The versions it reads.
-FORMAATVERSIES = (1, 2, 3)
+FORMAATVERSIES = (1, 2, 3, 4)
 #: Every member of a record of this format.
 VELDEN = frozenset(
     {"formaat", "formaatversie", "id", "gemeente", "klantnummer", "versie", "bron"}
-    | {"klantgegevens", "identificatie", "kenmerken"}
+    | {"klantgegevens", "identificatie", "kenmerken", "herkomst"}
 )
 #: The members each version added.
-_NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}}
+_NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}, 4: {"herkomst"}}
 
 
 def naar_dict(klant: Klant) -> dict[str, Any]:
@@ -105,6 +114,7 @@ def naar_dict(klant: Klant) -> dict[str, Any]:
         else identificatie_naar_dict(klant.identificatie),
         "bron": klant.bron,
         "kenmerken": kenmerken_naar_dict(klant.kenmerken),
+        "herkomst": None if klant.herkomst is None else herkomst_naar_dict(klant.herkomst),
     }
 
 
@@ -126,13 +136,15 @@ def regel(klant: Klant) -> str:
     identificatie = als_klant(klant).identificatie
     bron = klant.bron
     kenmerken = klant.kenmerken
+    herkomst = klant.herkomst
     return (
         f"{_BEGIN}{klant.id}{_GEMEENTE}{klant.gemeente.waarde}{_KLANTNUMMER}"
         f"{_TEKST(klant.klantnummer)}{_VERSIE}{int.__repr__(klant.versie)}{_KLANTGEGEVENS}"
         f"{_JSON(klantgegevens_naar_dict(klant.klantgegevens))}{_IDENTIFICATIE}"
         f"{'null' if identificatie is None else _JSON(identificatie_naar_dict(identificatie))}"
         f"{_BRON}{'null' if bron is None else _TEKST(bron)}{_KENMERKEN}"
-        f"{'{}' if kenmerken is GEEN_KENMERKEN else _JSON(kenmerken_naar_dict(kenmerken))}}}"
+        f"{'{}' if kenmerken is GEEN_KENMERKEN else _JSON(kenmerken_naar_dict(kenmerken))}"
+        f"{_HERKOMST}{'null' if herkomst is None else _JSON(herkomst_naar_dict(herkomst))}}}"
     )
 
 
@@ -149,6 +161,7 @@ _KLANTGEGEVENS = ', "klantgegevens": '
 _IDENTIFICATIE = ', "identificatie": '
 _BRON = ', "bron": '
 _KENMERKEN = ', "kenmerken": '
+_HERKOMST = ', "herkomst": '
 
 
 def uit_dict(data: object) -> Klant:
@@ -179,6 +192,7 @@ def uit_dict(data: object) -> Klant:
     gegevens = data.get("klantgegevens") or {}
     if not isinstance(gegevens, dict):
         raise typefout("klantgegevens", "een object", gegevens)
+    herkomst = data.get("herkomst")
     try:
         return Klant(
             data.get("id"),  # type: ignore[arg-type]
@@ -189,6 +203,7 @@ def uit_dict(data: object) -> Klant:
             data.get("versie"),
             bron=data.get("bron"),
             kenmerken=kenmerken_uit_dict(data.get("kenmerken") or {}),
+            herkomst=None if herkomst is None else herkomst_uit_dict(herkomst),
         )
     except KlantregisterError:
         raise
@@ -251,5 +266,15 @@ def _lees(
         id=klant.id,
         bron=klant.bron,
         kenmerken=klant.kenmerken,
+        overname=overname(klant.herkomst),
     )
     return Gelezen(positie, regel, id_, registratie, (), klant.gemeente, klant.identificatie)
+
+
+def overname(herkomst: Authenticatie | Overname | None) -> Overname | None:
+    """How a record's identificatie is taken over: its own overname, or one from this
+    format at the level its authentication reached; ``None`` for no herkomst (the
+    import then says where the data came from)."""
+    if herkomst is None or isinstance(herkomst, Overname):
+        return herkomst
+    return Overname(FORMAAT, oorspronkelijk_niveau=herkomst.niveau, toelichting=herkomst.middel)

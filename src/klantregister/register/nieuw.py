@@ -1,9 +1,10 @@
 """Storing new klanten, one or a batch: the register's write path for ``registreer``.
 
 Called by :class:`~klantregister.KlantRegister` under its lock, with parts it has
-validated and whose rule 5 it has checked. Rule 1, the klantnummer's uniqueness
-and a klant's id are the repository's to enforce: ``add`` and ``add_many`` raise
-the register's own errors, and a transaction undoes what a refused klant took. The
+validated and whose rules 5 and 10 it has checked (each klant gets its herkomst).
+Rule 1, the klantnummer's uniqueness and a klant's id are the repository's to
+enforce: ``add`` and ``add_many`` raise the register's own errors, and a
+transaction undoes what a refused klant took. The
 bulk path asks a repository that can say so (``holders_many``) what is held first,
 so that a conflict refuses its registratie, not the batch's round trip.
 """
@@ -18,9 +19,9 @@ from contextlib import AbstractContextManager
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
-    Authenticatie,
     BulkResultaat,
     Gemeentecode,
+    Herkomst,
     Identificatie,
     Identificator,
     KardinaliteitError,
@@ -52,6 +53,7 @@ def voeg_toe(
     klant_id: uuid.UUID | None = None,
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
+    herkomst: Herkomst | None = None,
 ) -> Klant:
     """Store one new klant, inside the caller's transaction; a klantnummer is taken when
     ``nummer`` is ``None``, a random id when ``klant_id`` is.
@@ -72,16 +74,32 @@ def voeg_toe(
                 identificatie,
                 bron=bron,
                 kenmerken=kenmerken,
+                herkomst=herkomst,
             )
             opgeslagen: Klant | None = in_een(ontwerp)
             if opgeslagen is not None:
                 return opgeslagen
         nummer = store.next_klantnummers(gemeente, 1)[0]
     klant = nieuwe_klant(
-        klant_id, gemeente, nummer, gegevens, identificatie, bron=bron, kenmerken=kenmerken
+        klant_id,
+        gemeente,
+        nummer,
+        gegevens,
+        identificatie,
+        bron=bron,
+        kenmerken=kenmerken,
+        herkomst=herkomst,
     )
     store.add(klant)
     return klant
+
+
+def _herkomst(registratie: Registratie) -> Herkomst | None:
+    """The herkomst of a registratie whose rules hold: its overname or its authenticatie,
+    for a klant with an identificatie."""
+    if registratie.identificatie is None:
+        return None
+    return registratie.overname or registratie.authenticatie
 
 
 #: The klantnummer of a klant handed to ``add_with_next_klantnummer``, which gives it its own.
@@ -91,12 +109,13 @@ _ONTWERP = klok01.klantnummer_voor(0)
 def registreer_in_batches(
     store: KlantRepository,
     slot: AbstractContextManager[object],
-    controleer_niveau: Callable[[Authenticatie | None], object],
+    controleer_herkomst: Callable[[Registratie], object],
     registraties: Iterable[Registratie],
     batchgrootte: int,
 ) -> BulkResultaat:
     """``registreer_alle``: check each registratie as ``registreer`` does (its type, and
-    rule 5 with ``controleer_niveau``), and store them in batches under ``slot``."""
+    rules 5 and 10 with ``controleer_herkomst``, for one with an identificatie), and store
+    them in batches under ``slot``."""
     geregistreerd: list[Klant] = []
     geweigerd: list[tuple[int, KlantregisterError]] = []
     batch: list[tuple[int, Registratie]] = []
@@ -106,7 +125,7 @@ def registreer_in_batches(
             if registratie.__class__ is not Registratie:
                 raise typefout("registratie", "Registratie", registratie)
             if registratie.identificatie is not None:
-                controleer_niveau(registratie.authenticatie)
+                controleer_herkomst(registratie)
         except KlantregisterError as fout:
             geweigerd.append((positie, fout))
             continue
@@ -178,8 +197,8 @@ def voeg_batch_toe(
                 nieuw = _een_voor_een(store, batch, geweigerd)
     geregistreerd.extend(klant for klant, _ in nieuw)
     if log.isEnabledFor(logging.DEBUG):
-        for klant, registratie in nieuw:
-            log_registratie(klant, registratie.authenticatie)
+        for klant, _ in nieuw:
+            log_registratie(klant)
     return len(geweigerd) > al_geweigerd
 
 
@@ -218,6 +237,7 @@ def _schrijf_batch(
                 registratie.identificatie,
                 bron=registratie.bron,
                 kenmerken=registratie.kenmerken,
+                herkomst=_herkomst(registratie),
             ),
             registratie,
         )
@@ -246,6 +266,7 @@ def _een_voor_een(
                     klant_id=registratie.id,
                     bron=registratie.bron,
                     kenmerken=registratie.kenmerken,
+                    herkomst=_herkomst(registratie),
                 )
                 nieuw.append((klant, registratie))
         except OpslagError:

@@ -7,7 +7,7 @@ as it was, and the register may be shared between threads.
 
 >>> from klantregister import Authenticatie, Betrouwbaarheidsniveau, Identificatie
 >>> register = KlantRegister()
->>> digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD")
+>>> digid = Authenticatie(Betrouwbaarheidsniveau.SUBSTANTIEEL, "DigiD", subject="111222333")
 >>> persoon = Identificatie.natuurlijk_persoon(bsn="111222333")
 >>> klant = register.registreer("0363", identificatie=persoon, authenticatie=digid)
 >>> register.zoek("111222333", "0363") == (klant,)
@@ -29,12 +29,12 @@ from types import TracebackType
 import attrs
 from typing_extensions import Self
 
-from klantregister.display import gesloten_register_html, record, register_html
 from klantregister.domain import (
     Authenticatie,
     Betrouwbaarheidsniveau,
     BulkResultaat,
     Gemeentecode,
+    Herkomst,
     Identificatie,
     Identificator,
     Kenmerken,
@@ -42,6 +42,7 @@ from klantregister.domain import (
     Klantgegevens,
     KlantNietGevondenError,
     OngeldigFormaatError,
+    Overname,
     Registratie,
     VersieconflictError,
     als_authenticatie,
@@ -50,33 +51,46 @@ from klantregister.domain import (
     als_identificatie,
     als_kenmerken,
     als_klantgegevens,
+    als_overname,
     als_versie,
+    controleer_herkomst,
     controleer_kenmerken,
-    klok01,
     niveau,
     typefout,
 )
 from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
 from klantregister.register.argumenten import identificatoren, opslag
-from klantregister.register.audit import log, log_authenticatie, log_registratie
+from klantregister.register.audit import log, log_herkomst, log_registratie
 from klantregister.register.nieuw import registreer_in_batches, voeg_toe
 from klantregister.register.ports import KlantRepository
+from klantregister.register.regels import correctie, herkomst_van
+from klantregister.register.tonen import RegisterWeergave
 from klantregister.register.urls import repository_from_url
-from klantregister.storage import MemoryRepository
 
 __all__ = ["KlantRegister"]
 
 
+def _waarheid(value: object, veld: str = "vereis_subject") -> bool:
+    """Converter: True or False, nothing that only looks like it."""
+    if not isinstance(value, bool):
+        raise typefout(veld, "True of False", value)
+    return value
+
+
 # eq=False: a register is an entity with a lock, equal only to itself (and hashable).
 @attrs.define(repr=False, eq=False)
-class KlantRegister:
+class KlantRegister(RegisterWeergave):
     """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
 
     ``repository`` is where the klanten are kept; ``None`` keeps them in this
     process's memory. ``minimaal_betrouwbaarheidsniveau`` is the gemeente's
     policy for rule 5: the lowest authentication level at which identificerende
-    gegevens may be recorded or corrected.
+    gegevens may be recorded or corrected. ``vereis_subject`` is rule 10: identifying
+    data only of the subject the authentication established (``subject``) or of the one
+    the klant acts for (``namens``). A register fed by a system that authenticates
+    elsewhere may set it to ``False``, explicitly: an authentication that names neither
+    is then taken on its level alone (one that names either is still checked).
 
     Wherever a method takes a gemeente or an identifier, a plain string is
     accepted too and validated. Operations that change a klant take an
@@ -90,6 +104,7 @@ class KlantRegister:
         converter=niveau,
         kw_only=True,
     )
+    vereis_subject: bool = attrs.field(default=True, kw_only=True, converter=_waarheid)
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
     _gesloten: bool = attrs.field(default=False, init=False)
 
@@ -102,6 +117,7 @@ class KlantRegister:
             Betrouwbaarheidsniveau.SUBSTANTIEEL
         ),
         aanmaken: bool = True,
+        vereis_subject: bool = True,
     ) -> KlantRegister:
         """A register on the storage the URL names.
 
@@ -119,10 +135,12 @@ class KlantRegister:
         """
         # Check the setting before the storage is opened (and a file perhaps created).
         minimum = niveau(minimaal_betrouwbaarheidsniveau)
-        if not isinstance(aanmaken, bool):
-            raise typefout("aanmaken", "True of False", aanmaken)
+        _waarheid(vereis_subject, "vereis_subject")
+        _waarheid(aanmaken, "aanmaken")
         return cls(
-            repository_from_url(url, aanmaken=aanmaken), minimaal_betrouwbaarheidsniveau=minimum
+            repository_from_url(url, aanmaken=aanmaken),
+            minimaal_betrouwbaarheidsniveau=minimum,
+            vereis_subject=vereis_subject,
         )
 
     def close(self) -> None:
@@ -155,20 +173,24 @@ class KlantRegister:
         id: uuid.UUID | str | None = None,
         bron: str | None = None,
         kenmerken: Kenmerken | None = None,
+        overname: Overname | None = None,
     ) -> Klant:
         """Register a new klant of ``gemeente`` and return it (``versie`` 1).
 
         With ``identificatie`` the klant is aangehaakt: that needs
-        ``authenticatie`` at or above the register's minimum level (rule 5),
-        and no other klant of the gemeente may hold any of its natural-person
-        keys (rule 1). Without it the klant is zelfstandig, and stays so
+        ``authenticatie`` at or above the register's minimum level (rule 5)
+        whose ``subject`` or ``namens.vertegenwoordigde`` is one of its
+        identifiers (rule 10), or in its place the ``overname`` of data
+        authenticated elsewhere; the klant keeps either as its ``herkomst``. No
+        other klant of the gemeente may hold any of its natural-person keys
+        (rule 1). Without it the klant is zelfstandig, and stays so
         (rule 4). ``klantnummer`` is generated when not given, and so is ``id``
         (a random UUID). A klant taken over from another register keeps the
         ``id`` it had there, and ``bron`` (the URL of its record there).
         ``kenmerken`` (soort of party, active, secrecy) agree with the identificatie.
 
         Raises :class:`OngeldigeWaardeError`, :class:`BetrouwbaarheidsniveauError`,
-        :class:`KardinaliteitError`, :class:`KlantnummerInGebruikError` or
+        :class:`MachtigingError`, :class:`KardinaliteitError`, :class:`KlantnummerInGebruikError` or
         :class:`KlantBestaatAlError`.
         """
         gemeente = Gemeentecode.parse(gemeente)
@@ -179,9 +201,12 @@ class KlantRegister:
         gegeven_id = als_id(id)
         bron = als_bron(bron)
         kenmerken = als_kenmerken(kenmerken)
+        overname = als_overname(overname)
         controleer_kenmerken(kenmerken, identificatie, gegeven_id)
+        controleer_herkomst(authenticatie, overname)
+        herkomst = None
         if identificatie is not None:
-            self._controleer_niveau(authenticatie)
+            herkomst = self._herkomst(authenticatie, overname, identificatie)
         with self._lock, self._store.transaction():
             klant = voeg_toe(
                 self._store,
@@ -192,8 +217,9 @@ class KlantRegister:
                 klant_id=gegeven_id,
                 bron=bron,
                 kenmerken=kenmerken,
+                herkomst=herkomst,
             )
-        log_registratie(klant, authenticatie)
+        log_registratie(klant)
         return klant
 
     def registreer_alle(
@@ -216,7 +242,7 @@ class KlantRegister:
         ):
             raise typefout("registraties", "een reeks Registraties", registraties)
         return registreer_in_batches(
-            self._store, self._lock, self._controleer_niveau, registraties, batchgrootte
+            self._store, self._lock, self._controleer_registratie, registraties, batchgrootte
         )
 
     def wijzig_klantgegevens(
@@ -252,24 +278,29 @@ class KlantRegister:
         *,
         authenticatie: Authenticatie | None,
         versie: int | None = None,
+        overname: Overname | None = None,
     ) -> Klant:
         """Correct the identificatie of an aangehaakte klant (a typo in a number, say).
 
         The correction keeps the subject's soort (rule 4, else :class:`SubjectsoortError`),
-        needs ``authenticatie`` at the register's minimum level (rule 5), and is checked
-        against rule 1 as if new. A zelfstandige klant never gets an identificatie
-        (:class:`ZelfstandigeKlantError`).
+        needs ``authenticatie`` at the register's minimum level (rule 5) covering the new
+        identificatie (rule 10), or an ``overname`` in its place, which becomes the
+        klant's ``herkomst``; and is checked against rule 1 as if new. A zelfstandige
+        klant never gets an identificatie (:class:`ZelfstandigeKlantError`).
         """
         nieuwe_identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
+        overname = als_overname(overname)
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
-            geldig = self._corrigeer(oud, nieuwe_identificatie, authenticatie)
-            nieuw = attrs.evolve(oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1)
+            herkomst = self._corrigeer(oud, nieuwe_identificatie, authenticatie, overname)
+            nieuw = attrs.evolve(
+                oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1, herkomst=herkomst
+            )
             self._store.replace(oud, nieuw)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
-            log_authenticatie(nieuw, geldig)
+            log_herkomst(nieuw, herkomst)
         return nieuw
 
     def werk_bij(
@@ -281,18 +312,20 @@ class KlantRegister:
         authenticatie: Authenticatie | None = None,
         versie: int | None = None,
         kenmerken: Kenmerken | None = None,
+        overname: Overname | None = None,
     ) -> Klant:
         """Give the klant these klantgegevens and this identificatie (and ``kenmerken``,
         unless ``None``) in one change: all or none (an import of a record the register
         holds). ``versie`` goes up by one.
 
         The identificatie, where it differs, is corrected as :meth:`corrigeer_identificatie`
-        corrects it (rules 1, 4 and 5; ``authenticatie`` needed); ``None`` keeps a
-        zelfstandige klant zelfstandig and is refused for an aangehaakte one.
+        corrects it (rules 1, 4, 5 and 10; ``authenticatie`` or ``overname`` needed);
+        ``None`` keeps a zelfstandige klant zelfstandig and is refused for an aangehaakte one.
         """
         gegevens = als_klantgegevens(klantgegevens)
         nieuwe_identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
+        overname = als_overname(overname)
         nieuwe_kenmerken = None if kenmerken is None else als_kenmerken(kenmerken)
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
@@ -300,7 +333,7 @@ class KlantRegister:
             controleer_kenmerken(nieuwe_kenmerken, nieuwe_identificatie, oud.id)
             geldig = None
             if nieuwe_identificatie != oud.identificatie:
-                geldig = self._corrigeer(oud, nieuwe_identificatie, authenticatie)
+                geldig = self._corrigeer(oud, nieuwe_identificatie, authenticatie, overname)
             if (gegevens, nieuwe_identificatie, nieuwe_kenmerken) == (
                 oud.klantgegevens,
                 oud.identificatie,
@@ -313,12 +346,13 @@ class KlantRegister:
                 identificatie=nieuwe_identificatie,
                 kenmerken=nieuwe_kenmerken,
                 versie=oud.versie + 1,
+                herkomst=oud.herkomst if geldig is None else geldig,
             )
             self._store.replace(oud, nieuw)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("klant %s bijgewerkt", nieuw.id)
             if geldig is not None:
-                log_authenticatie(nieuw, geldig)
+                log_herkomst(nieuw, geldig)
         return nieuw
 
     def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
@@ -382,94 +416,42 @@ class KlantRegister:
         with self._lock:
             return sleutel in self._store
 
-    def to_records(self, *, volledig: bool = False) -> list[dict[str, object]]:
-        """Every klant as a flat dict of plain values, in order of registration.
-
-        Made for ``pandas.DataFrame(register.to_records())`` (pandas is not
-        needed for anything else). Each dict has the same keys in the same
-        order, ``None`` where nothing is given (``docs/api.md`` lists them): the
-        klant's id, gemeente, klantnummer and versie, its identifiers, its
-        kenmerken, then every field of :class:`Klantgegevens`, an address's
-        flattened (``adres_straatnaam``, ``correspondentieadres_huisnummer``).
-
-        By default the records show what a ``repr`` shows, so they are safe to
-        display in a notebook: a BSN, an A-nummer and a foreign number masked
-        but their last digits, and every run of six or more digits in the
-        klantgegevens' text masked too (a BSN may have been typed into a name
-        field; a telephone number is masked as well). ``volledig=True`` gives
-        every value in full, as stored: that is personal data (KLUIT06, the
-        AVG), so keep such a table out of shared notebooks and logs.
-
-        A list, not an iterator (a DataFrame holds every row anyway); to stream, iterate.
-
-        >>> from klantregister import Authenticatie, Identificatie
-        >>> register = KlantRegister()
-        >>> _ = register.registreer(
-        ...     "0363",
-        ...     identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
-        ...     authenticatie=Authenticatie("substantieel", "DigiD"),
-        ... )
-        >>> register.to_records()[0]["bsn"], register.to_records(volledig=True)[0]["bsn"]
-        ('******333', '111222333')
-        """
-        if not isinstance(volledig, bool):
-            # Anything but True keeps the data masked; refuse a value that only looks like it.
-            raise typefout("volledig", "True of False", volledig)
-        return [record(klant, volledig=volledig) for klant in self]
-
-    def _repr_html_(self) -> str:
-        """A summary and the first klanten as HTML tables in Jupyter, identifiers masked.
-
-        The counts take one pass over the register; only the first
-        :data:`~klantregister.display.html.RIJEN` klanten are rendered.
-        """
-        with self._lock:
-            if self._gesloten:
-                return gesloten_register_html()
-            klanten = iter(self._store)
-        return register_html(klanten)
-
-    def __repr__(self) -> str:
-        # No I/O (a repr may be taken while the storage is down, or in a log line): the
-        # counts of a register in memory, or else the storage's own repr.
-        if self._gesloten:
-            return "<KlantRegister gesloten>"
-        store = self._store
-        if isinstance(store, MemoryRepository):
-            with self._lock:
-                return f"<KlantRegister gemeenten={store.gemeenten()} klanten={len(store)}>"
-        return f"<KlantRegister {store!r}>"
-
     # --- the rules ------------------------------------------------------------
 
-    def _controleer_niveau(self, authenticatie: Authenticatie | None) -> Authenticatie:
-        """Rule 5: identificerende gegevens only with authentication of sufficient level."""
-        return klok01.controleer_niveau(authenticatie, self.minimaal_betrouwbaarheidsniveau)
+    def _herkomst(
+        self,
+        authenticatie: Authenticatie | None,
+        overname: Overname | None,
+        identificatie: Identificatie,
+    ) -> Herkomst:
+        """Rules 5 and 10, or a take-over: what the identificatie is recorded with."""
+        return herkomst_van(
+            authenticatie,
+            overname,
+            identificatie,
+            self.minimaal_betrouwbaarheidsniveau,
+            vereis_subject=self.vereis_subject,
+        )
+
+    def _controleer_registratie(self, registratie: Registratie) -> None:
+        """Rules 5 and 10 for a registratie with an identificatie (the bulk path)."""
+        self._herkomst(
+            registratie.authenticatie,
+            registratie.overname,
+            registratie.identificatie,  # type: ignore[arg-type]
+        )
 
     def _corrigeer(
-        self, oud: Klant, nieuw: Identificatie | None, authenticatie: Authenticatie | None
-    ) -> Authenticatie:
-        """Rules 4, 5 and 1 for a correction of ``oud``'s identificatie to ``nieuw``."""
-        if nieuw is None:
-            raise OngeldigFormaatError(
-                "identificatie",
-                "een identificatie kan worden gecorrigeerd, niet verwijderd; "
-                "verwijder de klant om de gegevens te wissen",
-            )
-        oude_soort = None if oud.identificatie is None else oud.identificatie.soort
-        klok01.controleer_correctie(oud.id, oude_soort, nieuw.soort)
-        geldig = self._controleer_niveau(authenticatie)
-        self._controleer_uniek(oud.gemeente, nieuw, oud.id)
-        return geldig
-
-    def _controleer_uniek(
-        self, gemeente: Gemeentecode, identificatie: Identificatie, zelf: uuid.UUID | None
-    ) -> None:
-        """Rule 1: no other klant of the gemeente may hold any of these natural-person keys."""
-        for sleutel in identificatie.persoonssleutels:
-            houder = self._store.holder(gemeente, sleutel)
-            if houder is not None and houder != zelf:
-                raise klok01.regel_1_fout(gemeente, houder, sleutel)
+        self,
+        oud: Klant,
+        nieuw: Identificatie | None,
+        authenticatie: Authenticatie | None,
+        overname: Overname | None,
+    ) -> Herkomst:
+        """Rules 4, 5, 10 and 1 for a correction of ``oud``'s identificatie to ``nieuw``."""
+        return correctie(
+            self._store, oud, nieuw, lambda i: self._herkomst(authenticatie, overname, i)
+        )
 
     def _vervang(self, klant_id: uuid.UUID | str, versie: int | None, **velden: object) -> Klant:
         """Store the klant with these fields changed and ``versie`` one higher."""

@@ -68,7 +68,9 @@ class PostgresRepository(SqlRepository):
     _vergrendel_rij = " FOR UPDATE"
     # The klantgegevens as jsonb's text, which the reader decodes itself: psycopg's
     # json.loads of the bytes costs more, and a klant is read this way in every export.
-    _lees_kolommen = KLANT_KOLOMMEN.replace("klantgegevens", "klantgegevens::text", 1)
+    _lees_kolommen = KLANT_KOLOMMEN.replace("klantgegevens", "klantgegevens::text", 1).replace(
+        "herkomst", "herkomst::text", 1
+    )
 
     def __init__(
         self, dsn: str, *, connect_timeout: int | None = None, aanmaken: bool = True
@@ -261,6 +263,7 @@ class PostgresRepository(SqlRepository):
                     klant.identificatie,
                     bron=klant.bron,
                     kenmerken=klant.kenmerken,
+                    herkomst=klant.herkomst,
                 )
             if volgnummer > klok01.MAX_VOLGNUMMER:
                 self._voer_uit(pgsql.TERUG, (1, gemeente.waarde))

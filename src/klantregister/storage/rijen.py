@@ -5,6 +5,7 @@ The columns are those of :data:`~klantregister.storage.schema.KLANT_KOLOMMEN`.
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 import uuid
@@ -15,11 +16,14 @@ from klantregister.domain import (
     GEEN_KENMERKEN,
     GEEN_KLANTGEGEVENS,
     BuitenlandsNummer,
+    Herkomst,
     Identificatie,
     Kenmerken,
     Klant,
     KlantregisterError,
     OpslagError,
+    herkomst_naar_dict,
+    herkomst_uit_dict,
     klantgegevens_naar_dict,
     klantgegevens_uit_dict,
     klok01,
@@ -72,6 +76,34 @@ def _kenmerken(kenmerken: Kenmerken) -> tuple[Any, ...]:
 _SCHRIJF_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
+# A batch's klanten often share one herkomst (an import takes every record over with one
+# Overname; a gemeente's staff register many with one authentication of an employee's):
+# its text is made once, and a stored text read once, while it recurs. Values are
+# immutable, so a klant may share its herkomst with others.
+@functools.lru_cache(maxsize=256)
+def herkomst_tekst(herkomst: Herkomst) -> str:
+    """The herkomst as the ``herkomst`` column holds it: the JSON of its dict."""
+    return _SCHRIJF_JSON(herkomst_naar_dict(herkomst))
+
+
+@functools.lru_cache(maxsize=1024)
+def herkomst_uit_tekst(tekst: str) -> Herkomst:
+    """The herkomst a ``herkomst`` column holds, every value validated."""
+    return herkomst_uit_dict(_json(tekst))
+
+
+def _herkomst_uit(waarde: object) -> Herkomst | None:
+    # As text (the adapters read it so), or as the driver decoded a jsonb value.
+    if waarde is None:
+        return None
+    return herkomst_uit_tekst(waarde) if type(waarde) is str else herkomst_uit_dict(waarde)
+
+
+def _json(waarde: object) -> object:
+    # SQLite and the reads of PostgreSQL give the column's text; anything else is read as is.
+    return json.loads(waarde) if isinstance(waarde, str) else waarde
+
+
 def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[Sleutelrij]]:
     """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
     organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
@@ -98,6 +130,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
                 klant.bron,
                 None,
                 *_kenmerken(klant.kenmerken),
+                None,
             ),
             [],
             [],
@@ -116,6 +149,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
         klant.bron,
         None if subject_url is None else subject_url.waarde,
         *_kenmerken(klant.kenmerken),
+        None if klant.herkomst is None else herkomst_tekst(klant.herkomst),
     )
     # The key rows from the values at hand, in the order of Identificatie.identificatoren.
     sleutels = [
@@ -152,9 +186,18 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
     :class:`~klantregister.domain.vertrouwd.Afwijking` (or another of the errors a
     malformed value can raise) for a row that is not as this library writes it."""
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer, bron, subject_url, partijsoort, actief, geheimhouding, werkt_voor = rij[
-        _NA_NUMMERS:
-    ]
+    (
+        land,
+        register,
+        nummer,
+        bron,
+        subject_url,
+        partijsoort,
+        actief,
+        geheimhouding,
+        werkt_voor,
+        herkomst,
+    ) = rij[_NA_NUMMERS:]
     if type(gegevens) is str:
         gegevens = _json_object(gegevens)
     identificatie = None
@@ -177,6 +220,7 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
         versie=versie,
         bron=bron,
         kenmerken=vertrouwd.kenmerken_uit(partijsoort, actief, geheimhouding, werkt_voor),
+        herkomst=_herkomst_uit(herkomst),
     )
 
 
@@ -233,7 +277,7 @@ def _reden(fout: Exception) -> str:
 
 def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer, bron, subject_url, *kenmerken = rij[_NA_NUMMERS:]
+    land, register, nummer, bron, subject_url, *kenmerken, herkomst = rij[_NA_NUMMERS:]
     if isinstance(gegevens, str):
         gegevens = json.loads(gegevens)
     if not isinstance(gegevens, dict):
@@ -255,6 +299,7 @@ def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
         versie,
         bron=bron,
         kenmerken=_kenmerken_uit(*kenmerken),
+        herkomst=None if herkomst is None else herkomst_uit_dict(_json(herkomst)),
     )
 
 

@@ -56,7 +56,7 @@ __all__ = [
 Rijen = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
 #: The version of the schema this release writes and reads.
-SCHEMA_VERSIE = 3
+SCHEMA_VERSIE = 4
 
 #: The klant row's identifier columns, one per Dutch number, in the table's order.
 NUMMERKOLOMMEN = tuple(soort.sleutel for soort in NUMMERSOORTEN)
@@ -67,6 +67,7 @@ KLANT_KOLOMMEN = ", ".join(
         *NUMMERKOLOMMEN,
         "buitenlands_land, buitenlands_register, buitenlands_nummer",
         "bron, subject_url, partijsoort, actief, geheimhouding, werkt_voor",
+        "herkomst",
     )
 )
 #: The columns of a key row.
@@ -168,6 +169,7 @@ def ddl(d: Dialect) -> list[str]:
     buitenlands_register {d.tekst},
     buitenlands_nummer {d.tekst},
     bron {d.ten_hoogste(MAX_BRON)},{kenmerken}
+    herkomst {d.json},
     CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
 )""",
         # KLOK01 rule 1 as a constraint.
@@ -206,6 +208,9 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
     - 2 -> 3: ``klant.subject_url`` (a v1 ``subject``, a key of its own) and the
       kenmerken ``partijsoort``, ``actief`` (true for every klant there is),
       ``geheimhouding`` and ``werkt_voor``.
+    - 3 -> 4: ``klant.herkomst``, what a klant's identificatie was recorded with (its
+      authentication or the take-over of data authenticated elsewhere; ``NULL`` for the
+      klanten there are, whose herkomst was not kept).
     """
     stap = [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]
     if d is POSTGRESQL:
@@ -213,7 +218,11 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
             "ALTER TABLE klant ALTER COLUMN klantnummer TYPE "
             + d.ten_hoogste(klok01.MAX_KLANTNUMMER)
         )
-    return {1: stap, 2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)]}
+    return {
+        1: stap,
+        2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)],
+        3: [f"ALTER TABLE klant ADD COLUMN herkomst {d.json}"],
+    }
 
 
 # --- the version of a database's schema -----------------------------------------------

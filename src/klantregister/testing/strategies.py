@@ -23,7 +23,8 @@ Numbers, as ``str``: :data:`bsns`, :data:`rsins`, :data:`a_nummers`,
 :func:`identificaties_natuurlijk_persoon`,
 :func:`identificaties_niet_natuurlijk_persoon`, :data:`identificaties` (both
 soorten), :data:`nederlandse_adressen`, :data:`buitenlandse_adressen`,
-:data:`adressen`, :data:`klantgegevens`, :func:`kenmerken` and :func:`klanten`. The text of single
+:data:`adressen`, :data:`klantgegevens`, :func:`kenmerken`, :func:`herkomsten` and
+:func:`klanten`. The text of single
 fields, for strategies of your own: :data:`namen`, :data:`voorletters`,
 :data:`voorvoegsels`, :data:`emailadressen`, :data:`telefoonnummers`,
 :data:`website_urls`, :data:`voorkeurstalen`.
@@ -37,14 +38,20 @@ from hypothesis.errors import InvalidArgument
 from klantregister.domain import (
     GEEN_KENMERKEN,
     Adres,
+    Authenticatie,
+    Betrouwbaarheidsniveau,
     BuitenlandsNummer,
+    Herkomst,
     Identificatie,
     Kenmerken,
     Klant,
     Klantgegevens,
+    Overname,
     Partijsoort,
     Subjectsoort,
     SubjectUrl,
+    Vertegenwoordiging,
+    Vertegenwoordigingsgrondslag,
     codelijsten,
     landcodes,
     velden,
@@ -60,6 +67,7 @@ __all__ = [
     "buitenlandse_nummers",
     "emailadressen",
     "gemeentecodes",
+    "herkomsten",
     "identificaties",
     "identificaties_natuurlijk_persoon",
     "identificaties_niet_natuurlijk_persoon",
@@ -302,13 +310,63 @@ def _kenmerken(draw: st.DrawFn, soort: Subjectsoort | None) -> Kenmerken:
     return Kenmerken(partijsoort, draw(st.booleans()), draw(st.none() | st.booleans()), werkt_voor)
 
 
+def herkomsten(identificatie: Identificatie) -> st.SearchStrategy[Herkomst]:
+    """What ``identificatie`` may be recorded with: an :class:`~klantregister.Authenticatie`
+    at any level that covers it (rule 10: its ``subject`` one of the identificatie's
+    identifiers, or its ``namens`` a representation of one, on a ground that fits the
+    soort, by a representative with a BSN of their own or unnamed), or an
+    :class:`~klantregister.Overname` from some source.
+
+    Anything but an Identificatie raises Hypothesis's ``InvalidArgument`` at once.
+    """
+    if identificatie.__class__ is not Identificatie:
+        raise InvalidArgument(f"identificatie={identificatie!r} is geen Identificatie")
+    return _herkomst(identificatie)
+
+
+_MIDDELEN = st.none() | st.sampled_from(["DigiD", "eHerkenning EH3", "eIDAS", "DigiD Machtigen"])
+
+
+@st.composite
+def _herkomst(draw: st.DrawFn, identificatie: Identificatie) -> Herkomst:
+    # What an authentication can establish: every identifier but a subject URL.
+    subjecten = [i for i in identificatie.identificatoren if not isinstance(i, SubjectUrl)]
+    niveau = draw(st.sampled_from(Betrouwbaarheidsniveau))
+    keuze = draw(st.sampled_from(["als", "namens", "overname"] if subjecten else ["overname"]))
+    if keuze == "overname":
+        return Overname(
+            draw(st.sampled_from(["klanten.jsonl", "https://klanten.example.nl/api/v1"])),
+            oorspronkelijk_niveau=draw(st.none() | st.just(niveau)),
+            toelichting=draw(st.none() | namen),
+        )
+    gedekt = draw(st.sampled_from(subjecten))
+    if keuze == "als":
+        return Authenticatie(niveau, draw(_MIDDELEN), subject=gedekt)
+    gronden = [
+        grond
+        for grond in Vertegenwoordigingsgrondslag
+        if grond.subjectsoort in (None, identificatie.soort)
+    ]
+    namens = Vertegenwoordiging(
+        gedekt,
+        draw(st.sampled_from(gronden)),
+        machtiging=draw(st.none() | st.sampled_from(["M-1", "EH-dienst 42"])),
+    )
+    vertegenwoordiger = draw(
+        st.none() | bsns.filter(lambda bsn: bsn != getattr(gedekt, "waarde", None))
+    )
+    return Authenticatie(niveau, draw(_MIDDELEN), subject=vertegenwoordiger, namens=namens)
+
+
 @st.composite
 def _klant(
     draw: st.DrawFn,
     identificatie: st.SearchStrategy[Identificatie | None],
     gegevens: st.SearchStrategy[Klantgegevens],
     klantnummer: st.SearchStrategy[str],
+    *,
     met_kenmerken: bool,
+    met_herkomst: bool,
 ) -> Klant:
     ident = draw(identificatie)
     klant_id = draw(st.uuids())
@@ -317,6 +375,9 @@ def _klant(
         eigen = draw(kenmerken(None if ident is None else ident.soort))
         if eigen.werkt_voor == klant_id:
             eigen = GEEN_KENMERKEN  # a contactpersoon does not work for itself
+    herkomst = None
+    if met_herkomst and ident is not None:
+        herkomst = draw(st.none() | herkomsten(ident))
     return Klant(
         klant_id,
         draw(gemeentecodes),
@@ -325,6 +386,7 @@ def _klant(
         ident,
         draw(st.integers(1, 10**6)),
         kenmerken=eigen,
+        herkomst=herkomst,
     )
 
 
@@ -334,10 +396,13 @@ def klanten(
     klantnummer: st.SearchStrategy[str] | None = None,
     *,
     met_kenmerken: bool = True,
+    met_herkomst: bool = True,
 ) -> st.SearchStrategy[Klant]:
     """Klanten of any gemeente and versie, with identificaties, klantgegevens and
-    klantnummers drawn from the strategies given (by default :data:`klantnummers`), and
-    :func:`kenmerken` that agree with the identificatie (none with ``met_kenmerken=False``).
+    klantnummers drawn from the strategies given (by default :data:`klantnummers`),
+    :func:`kenmerken` that agree with the identificatie (none with ``met_kenmerken=False``),
+    and for an aangehaakte klant a herkomst of :func:`herkomsten` or none (none at all
+    with ``met_herkomst=False``: a format that carries no herkomst).
 
     Without ``identificatie``, a klant is zelfstandig or has an identificatie of
     either soort; without ``gegevens``, its klantgegevens are any of
@@ -352,8 +417,9 @@ def klanten(
     ):
         if strategie is not None and not isinstance(strategie, st.SearchStrategy):
             raise InvalidArgument(f"{naam}={strategie!r} is geen strategie en niet None")
-    if not isinstance(met_kenmerken, bool):
-        raise InvalidArgument(f"met_kenmerken={met_kenmerken!r} is niet True of False")
+    for naam, vlag in (("met_kenmerken", met_kenmerken), ("met_herkomst", met_herkomst)):
+        if not isinstance(vlag, bool):
+            raise InvalidArgument(f"{naam}={vlag!r} is niet True of False")
     if identificatie is None:
         identificatie = st.none() | identificaties
     if gegevens is None:
@@ -362,5 +428,6 @@ def klanten(
         identificatie,
         gegevens,
         klantnummers if klantnummer is None else klantnummer,
-        met_kenmerken,
+        met_kenmerken=met_kenmerken,
+        met_herkomst=met_herkomst,
     )
