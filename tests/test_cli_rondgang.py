@@ -18,7 +18,14 @@ from typing import cast
 import pytest
 
 from gemachtigd import vastgelegd
-from klantregister import Identificatie, Klantgegevens, KlantRegister
+from klantregister import (
+    Authenticatie,
+    Identificatie,
+    Klant,
+    Klantgegevens,
+    KlantRegister,
+    Overname,
+)
 from klantregister.formats import kanoniek
 from spec import regelfouten, verzoekfouten
 
@@ -384,3 +391,49 @@ def test_export_refuses_a_malformed_url_option_before_writing_anything(
     )
     assert (2, "") == (uit.returncode, uit.stdout)
     assert uit.stderr.startswith("klantregister: ")
+
+
+def test_import_takes_identifying_data_over_naming_the_file_they_came_from(register: str) -> None:
+    with KlantRegister.open(register) as opgeslagen:
+        herkomsten = {
+            (klant.aangehaakt, klant.herkomst if klant.aangehaakt else None) for klant in opgeslagen
+        }
+    # Every aangehaakte klant was taken over from the file, none authenticated here.
+    assert {
+        (True, Overname(str(VOORBEELD), toelichting="klantregister import")),
+        (False, None),
+    } == herkomsten
+
+
+def test_a_kanoniek_record_authenticated_elsewhere_is_taken_over_at_the_level_it_reached(
+    tmp_path: Path,
+) -> None:
+    klant = Klant(
+        uuid.UUID(int=5),
+        "0363",
+        "K5",
+        identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+        herkomst=Authenticatie("hoog", "DigiD", subject="111222333"),
+    )
+    overgenomen = Overname("https://klanten.example.nl/api/v1", oorspronkelijk_niveau="laag")
+    ander = Klant(
+        uuid.UUID(int=6),
+        "0363",
+        "K6",
+        identificatie=Identificatie.natuurlijk_persoon(bsn="123456782"),
+        herkomst=overgenomen,
+    )
+    bestand = tmp_path / "export.jsonl"
+    bestand.write_text(
+        "".join(json.dumps(kanoniek.naar_dict(k)) + "\n" for k in (klant, ander)),
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'nieuw.db'}"
+
+    assert 2 == importeer(bestand, url, "--invoer", "kanoniek")["opgeslagen"]
+
+    with KlantRegister.open(url) as opgeslagen:
+        assert [
+            Overname("klantregister/klant", oorspronkelijk_niveau="hoog", toelichting="DigiD"),
+            overgenomen,
+        ] == [opgeslagen.get(k.id).herkomst for k in (klant, ander)]
