@@ -9,6 +9,7 @@ a test can check that the table misses none of it.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import inspect
 import io
@@ -57,6 +58,24 @@ A_NUMMER = "1234567890"
 RSIN = "002564440"
 AMSTERDAM = "0363"
 DIGID = Authenticatie("substantieel", "DigiD")
+SLEUTEL = bytes(range(32))
+VERWERKING: dict[str, object] = {
+    "id": uuid.UUID(int=2),
+    "handeling": "raadplegen",
+    "tijdstip": datetime.datetime(2026, 12, 2, 12, tzinfo=datetime.timezone.utc),
+    "gemeente": AMSTERDAM,
+    "klant_id": uuid.UUID(int=1),
+    "betrokkene": "a" * 64,
+    "betrokkene_soort": "bsn",
+    "niveau": "hoog",
+    "middel": "DigiD",
+    "subject": "b" * 64,
+    "namens": "c" * 64,
+    "grondslag": "curatele",
+    "overname": None,
+    "doel": "behandeling aanvraag",
+    "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736",
+}
 
 #: Examples per case of a sweep: the profile's, at most 100. A sweep has a case per
 #: argument of the whole surface (some 900 between them), so the CI profile's 400 each
@@ -221,6 +240,34 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
     "KlantRegister.get": (met_register("get"), {"klant_id": DOEL}),
     "KlantRegister.zoek": (met_register("zoek"), {"identificator": BSN, "gemeente": AMSTERDAM}),
     "KlantRegister.to_records": (met_register("to_records"), {}),
+    "KlantRegister.verstrek": (
+        met_register("verstrek"),
+        {"klant_id": DOEL, "authenticatie": Authenticatie("hoog", "DigiD", subject=BSN)},
+    ),
+    "KlantRegister.verwerkingen": (met_register("verwerkingen"), {"klant_id": DOEL}),
+    "LoggingLogboek": (klantregister.LoggingLogboek, {"logger": "klantregister.test"}),
+    "Pseudonimisering": (klantregister.Pseudonimisering, {"sleutel": SLEUTEL}),
+    "Pseudonimisering.pseudoniem": (
+        klantregister.Pseudonimisering(SLEUTEL).pseudoniem,
+        {"identificator": Bsn(BSN)},
+    ),
+    "Verwerking": (klantregister.Verwerking, VERWERKING),
+    "Verwerking.van": (
+        klantregister.Verwerking.van,
+        {
+            "handeling": "vastleggen",
+            "gemeente": Gemeentecode(AMSTERDAM),
+            "klant_id": uuid.UUID(int=1),
+            "betrokkene": Bsn(BSN),
+            "herkomst": Authenticatie("hoog", subject=BSN),
+            "pseudonimisering": klantregister.Pseudonimisering(SLEUTEL),
+        },
+    ),
+    "Verwerking.als_ldv": (lambda: klantregister.Verwerking(**VERWERKING).als_ldv(), {}),
+    "verwerkingsdoel": (
+        klantregister.verwerkingsdoel,
+        {"doel": "behandeling aanvraag", "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"},
+    ),
     "KlantRegister.__contains__": (met_register("__contains__"), {"klant_id": DOEL}),
     "Klantgegevens": (Klantgegevens, {}),
     "KvkNummer": (KvkNummer, {"waarde": "12345678"}),
@@ -462,11 +509,18 @@ _POORTMETHODEN = (
     "next_klantnummers",
     "remove",
     "replace",
+    "schrijf_verwerkingen",
+    "verwerkingen",
 )
 
 #: What a sweep leaves alone, and why.
 ZONDER_WAARDE: dict[str, str] = {
     "KlantRepository": "a Protocol: it is implemented, not called",
+    "Logboek": "a Protocol: it is implemented, not called",
+    "Logboek.schrijf_verwerkingen": "a Protocol: it is implemented, not called",
+    "Logboek.verwerkingen": "a Protocol: it is implemented, not called",
+    "LoggingLogboek.schrijf_verwerkingen": _POORT,
+    "LoggingLogboek.verwerkingen": "always refuses: a logging logboek cannot be read back",
     **{
         f"{adapter}.{methode}": _POORT
         for adapter in (

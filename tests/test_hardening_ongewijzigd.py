@@ -158,6 +158,8 @@ METHODEN: dict[str, dict[str, object]] = {
     "get": {"klant_id": P},
     "zoek": {"identificator": BSN, "gemeente": AMSTERDAM},
     "to_records": {"volledig": True},
+    "verstrek": {"klant_id": P, "authenticatie": Authenticatie("hoog", subject=BSN)},
+    "verwerkingen": {"klant_id": P},
 }
 
 #: Arguments a method takes that the valid call leaves at their default.
@@ -203,7 +205,14 @@ def test_the_cases_cover_every_argument_of_every_method() -> None:
 
 def geheugen(repository: MemoryRepository) -> object:
     """Every table of a memory repository, copied."""
-    namen = ("_klanten", "_personen", "_organisaties", "_klantnummers", "_volgnummers")
+    namen = (
+        "_klanten",
+        "_personen",
+        "_organisaties",
+        "_klantnummers",
+        "_volgnummers",
+        "_verwerkingen",
+    )
     return copy.deepcopy({naam: getattr(repository, naam) for naam in namen})
 
 

@@ -110,7 +110,7 @@ def test_a_storage_failing_mid_import_exits_3_saying_how_many_were_stored(
         text=True,
         timeout=600,
         check=False,
-        preexec_fn=lambda: _met_bestandslimiet(6 * 1024 * 1024),
+        preexec_fn=lambda: _met_bestandslimiet(12 * 1024 * 1024),
     )
     gevonden = re.search(r"(\d+) klanten waren opgeslagen", mislukt.stderr)
     with KlantRegister.open(url) as register:

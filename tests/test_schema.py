@@ -137,6 +137,8 @@ _LATER = {
     2: ["subject_url", "partijsoort", "actief", "geheimhouding", "werkt_voor"],
     3: ["herkomst"],
 }
+#: The tables each older version lacks of the next.
+_LATERE_TABELLEN = {3: ["verwerking", "klantregister_logsleutel"]}
 
 
 def _als_versie(voer_uit: Any, versie: int, *, postgresql: bool = False) -> None:
@@ -145,6 +147,8 @@ def _als_versie(voer_uit: Any, versie: int, *, postgresql: bool = False) -> None
     for later in range(SCHEMA_VERSIE - 1, versie - 1, -1):
         for kolom in reversed(_LATER[later]):
             voer_uit(f"ALTER TABLE klant DROP COLUMN {kolom}")
+        for tabel in _LATERE_TABELLEN.get(later, []):
+            voer_uit(f"DROP TABLE {tabel}")
     if postgresql and versie == 1:
         voer_uit("ALTER TABLE klant ALTER COLUMN klantnummer TYPE varchar(8)")
     voer_uit(f"UPDATE klantregister_schema SET versie = {int(versie)}")  # noqa: S608 - a number

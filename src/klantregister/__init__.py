@@ -24,6 +24,7 @@ from klantregister.domain import (
     FormaatError,
     Gemeentecode,
     GemengdeIdentificatieError,
+    Handeling,
     Herkomst,
     Identificatie,
     Identificator,
@@ -46,6 +47,7 @@ from klantregister.domain import (
     OpslagError,
     Overname,
     Partijsoort,
+    Pseudonimisering,
     Registratie,
     Rsin,
     Subjectsoort,
@@ -54,11 +56,13 @@ from klantregister.domain import (
     VersieconflictError,
     Vertegenwoordiging,
     Vertegenwoordigingsgrondslag,
+    Verwerking,
     Vestigingsnummer,
     ZelfstandigeKlantError,
     velden,
+    verwerkingsdoel,
 )
-from klantregister.register import KlantRegister, KlantRepository
+from klantregister.register import KlantRegister, KlantRepository, Logboek, LoggingLogboek
 from klantregister.storage import MemoryRepository
 
 if TYPE_CHECKING:
@@ -94,6 +98,7 @@ __all__ = [
     "FormaatError",
     "Gemeentecode",
     "GemengdeIdentificatieError",
+    "Handeling",
     "Herkomst",
     "Identificatie",
     "Identificator",
@@ -108,6 +113,8 @@ __all__ = [
     "KlantnummerInGebruikError",
     "KlantregisterError",
     "KvkNummer",
+    "Logboek",
+    "LoggingLogboek",
     "MachtigingError",
     "MemoryRepository",
     "OnbekendeCodeError",
@@ -120,6 +127,7 @@ __all__ = [
     "Overname",
     "Partijsoort",
     "PostgresRepository",
+    "Pseudonimisering",
     "Registratie",
     "Rsin",
     "SqliteRepository",
@@ -129,8 +137,10 @@ __all__ = [
     "VersieconflictError",
     "Vertegenwoordiging",
     "Vertegenwoordigingsgrondslag",
+    "Verwerking",
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
     "__version__",
     "velden",
+    "verwerkingsdoel",
 ]

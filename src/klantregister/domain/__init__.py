@@ -117,6 +117,14 @@ from klantregister.domain.serialisatie import (
     klantgegevens_uit_dict,
 )
 from klantregister.domain.subject import MAX_SUBJECT_URL, SubjectUrl
+from klantregister.domain.verwerking import (
+    MAX_DOEL,
+    Handeling,
+    Pseudonimisering,
+    Verwerking,
+    huidige_context,
+    verwerkingsdoel,
+)
 from klantregister.domain.weergave import registreer_html
 
 __all__ = [
@@ -124,6 +132,7 @@ __all__ = [
     "GEEN_KLANTGEGEVENS",
     "IDENTIFICATORSOORTEN",
     "MAX_BRON",
+    "MAX_DOEL",
     "MAX_SUBJECT_URL",
     "NUMMERKLASSEN",
     "NUMMERSOORTEN",
@@ -140,6 +149,7 @@ __all__ = [
     "FormaatError",
     "Gemeentecode",
     "GemengdeIdentificatieError",
+    "Handeling",
     "Herkomst",
     "Identificatie",
     "Identificator",
@@ -164,6 +174,7 @@ __all__ = [
     "OpslagError",
     "Overname",
     "Partijsoort",
+    "Pseudonimisering",
     "Registratie",
     "Rsin",
     "Subject",
@@ -173,6 +184,7 @@ __all__ = [
     "VersieconflictError",
     "Vertegenwoordiging",
     "Vertegenwoordigingsgrondslag",
+    "Verwerking",
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
     "als_authenticatie",
@@ -193,6 +205,7 @@ __all__ = [
     "getoonde_telling",
     "herkomst_naar_dict",
     "herkomst_uit_dict",
+    "huidige_context",
     "identificatie_naar_dict",
     "identificatie_uit_dict",
     "kenmerken_naar_dict",
@@ -218,6 +231,7 @@ __all__ = [
     "toon_openbaar",
     "typefout",
     "velden",
+    "verwerkingsdoel",
     "weergave",
     "zelfstandig_met_herkomst",
 ]

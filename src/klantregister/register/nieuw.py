@@ -112,10 +112,13 @@ def registreer_in_batches(
     controleer_herkomst: Callable[[Registratie], object],
     registraties: Iterable[Registratie],
     batchgrootte: int,
+    *,
+    verwerk: Callable[[list[Klant]], None] = lambda _: None,
 ) -> BulkResultaat:
     """``registreer_alle``: check each registratie as ``registreer`` does (its type, and
     rules 5 and 10 with ``controleer_herkomst``, for one with an identificatie), and store
-    them in batches under ``slot``."""
+    them in batches under ``slot``; ``verwerk`` logs each batch's new klanten, in its
+    transaction."""
     geregistreerd: list[Klant] = []
     geweigerd: list[tuple[int, KlantregisterError]] = []
     batch: list[tuple[int, Registratie]] = []
@@ -133,12 +136,14 @@ def registreer_in_batches(
         if len(batch) >= batchgrootte:
             with slot:
                 vraag_eerst |= voeg_batch_toe(
-                    store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst
+                    store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst, verwerk=verwerk
                 )
             batch = []
     if batch:
         with slot:
-            voeg_batch_toe(store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst)
+            voeg_batch_toe(
+                store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst, verwerk=verwerk
+            )
     geweigerd.sort(key=lambda paar: paar[0])
     return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
 
@@ -154,6 +159,7 @@ def voeg_batch_toe(
     geweigerd: list[tuple[int, KlantregisterError]],
     *,
     vraag_eerst: bool = False,
+    verwerk: Callable[[list[Klant]], None] = lambda _: None,
 ) -> bool:
     """Store a batch of (position, registratie) in one transaction, refusing (appended to
     ``geweigerd`` with their position) those that conflict with a stored klant or an
@@ -195,6 +201,7 @@ def voeg_batch_toe(
                     gevraagd = True
                     continue
                 nieuw = _een_voor_een(store, batch, geweigerd)
+        verwerk([klant for klant, _ in nieuw])
     geregistreerd.extend(klant for klant, _ in nieuw)
     if log.isEnabledFor(logging.DEBUG):
         for klant, _ in nieuw:

@@ -28,9 +28,31 @@ from contextlib import AbstractContextManager
 from typing import Protocol, runtime_checkable
 from uuid import UUID
 
-from klantregister.domain import Gemeentecode, Identificator, Klant
+from klantregister.domain import Gemeentecode, Identificator, Klant, Verwerking
 
-__all__ = ["KlantRepository"]
+__all__ = ["KlantRepository", "Logboek"]
+
+
+@runtime_checkable
+class Logboek(Protocol):
+    """Where the register writes its :class:`~klantregister.Verwerking` entries.
+
+    The three repositories are logboeken themselves, writing in the transaction of the
+    operation they log (so no identificatie is stored without its entry, nor an entry
+    kept of an operation rolled back); :class:`~klantregister.LoggingLogboek` writes to
+    Python's ``logging`` instead.
+    """
+
+    def schrijf_verwerkingen(self, verwerkingen: Sequence[Verwerking]) -> None:
+        """Keep these entries, in this order, inside the open transaction if any."""
+        ...
+
+    def verwerkingen(self, klant_id: UUID | None = None) -> Iterator[Verwerking]:
+        """The entries kept, in the order they were written; of one klant only if given.
+
+        Raises :class:`~klantregister.OpslagError` for a logboek that cannot be read.
+        """
+        ...
 
 
 @runtime_checkable

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from klantregister.domain import (
     Authenticatie,
     Betrouwbaarheidsniveau,
+    BetrouwbaarheidsniveauError,
     Gemeentecode,
     Herkomst,
     Identificatie,
     Klant,
+    MachtigingError,
     OngeldigFormaatError,
     Overname,
     controleer_herkomst,
@@ -29,7 +31,7 @@ from klantregister.domain import (
 )
 from klantregister.register.ports import KlantRepository
 
-__all__ = ["controleer_uniek", "correctie", "herkomst_van"]
+__all__ = ["controleer_uniek", "correctie", "herkomst_van", "verstrekbaar"]
 
 
 def herkomst_van(
@@ -89,3 +91,23 @@ def controleer_uniek(
         houder = store.holder(gemeente, sleutel)
         if houder is not None and houder != zelf:
             raise klok01.regel_1_fout(gemeente, houder, sleutel)
+
+
+def verstrekbaar(
+    klant: Klant, authenticatie: Authenticatie, minimum: Betrouwbaarheidsniveau
+) -> None:
+    """KLUIT06 for handing a klant out: an authentication at ``minimum`` or above that
+    covers its identificatie (als or namens, a subject always required); else
+    :class:`~klantregister.MachtigingError`, the level's shortfall included."""
+    if klant.identificatie is None:
+        raise MachtigingError(
+            f"klant {klant.id} is een zelfstandige klant, aan niemand gebonden: een "
+            "authenticatie kan niet vaststellen dat hij van de aanvrager is"
+        )
+    try:
+        klok01.controleer_niveau(authenticatie, minimum)
+    except BetrouwbaarheidsniveauError as fout:
+        raise MachtigingError(f"verstrekken van identificerende gegevens: {fout}") from None
+    klok01.controleer_machtiging(
+        authenticatie, klant.identificatie.identificatoren, vereis_subject=True
+    )

@@ -24,10 +24,8 @@ import logging
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from types import TracebackType
 
 import attrs
-from typing_extensions import Self
 
 from klantregister.domain import (
     Authenticatie,
@@ -45,6 +43,7 @@ from klantregister.domain import (
     Overname,
     Registratie,
     VersieconflictError,
+    Verwerking,
     als_authenticatie,
     als_bron,
     als_id,
@@ -62,25 +61,24 @@ from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
 from klantregister.register.argumenten import identificatoren, opslag
 from klantregister.register.audit import log, log_herkomst, log_registratie
+from klantregister.register.levensloop import RegisterLevensloop, _waarheid
 from klantregister.register.nieuw import registreer_in_batches, voeg_toe
-from klantregister.register.ports import KlantRepository
-from klantregister.register.regels import correctie, herkomst_van
+from klantregister.register.ports import KlantRepository, Logboek
+from klantregister.register.regels import correctie, herkomst_van, verstrekbaar
 from klantregister.register.tonen import RegisterWeergave
-from klantregister.register.urls import repository_from_url
+from klantregister.register.verwerker import (
+    Verwerker,
+    als_logboek,
+    als_logsleutel,
+    verwerker,
+)
 
 __all__ = ["KlantRegister"]
 
 
-def _waarheid(value: object, veld: str = "vereis_subject") -> bool:
-    """Converter: True or False, nothing that only looks like it."""
-    if not isinstance(value, bool):
-        raise typefout(veld, "True of False", value)
-    return value
-
-
 # eq=False: a register is an entity with a lock, equal only to itself (and hashable).
 @attrs.define(repr=False, eq=False)
-class KlantRegister(RegisterWeergave):
+class KlantRegister(RegisterLevensloop, RegisterWeergave):
     """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
 
     ``repository`` is where the klanten are kept; ``None`` keeps them in this
@@ -105,60 +103,18 @@ class KlantRegister(RegisterWeergave):
         kw_only=True,
     )
     vereis_subject: bool = attrs.field(default=True, kw_only=True, converter=_waarheid)
+    _logboek: Logboek | None = attrs.field(
+        default=None, kw_only=True, alias="logboek", converter=als_logboek
+    )
+    _logsleutel: bytes | None = attrs.field(
+        default=None, kw_only=True, alias="logsleutel", repr=False, converter=als_logsleutel
+    )
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
     _gesloten: bool = attrs.field(default=False, init=False)
+    _verwerker: Verwerker = attrs.field(init=False)
 
-    @classmethod
-    def open(
-        cls,
-        url: str,
-        *,
-        minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau | str = (
-            Betrouwbaarheidsniveau.SUBSTANTIEEL
-        ),
-        aanmaken: bool = True,
-        vereis_subject: bool = True,
-    ) -> KlantRegister:
-        """A register on the storage the URL names.
-
-        - ``memory://``: in this process's memory (what ``KlantRegister()`` uses);
-        - ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db``: a SQLite
-          file, created with its schema when it does not exist;
-        - ``postgresql://user:password@host:port/database`` (or ``postgres://``): a
-          PostgreSQL database, needing the extra ``klantregister[postgres]``.
-
-        An unknown scheme, an unreachable database or a database that is not a
-        klantregister's raises :class:`OpslagError`. With ``aanmaken=False`` (to read
-        an existing register) a SQLite file that does not exist, or a database
-        without the schema, raises it too instead of being created. Close the
-        register when done, or use it as a context manager.
-        """
-        # Check the setting before the storage is opened (and a file perhaps created).
-        minimum = niveau(minimaal_betrouwbaarheidsniveau)
-        _waarheid(vereis_subject, "vereis_subject")
-        _waarheid(aanmaken, "aanmaken")
-        return cls(
-            repository_from_url(url, aanmaken=aanmaken),
-            minimaal_betrouwbaarheidsniveau=minimum,
-            vereis_subject=vereis_subject,
-        )
-
-    def close(self) -> None:
-        """Release the storage's connection; the register is unusable afterwards."""
-        with self._lock:
-            self._store.close()
-            self._gesloten = True
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        soort: type[BaseException] | None,
-        fout: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
+    def __attrs_post_init__(self) -> None:
+        self._verwerker = verwerker(self._store, self._logboek, self._logsleutel)
 
     # --- changing the register ------------------------------------------------
 
@@ -219,6 +175,7 @@ class KlantRegister(RegisterWeergave):
                 kenmerken=kenmerken,
                 herkomst=herkomst,
             )
+            self._verwerker.vastgelegd([klant])
         log_registratie(klant)
         return klant
 
@@ -242,7 +199,12 @@ class KlantRegister(RegisterWeergave):
         ):
             raise typefout("registraties", "een reeks Registraties", registraties)
         return registreer_in_batches(
-            self._store, self._lock, self._controleer_registratie, registraties, batchgrootte
+            self._store,
+            self._lock,
+            self._controleer_registratie,
+            registraties,
+            batchgrootte,
+            verwerk=self._verwerker.vastgelegd,
         )
 
     def wijzig_klantgegevens(
@@ -298,6 +260,7 @@ class KlantRegister(RegisterWeergave):
                 oud, identificatie=nieuwe_identificatie, versie=oud.versie + 1, herkomst=herkomst
             )
             self._store.replace(oud, nieuw)
+            self._verwerker.gecorrigeerd(nieuw)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("identificatie van klant %s gecorrigeerd", nieuw.id)
             log_herkomst(nieuw, herkomst)
@@ -349,6 +312,8 @@ class KlantRegister(RegisterWeergave):
                 herkomst=oud.herkomst if geldig is None else geldig,
             )
             self._store.replace(oud, nieuw)
+            if geldig is not None:
+                self._verwerker.gecorrigeerd(nieuw)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("klant %s bijgewerkt", nieuw.id)
             if geldig is not None:
@@ -360,6 +325,7 @@ class KlantRegister(RegisterWeergave):
         with self._lock, self._store.transaction():
             klant = self._actueel(klant_id, versie)
             self._store.remove(klant)
+            self._verwerker.gewist(klant)
         log.debug("klant %s verwijderd", klant.id)
 
     # --- reading the register -------------------------------------------------
@@ -387,15 +353,45 @@ class KlantRegister(RegisterWeergave):
         """
         gemeente = Gemeentecode.parse(gemeente)
         sleutels = identificatoren(identificator)
-        with self._lock:
-            if len(sleutels) == 1:
-                return tuple(self._store.find(gemeente, sleutels[0]))
+        with self._lock, self._store.transaction():
             gevonden = {
                 klant.id: klant
                 for sleutel in sleutels
                 for klant in self._store.find(gemeente, sleutel)
             }
-        return tuple(gevonden.values())
+            klanten = tuple(gevonden.values())
+            self._verwerker.geraadpleegd(gemeente, sleutels[0], klanten)
+        return klanten
+
+    def verstrek(self, klant_id: uuid.UUID | str, authenticatie: Authenticatie) -> Klant:
+        """Hand the klant, with its identificatie, to the klant who authenticated (KLUIT06:
+        identity established anew before recorded identifying data are handed out): only
+        to an ``authenticatie`` at or above the register's minimum level whose subject or
+        ``namens.vertegenwoordigde`` is one of the klant's identifiers. Anything else,
+        a zelfstandige klant included (it is tied to no one), raises
+        :class:`MachtigingError` and hands out nothing; the handing out is logged.
+
+        ``get`` and ``zoek`` are for the gemeente's own work (its staff, its processes):
+        say their purpose with :func:`verwerkingsdoel`, which ``zoek``'s log entries keep.
+        """
+        sleutel = klant_id_(klant_id)
+        if not isinstance(authenticatie, Authenticatie):
+            raise typefout("authenticatie", "een Authenticatie", authenticatie)
+        with self._lock, self._store.transaction():
+            klant = self._store.get(sleutel)
+            if klant is None:
+                raise KlantNietGevondenError(sleutel)
+            verstrekbaar(klant, authenticatie, self.minimaal_betrouwbaarheidsniveau)
+            self._verwerker.verstrekt(klant, authenticatie)
+        return klant
+
+    def verwerkingen(self, klant_id: uuid.UUID | str | None = None) -> Iterator[Verwerking]:
+        """The processing log's entries, in the order written; of one klant if given
+        (its id). Raises :class:`OpslagError` when the logboek cannot be read (a
+        :class:`LoggingLogboek`) or the register keeps none."""
+        sleutel = None if klant_id is None else klant_id_(klant_id)
+        with self._lock:
+            return iter(list(self._verwerker.verwerkingen(sleutel)))
 
     def __len__(self) -> int:
         with self._lock:

@@ -8,6 +8,7 @@ call.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from types import TracebackType
 from typing import Any
@@ -22,6 +23,7 @@ from klantregister.domain import (
     KlantBestaatAlError,
     KlantNietGevondenError,
     VersieconflictError,
+    Verwerking,
     klok01,
 )
 
@@ -87,6 +89,9 @@ class MemoryRepository:
     _volgnummers: dict[str, int] = attrs.field(factory=dict, init=False)
     # The open transaction's journal; None outside a transaction, where nothing is undone.
     _journaal: list[_Ongedaan] | None = attrs.field(default=None, init=False)
+    # The processing log, and the key of its pseudonyms (this repository's own).
+    _verwerkingen: list[Verwerking] = attrs.field(factory=list, init=False)
+    _logsleutel: bytes = attrs.field(factory=lambda: os.urandom(32), init=False)
 
     def transaction(self) -> _Transactie:
         """Every write checks before it changes anything, so a refused write
@@ -210,6 +215,24 @@ class MemoryRepository:
 
     def gemeenten(self) -> int:
         return sum(1 for nummers in self._klantnummers.values() if nummers)
+
+    # --- the processing log (the Logboek port) -------------------------------------
+
+    def schrijf_verwerkingen(self, verwerkingen: Sequence[Verwerking]) -> None:
+        """Keep the entries; a failed transaction drops them with its writes."""
+        lengte = len(self._verwerkingen)
+        self._verwerkingen.extend(verwerkingen)
+        if (journaal := self._journaal) is not None:
+            journaal.append((self._verwerkingen.__delitem__, (slice(lengte, None),)))
+
+    def verwerkingen(self, klant_id: UUID | None = None) -> Iterator[Verwerking]:
+        """The entries, in the order written (a snapshot); of one klant if given."""
+        return iter([v for v in self._verwerkingen if klant_id is None or v.klant_id == klant_id])
+
+    def logsleutel(self) -> bytes:
+        """The key of the log's pseudonyms when the register is given none: random, this
+        repository's own (so gone with it)."""
+        return self._logsleutel
 
     def close(self) -> None:
         """Nothing to release."""

@@ -60,6 +60,7 @@ class PostgresRepository(SqlRepository):
     """
 
     _placeholder = "%s"
+    _tijdstip_als_tekst = False
     #: The bulk path asks holders_many before it writes: its COPY must meet no conflict (a
     #: refused row would put its values in the server's log).
     holders_first = True

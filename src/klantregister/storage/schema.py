@@ -27,9 +27,11 @@ import attrs
 
 from klantregister.domain import (
     MAX_BRON,
+    MAX_DOEL,
     MAX_SUBJECT_URL,
     NUMMERSOORTEN,
     Gemeentecode,
+    Handeling,
     OpslagError,
     Partijsoort,
     Subjectsoort,
@@ -44,6 +46,7 @@ __all__ = [
     "SLEUTEL_KOLOMMEN",
     "SQLITE",
     "TABELLEN",
+    "VERWERKING_KOLOMMEN",
     "Dialect",
     "controleer_versie",
     "ddl",
@@ -73,7 +76,19 @@ KLANT_KOLOMMEN = ", ".join(
 #: The columns of a key row.
 SLEUTEL_KOLOMMEN = "gemeente, soort, waarde, klant_id"
 #: Every table of the schema but ``klantregister_schema``.
-TABELLEN = ("klant", "persoonssleutel", "organisatiesleutel", "klantnummerteller")
+TABELLEN = (
+    "klant",
+    "persoonssleutel",
+    "organisatiesleutel",
+    "klantnummerteller",
+    "verwerking",
+    "klantregister_logsleutel",
+)
+#: The columns of a processing-log row, in the order the adapters read and write them.
+VERWERKING_KOLOMMEN = (
+    "id, handeling, tijdstip, gemeente, klant_id, betrokkene, betrokkene_soort, niveau, "
+    "middel, subject, namens, grondslag, overname, doel, trace_id"
+)
 
 
 @attrs.frozen
@@ -92,6 +107,9 @@ class Dialect:
     #: Text of exactly ``n`` characters, and of at most ``n``; ``{n}`` stands for the width.
     vast: str
     variabel: str
+    #: A moment with its time zone; bytes.
+    tijdstip: str = "TEXT"
+    bytes: str = "BLOB"
     #: What follows the definition of a table that needs no row id of its own.
     zonder_rowid: str = ""
 
@@ -125,6 +143,8 @@ POSTGRESQL = Dialect(
     waarheid="boolean",
     vast="char({n})",
     variabel="varchar({n})",
+    tijdstip="timestamptz",
+    bytes="bytea",
 )
 
 _SOORTEN = ", ".join(f"'{soort.value}'" for soort in Subjectsoort)
@@ -143,6 +163,38 @@ def _kenmerken(d: Dialect) -> list[str]:
         f"actief {d.waarheid} NOT NULL DEFAULT {waar}{alleen}",
         f"geheimhouding {d.waarheid}{alleen_of_leeg}",
         f"werkt_voor {d.uuid}",
+    ]
+
+
+def _logboek(d: Dialect) -> list[str]:
+    """The processing log (``verwerking``, one row per entry, never changed) and the key of
+    its pseudonyms (``klantregister_logsleutel``, one row, made when first needed)."""
+    gemeente = d.precies(Gemeentecode.LENGTE)
+    handelingen = ", ".join(f"'{h.value}'" for h in Handeling)
+    return [
+        f"""CREATE TABLE verwerking (
+    volgorde {d.volgorde},
+    id {d.uuid} NOT NULL UNIQUE,
+    handeling {d.tekst} NOT NULL CHECK (handeling IN ({handelingen})),
+    tijdstip {d.tijdstip} NOT NULL,
+    gemeente {gemeente} NOT NULL,
+    klant_id {d.uuid},
+    betrokkene {d.precies(64)},
+    betrokkene_soort {d.tekst},
+    niveau {d.tekst},
+    middel {d.tekst},
+    subject {d.precies(64)},
+    namens {d.precies(64)},
+    grondslag {d.tekst},
+    overname {d.tekst},
+    doel {d.ten_hoogste(MAX_DOEL)},
+    trace_id {d.precies(32)}
+)""",
+        "CREATE INDEX verwerking_klant ON verwerking (klant_id)",
+        f"""CREATE TABLE klantregister_logsleutel (
+    nr {d.geheel_getal} PRIMARY KEY CHECK (nr = 1),
+    sleutel {d.bytes} NOT NULL
+)""",
     ]
 
 
@@ -194,6 +246,7 @@ def ddl(d: Dialect) -> list[str]:
     gemeente {gemeente} PRIMARY KEY,
     volgnummer {d.geheel_getal} NOT NULL
 ){d.zonder_rowid}""",
+        *_logboek(d),
     ]
 
 
@@ -210,7 +263,8 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
       ``geheimhouding`` and ``werkt_voor``.
     - 3 -> 4: ``klant.herkomst``, what a klant's identificatie was recorded with (its
       authentication or the take-over of data authenticated elsewhere; ``NULL`` for the
-      klanten there are, whose herkomst was not kept).
+      klanten there are, whose herkomst was not kept); the processing log ``verwerking``
+      and the key of its pseudonyms.
     """
     stap = [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]
     if d is POSTGRESQL:
@@ -221,7 +275,7 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
     return {
         1: stap,
         2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)],
-        3: [f"ALTER TABLE klant ADD COLUMN herkomst {d.json}"],
+        3: [f"ALTER TABLE klant ADD COLUMN herkomst {d.json}", *_logboek(d)],
     }
 
 

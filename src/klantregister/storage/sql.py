@@ -28,6 +28,7 @@ from klantregister.domain import (
     klok01,
 )
 from klantregister.storage import schema
+from klantregister.storage.logboek import SqlLogboek
 from klantregister.storage.rijen import Sleutelrij, klant_rijen, klant_uit_rij
 from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN, Dialect
 
@@ -38,7 +39,7 @@ class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, 
     """Raised by a subclass's driver translation when a unique constraint fails."""
 
 
-class SqlRepository(abc.ABC):
+class SqlRepository(SqlLogboek, abc.ABC):
     """A repository on a SQL database through a DB-API connection.
 
     Thread-safe: one re-entrant lock guards the connection, held for a whole
