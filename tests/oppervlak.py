@@ -263,7 +263,10 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
             "pseudonimisering": klantregister.Pseudonimisering(SLEUTEL),
         },
     ),
-    "Verwerking.als_ldv": (lambda: klantregister.Verwerking(**VERWERKING).als_ldv(), {}),
+    "Verwerking.als_ldv": (
+        lambda: klantregister.Verwerking(**VERWERKING).als_ldv(),  # type: ignore[arg-type]
+        {},
+    ),
     "verwerkingsdoel": (
         klantregister.verwerkingsdoel,
         {"doel": "behandeling aanvraag", "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"},
@@ -358,6 +361,54 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
         {"klant": een_klant()},
     ),
     "klantinteracties.verzoeken": (klantinteracties.verzoeken, {"klant": een_klant()}),
+    "klantinteracties.GelezenVertegenwoordigden": (
+        klantinteracties.GelezenVertegenwoordigden,
+        {"positie": 1, "regel": 1, "id": None, "vertegenwoordigden": None},
+    ),
+    "klantinteracties.Vertegenwoordigden": (
+        klantinteracties.Vertegenwoordigden,
+        {
+            "vertegenwoordigende_partij": uuid.UUID(int=2),
+            "vertegenwoordigde_partij": uuid.UUID(int=1),
+        },
+    ),
+    "klantinteracties.lees_vertegenwoordigden": (
+        klantinteracties.lees_vertegenwoordigden,
+        {
+            "record": {
+                "vertegenwoordigendePartij": {"uuid": str(uuid.UUID(int=2))},
+                "vertegenwoordigdePartij": {"uuid": str(uuid.UUID(int=1))},
+            }
+        },
+    ),
+    "klantinteracties.naar_vertegenwoordigden": (
+        klantinteracties.naar_vertegenwoordigden,
+        {
+            # A child registered by a parent (ANDER_BSN), namens the child.
+            "klant": Klant(
+                uuid.UUID(int=1),
+                AMSTERDAM,
+                "1",
+                Klantgegevens(voornaam="Sam"),
+                Identificatie.natuurlijk_persoon(bsn=BSN),
+                herkomst=Authenticatie(
+                    "hoog",
+                    "DigiD Machtigen",
+                    subject=ANDER_BSN,
+                    namens=Vertegenwoordiging(BSN, "ouderlijk_gezag"),
+                ),
+            ),
+            "vertegenwoordiger_id": uuid.UUID(int=2),
+        },
+    ),
+    "klantinteracties.niet_overgenomen_vertegenwoordiging": (
+        klantinteracties.niet_overgenomen_vertegenwoordiging,
+        {"klant": een_klant()},
+    ),
+    "klantinteracties.vertegenwoordiger": (
+        klantinteracties.vertegenwoordiger,
+        {"klant": een_klant()},
+    ),
     "kanoniek.identificatie_naar_dict": (
         kanoniek.identificatie_naar_dict,
         {"identificatie": persoon()},

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from gemachtigd import als
 from klantregister import (
     Authenticatie,
+    Bsn,
     BulkResultaat,
     Identificatie,
     Kenmerken,
@@ -159,7 +160,7 @@ METHODEN: dict[str, dict[str, object]] = {
     "zoek": {"identificator": BSN, "gemeente": AMSTERDAM},
     "to_records": {"volledig": True},
     "verstrek": {"klant_id": P, "authenticatie": Authenticatie("hoog", subject=BSN)},
-    "verwerkingen": {"klant_id": P},
+    "verwerkingen": {"klant_id": P, "betrokkene": Bsn(BSN)},
 }
 
 #: Arguments a method takes that the valid call leaves at their default.

@@ -38,6 +38,7 @@ from klantregister import (
     BetrouwbaarheidsniveauError,
     Bsn,
     BuitenlandsNummer,
+    Handeling,
     Identificatie,
     Identificator,
     KardinaliteitError,
@@ -246,6 +247,8 @@ class RegisterMachine(RuleBasedStateMachine):
         self.model: dict[uuid.UUID, ModelKlant] = {}
         # The last generated klantnummer per gemeente; generated numbers are never reused.
         self.volgnummers: dict[str, int] = {}
+        # The processing log's entries the model expects: (handeling, klant id).
+        self.logboek: list[tuple[Handeling, uuid.UUID | None]] = []
 
     @initialize(minimum=st.sampled_from(list(RANG)), vereis_subject=st.booleans())
     def kies_beleid(self, minimum: Betrouwbaarheidsniveau, vereis_subject: bool) -> None:
@@ -340,6 +343,14 @@ class RegisterMachine(RuleBasedStateMachine):
         anders = actueel + data.draw(st.sampled_from([-1, 1, 2]))
         return anders if anders >= 1 else actueel + 1
 
+    def zoek(self, identificator: Identificator | str, gemeente: str) -> tuple[Klant, ...]:
+        """The register's zoek, with the log entries it writes added to the model's."""
+        gevonden = self.register.zoek(identificator, gemeente)
+        self.logboek.extend(
+            [(Handeling.RAADPLEGEN, k.id) for k in gevonden] or [(Handeling.RAADPLEGEN, None)]
+        )
+        return gevonden
+
     def momentopname(self) -> tuple[object, ...]:
         return (list(self.register), len(self.register), repr(self.register))
 
@@ -433,6 +444,8 @@ class RegisterMachine(RuleBasedStateMachine):
         )
         if klantnummer is None:
             self.volgnummers[gemeente] = volgnummer
+        if spec is not None:
+            self.logboek.append((Handeling.VASTLEGGEN, klant.id))
         assert self.verwacht(klant.id) == klant
         event("geregistreerd: " + ("zelfstandig" if spec is None else "aangehaakt"))
         return klant.id
@@ -527,6 +540,7 @@ class RegisterMachine(RuleBasedStateMachine):
             oud, spec=spec, versie=oud.versie + 1, herkomst=self.herkomst(dekking)
         )
         assert self.verwacht(klant_id) == actie()
+        self.logboek.append((Handeling.CORRIGEREN, klant_id))
         event("gecorrigeerd")
 
     # Random corrections mostly hit zelfstandige klanten or swap the soort; aim some well.
@@ -560,6 +574,8 @@ class RegisterMachine(RuleBasedStateMachine):
         elif versiekeuze == "fout":
             self.weigert({VersieconflictError}, actie)
         else:
+            if self.model[klant_id].spec is not None:
+                self.logboek.append((Handeling.WISSEN, klant_id))
             del self.model[klant_id]
             actie()
             assert klant_id not in self.register
@@ -578,7 +594,7 @@ class RegisterMachine(RuleBasedStateMachine):
 
     @rule(gemeente=st.sampled_from(GEMEENTEN), sleutel=st.sampled_from(ALLE_SLEUTELS))
     def zoek_getypeerd(self, gemeente: str, sleutel: Sleutel) -> None:
-        gevonden = self.register.zoek(getypeerd(sleutel), gemeente)
+        gevonden = self.zoek(getypeerd(sleutel), gemeente)
 
         assert sorted(self.houders(gemeente, sleutel)) == sorted(k.id for k in gevonden)
         assert [self.verwacht(k.id) for k in gevonden] == list(gevonden)
@@ -591,7 +607,7 @@ class RegisterMachine(RuleBasedStateMachine):
             for klant_id in self.houders(gemeente, sleutel)
         }
 
-        gevonden = self.register.zoek(tekst, gemeente)
+        gevonden = self.zoek(tekst, gemeente)
 
         assert sorted(verwacht) == sorted(k.id for k in gevonden)
 
@@ -602,6 +618,10 @@ class RegisterMachine(RuleBasedStateMachine):
         assert [self.verwacht(klant_id) for klant_id in self.model] == list(self.register)
         assert len(self.model) == len(self.register)
         assert all(klant_id in self.register for klant_id in self.model)
+
+    @invariant()
+    def the_log_holds_one_entry_per_operation_on_identifying_data(self) -> None:
+        assert self.logboek == [(v.handeling, v.klant_id) for v in self.register.verwerkingen()]
 
     @invariant()
     def no_identificatie_is_stored_that_its_herkomst_does_not_cover(self) -> None:
@@ -664,7 +684,7 @@ class RegisterMachine(RuleBasedStateMachine):
                     for klant_id in self.houders(gemeente, sleutel)
                     if (spec := self.model[klant_id].spec) is not None and spec.persoon
                 ]
-                gevonden = self.register.zoek(getypeerd(sleutel), gemeente)
+                gevonden = self.zoek(getypeerd(sleutel), gemeente)
                 gevonden_personen = [
                     klant.id
                     for klant in gevonden

@@ -1,4 +1,5 @@
-"""The ``klantregister`` command line: check an export, import it, export a register.
+"""The ``klantregister`` command line: check an export, import it, export a register, list
+its processing log.
 
     klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
                         [--invoer klanten_v1|klantinteracties|kanoniek] [--jobs N]
@@ -7,6 +8,7 @@
     klantregister export --from URL --format klanten_v1|klantinteracties|jsonl
                         [--bronorganisatie RSIN] [--website-url URL] [--vorm verzoek|antwoord]
                         [--basis-url URL]
+    klantregister logboek --from URL [--klant ID] [--betrokkene NUMMER] [--format text|json]
 
 With ``--invoer kanoniek`` (the JSON Lines ``export --format jsonl`` writes) each
 record names its own gemeente, and ``--gemeente`` is optional.
@@ -35,6 +37,7 @@ from klantregister.check import (
     controleer_bestand,
 )
 from klantregister.cli.batches import Batchimport
+from klantregister.cli.logboek import logboek, logsleutel
 from klantregister.cli.parser import lees_argumenten, overzicht
 from klantregister.cli.proces import Doelbestand, vergevende_uitvoer
 from klantregister.cli.proces import Voortgang as _Voortgang
@@ -78,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.commando is None:
         print(overzicht())  # no command: what there is to do, not an error
         return SCHOON
-    commando = {"check": _check, "import": _import, "export": _export}[args.commando]
+    commando = {"check": _check, "import": _import, "export": _export, "logboek": logboek}[
+        args.commando
+    ]
     try:
         with _ruime_gc(), vergevende_uitvoer():
             return commando(args)
@@ -206,7 +211,7 @@ def _import(args: argparse.Namespace) -> int:
     controle = Controle(regel_1=False)  # the register refuses a second holder itself
     niet_overgenomen: list[dict[str, Any]] = []
     per_veld: dict[str, int] = {}
-    with KlantRegister.open(args.into, minimaal_betrouwbaarheidsniveau="laag") as register:
+    with KlantRegister.open(args.into, logsleutel=logsleutel()) as register:
         opslag = Batchimport(
             register,
             bij_bestaand=args.bij_bestaand,

@@ -211,4 +211,30 @@ def _parser() -> argparse.ArgumentParser:
         help="de basis van de Klantinteracties API, voor de urls van --vorm antwoord "
         "(https://openklant.example.nl/klantinteracties/api/v1)",
     )
+    lijst = commando.add_parser(
+        "logboek", help="het logboek van de verwerkingen van identificerende gegevens"
+    )
+    lijst.add_argument(
+        "--from",
+        required=True,
+        metavar="URL",
+        dest="bron",
+        help="het register om te lezen (sqlite:///… of postgresql://…); het moet bestaan",
+    )
+    lijst.add_argument("--klant", metavar="ID", help="alleen de verwerkingen van deze klant")
+    lijst.add_argument(
+        "--betrokkene",
+        metavar="NUMMER",
+        help="alleen de verwerkingen van deze betrokkene (een BSN, KvK-nummer…), ook van een "
+        "gewiste klant; de sleutel van de pseudoniemen staat in KLANTREGISTER_LOGSLEUTEL of "
+        "in het register",
+    )
+    lijst.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="uitvoer",
+        help="een regel tekst per verwerking (standaard), of JSON Lines met de veldnamen "
+        "van Logboek Dataverwerkingen",
+    )
     return parser

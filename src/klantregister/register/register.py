@@ -385,13 +385,27 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
             self._verwerker.verstrekt(klant, authenticatie)
         return klant
 
-    def verwerkingen(self, klant_id: uuid.UUID | str | None = None) -> Iterator[Verwerking]:
-        """The processing log's entries, in the order written; of one klant if given
-        (its id). Raises :class:`OpslagError` when the logboek cannot be read (a
-        :class:`LoggingLogboek`) or the register keeps none."""
+    def verwerkingen(
+        self,
+        klant_id: uuid.UUID | str | None = None,
+        *,
+        betrokkene: Identificator | None = None,
+    ) -> Iterator[Verwerking]:
+        """The processing log's entries, in the order written; of one klant if given (its
+        id), and of one data subject if ``betrokkene`` is given (a typed identifier: its
+        pseudonym is computed with the register's key, so a person's entries are found
+        after their klant is erased: an inzageverzoek). Raises :class:`OpslagError` when
+        the logboek cannot be read (a :class:`LoggingLogboek`) or the register keeps none."""
         sleutel = None if klant_id is None else klant_id_(klant_id)
+        pseudoniem = None if betrokkene is None else self._verwerker.pseudoniem(betrokkene)
         with self._lock:
-            return iter(list(self._verwerker.verwerkingen(sleutel)))
+            return iter(
+                [
+                    v
+                    for v in self._verwerker.verwerkingen(sleutel)
+                    if pseudoniem is None or v.betrokkene == pseudoniem
+                ]
+            )
 
     def __len__(self) -> int:
         with self._lock:

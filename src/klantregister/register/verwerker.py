@@ -81,6 +81,10 @@ class Verwerker:
         ]
         self.logboek.schrijf_verwerkingen(verwerkingen)
 
+    def pseudoniem(self, identificator: Identificator) -> str:
+        """The pseudonym this register's log gives ``identificator``."""
+        return self._pseudo().pseudoniem(identificator)
+
     def verwerkingen(self, klant_id: UUID | None) -> Iterator[Verwerking]:
         if self.logboek is None:
             raise OpslagError("dit register houdt geen logboek bij")

@@ -337,7 +337,7 @@ def _herkomst(draw: st.DrawFn, identificatie: Identificatie) -> Herkomst:
         return Overname(
             draw(st.sampled_from(["klanten.jsonl", "https://klanten.example.nl/api/v1"])),
             oorspronkelijk_niveau=draw(st.none() | st.just(niveau)),
-            toelichting=draw(st.none() | namen),
+            toelichting=draw(st.none() | st.sampled_from(["migratie", "koppeling 2024", "x"])),
         )
     gedekt = draw(st.sampled_from(subjecten))
     if keuze == "als":

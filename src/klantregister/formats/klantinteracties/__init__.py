@@ -90,6 +90,14 @@ Mapping decisions:
   ``bron`` or on ``basis_url``: the Partij's ``uuid`` is the klant's id, those of
   its identificatoren and digitale adressen uuid5 of the klant's id and their
   kind, so writing is reproducible.
+- A klant registered *namens* another (its ``herkomst`` an Authenticatie with ``namens``)
+  is linked to its representative's klant by a ``Vertegenwoordigden`` (``POST
+  /vertegenwoordigingen``), sent after both Partijen: :func:`vertegenwoordiger` names
+  the representative, :func:`naar_vertegenwoordigden` writes the link (both forms),
+  :func:`niet_overgenomen_vertegenwoordiging` names what it does not carry (the ground,
+  the mandate), :func:`lees_vertegenwoordigden` reads a link as Open Klant returns it
+  (:mod:`.vertegenwoordiging`). A Partij's
+  readOnly ``vertegenwoordigden`` (the Partijen it represents) is noted, not taken over.
 
 >>> gelezen = lees_partij({"soortPartij": "persoon", "partijIdentificatoren": [
 ...     {"partijIdentificator": {"codeRegister": "brp", "codeObjecttype": "natuurlijk_persoon",
@@ -109,20 +117,34 @@ from klantregister.formats.klantinteracties.schrijven import (
     schrijf_pagina,
     schrijver,
 )
+from klantregister.formats.klantinteracties.vertegenwoordiging import (
+    GelezenVertegenwoordigden,
+    Vertegenwoordigden,
+    lees_vertegenwoordigden,
+    naar_vertegenwoordigden,
+    niet_overgenomen_vertegenwoordiging,
+    vertegenwoordiger,
+)
 from klantregister.formats.klantinteracties.verzoeken import IN_TE_VULLEN, verzoeken
 
 __all__ = [
     "IN_TE_VULLEN",
+    "GelezenVertegenwoordigden",
+    "Vertegenwoordigden",
     "Vorm",
     "digitale_adressen",
     "lees",
     "lees_partij",
+    "lees_vertegenwoordigden",
     "lezer",
     "naar_partij",
+    "naar_vertegenwoordigden",
     "niet_overgenomen",
+    "niet_overgenomen_vertegenwoordiging",
     "partij_identificatoren",
     "schrijf",
     "schrijf_pagina",
     "schrijver",
+    "vertegenwoordiger",
     "verzoeken",
 ]

@@ -30,6 +30,9 @@ __all__ = [
     "SOORTEN_OBJECT_ID",
     "SOORTEN_PARTIJ",
     "VELDEN",
+    "VERTEGENWOORDIGDE",
+    "VERTEGENWOORDIGENDE",
+    "VERTEGENWOORDIGINGEN",
     "WERKTE_VOOR",
     "Nummer",
 ]
@@ -99,7 +102,15 @@ NIET_IN_REGISTER: dict[str, tuple[object, str]] = {
     "interneNotitie": (None, "een interne notitie"),
     "betrokkenen": (None, "betrokkenen bij klantcontacten"),
     "categorieRelaties": (None, "categorieën"),
-    "vertegenwoordigden": (None, "Partijen die deze Partij vertegenwoordigt"),
+    # The Partijen this one represents (Open Klant lists the vertegenwoordigdePartij of each
+    # Vertegenwoordigden whose vertegenwoordigendePartij it is); the register holds a
+    # representation in the herkomst of the klant represented, not as a list on its
+    # representative, and a Partij read is taken over (an Overname) in any case.
+    "vertegenwoordigden": (
+        None,
+        "de Partijen die deze Partij vertegenwoordigt (de vertegenwoordigingen zelf geeft "
+        "GET /vertegenwoordigingen)",
+    ),
     "voorkeursDigitaalAdres": (None, "een voorkeur voor een digitaal adres"),
     "rekeningnummers": (None, "rekeningnummers"),
     "voorkeursRekeningnummer": (None, "een voorkeur voor een rekeningnummer"),
@@ -125,3 +136,7 @@ MAX_NUMMER = 10
 PARTIJEN = "partijen"
 PARTIJ_IDENTIFICATOREN = "partij-identificatoren"
 DIGITALE_ADRESSEN = "digitaleadressen"
+VERTEGENWOORDIGINGEN = "vertegenwoordigingen"
+#: The members of a ``Vertegenwoordigden``: the Partij that represents, and the one represented.
+VERTEGENWOORDIGENDE = "vertegenwoordigendePartij"
+VERTEGENWOORDIGDE = "vertegenwoordigdePartij"

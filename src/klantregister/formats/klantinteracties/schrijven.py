@@ -89,13 +89,16 @@ from klantregister.formats.uitvoer import Vorm, antwoord, niet_schrijfbaar, url_
 __all__ = [
     "Vorm",
     "alle_verzoeken",
+    "basis_url_argument",
     "digitale_adressen",
     "naar_partij",
     "niet_overgenomen",
     "partij_identificatoren",
+    "partij_url",
     "schrijf",
     "schrijf_pagina",
     "schrijver",
+    "uuid_argument",
 ]
 
 
@@ -129,9 +132,7 @@ def digitale_adressen(
     Send them after the Partij (:func:`naar_partij`), with the ``uuid`` Open Klant
     gave it. A klant :func:`naar_partij` refuses is refused here too.
     """
-    verstrekt = (
-        None if partij_uuid is None else {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
-    )
+    verstrekt = None if partij_uuid is None else {"uuid": uuid_argument("partij_uuid", partij_uuid)}
     return _digitale_adressen(inhoud_van(klant), verstrekt)
 
 
@@ -159,8 +160,8 @@ def partij_identificatoren(
     with a vestigingsnummer needs it. A klant :func:`naar_partij` refuses is refused
     here too.
     """
-    partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
-    kvk = None if kvk_uuid is None else {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
+    partij = {"uuid": uuid_argument("partij_uuid", partij_uuid)}
+    kvk = None if kvk_uuid is None else {"uuid": uuid_argument("kvk_uuid", kvk_uuid)}
     return _partij_identificatoren(klant, inhoud_van(klant), partij, kvk)
 
 
@@ -189,8 +190,8 @@ def alle_verzoeken(
     :func:`digitale_adressen` of one klant at once, what it holds read once: as
     ``export --format klantinteracties`` writes every klant."""
     inhoud = inhoud_van(klant)
-    partij = {"uuid": _uuid_argument("partij_uuid", partij_uuid)}
-    kvk = {"uuid": _uuid_argument("kvk_uuid", kvk_uuid)}
+    partij = {"uuid": uuid_argument("partij_uuid", partij_uuid)}
+    kvk = {"uuid": uuid_argument("kvk_uuid", kvk_uuid)}
     return (
         _verzoek(klant, inhoud),
         _partij_identificatoren(klant, inhoud, partij, kvk),
@@ -254,27 +255,15 @@ class _Schrijver:
 
     def __init__(self, vorm: str, basis_url: str | None) -> None:
         self.antwoord = antwoord(vorm)
-        self.basis_url = _basis_url(basis_url)
+        self.basis_url = basis_url_argument(basis_url)
 
     def schrijf(self, klant: Klant) -> dict[str, Any]:
         inhoud = inhoud_van(als_klant(klant))
         return self._antwoord(klant, inhoud) if self.antwoord else _verzoek(klant, inhoud)
 
     def _antwoord(self, klant: Klant, inhoud: Inhoud) -> dict[str, Any]:
-        partij_uuid = str(klant.id)
-        gevonden = _partij_url(klant)
-        if gevonden is None:
-            if self.basis_url is None:
-                raise niet_schrijfbaar(
-                    klant,
-                    "bron",
-                    "een Partij zoals Open Klant hem teruggeeft heeft een url, en de bron van "
-                    f"de klant is niet de URL van een Partij (.../{PARTIJEN}/{partij_uuid}): "
-                    "geef basis_url, de basis-URL van de Klantinteracties API",
-                )
-            gevonden = (self.basis_url, f"{self.basis_url}/{PARTIJEN}/{partij_uuid}")
-        basis, partij_url = gevonden
-        partij = {"uuid": partij_uuid, "url": partij_url}
+        basis, url = partij_url(klant, self.basis_url)
+        partij = {"uuid": str(klant.id), "url": url}
 
         def verwijzing(pad: str, wat: str) -> dict[str, str]:
             eigen_uuid = str(uuid.uuid5(klant.id, wat))
@@ -334,14 +323,24 @@ def _verzoek(klant: Klant, inhoud: Inhoud) -> dict[str, Any]:
     return uit
 
 
-def _partij_url(klant: Klant) -> tuple[str, str] | None:
-    """The root of the API and the klant's ``bron``, if that is the URL of its Partij."""
-    if klant.bron is None or (match := _PARTIJ_URL.fullmatch(klant.bron)) is None:
-        return None
-    basis = match.group(1)
-    if uuid.UUID(match.group(2)) != klant.id or len(basis) > _MAX_URL - _MAX_PAD:
-        return None
-    return basis, klant.bron
+def partij_url(klant: Klant, basis_url: str | None, *, wat: str = "een Partij") -> tuple[str, str]:
+    """The root of the API and the URL of the klant's Partij, as a response holds them: its
+    ``bron`` when that is the URL of this very Partij, else built on ``basis_url`` (checked
+    by :func:`basis_url_argument`); without either the klant is refused, for ``wat`` (what
+    the response is, in words)."""
+    if klant.bron is not None and (match := _PARTIJ_URL.fullmatch(klant.bron)) is not None:
+        basis = match.group(1)
+        if uuid.UUID(match.group(2)) == klant.id and len(basis) <= _MAX_URL - _MAX_PAD:
+            return basis, klant.bron
+    if basis_url is None:
+        raise niet_schrijfbaar(
+            klant,
+            "bron",
+            f"{wat} zoals Open Klant hem teruggeeft heeft een url, en de bron van de klant is "
+            f"niet de URL van een Partij (.../{PARTIJEN}/{klant.id}): geef basis_url, de "
+            "basis-URL van de Klantinteracties API",
+        )
+    return basis_url, f"{basis_url}/{PARTIJEN}/{klant.id}"
 
 
 def _soort(klant: Klant, inhoud: Inhoud, *, basis: str | None = None) -> dict[str, Any]:
@@ -380,7 +379,9 @@ def _soort(klant: Klant, inhoud: Inhoud, *, basis: str | None = None) -> dict[st
 # --- the arguments ---------------------------------------------------------------------
 
 
-def _uuid_argument(veld: str, waarde: object) -> str:
+def uuid_argument(veld: str, waarde: object) -> str:
+    """The UUID given as the argument ``veld`` (a UUID, or one as text), as ``str`` writes
+    it; ``OngeldigFormaatError`` for anything else."""
     if isinstance(waarde, uuid.UUID):
         return str(waarde)
     if isinstance(waarde, str) and (tekst := _uuid_tekst(waarde)) is not None:
@@ -394,8 +395,9 @@ def _uuid_tekst(waarde: str) -> str | None:
     return str(uuid.UUID(waarde)) if UUID.fullmatch(waarde) else None
 
 
-def _basis_url(url: str | None) -> str | None:
-    """The root of the API, without a ``/`` at its end, that URLs are built on."""
+def basis_url_argument(url: str | None) -> str | None:
+    """The root of the API given as ``basis_url``, without a ``/`` at its end, that URLs are
+    built on; ``OngeldigFormaatError`` for anything but such an http(s) URL."""
     basis = url_argument("basis_url", url)
     if basis is None:
         return None
