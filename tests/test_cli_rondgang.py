@@ -25,6 +25,7 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
     Overname,
+    Vertegenwoordiging,
 )
 from klantregister.formats import kanoniek
 from spec import regelfouten, verzoekfouten
@@ -437,3 +438,28 @@ def test_a_kanoniek_record_authenticated_elsewhere_is_taken_over_at_the_level_it
             Overname("klantregister/klant", oorspronkelijk_niveau="hoog", toelichting="DigiD"),
             overgenomen,
         ] == [opgeslagen.get(k.id).herkomst for k in (klant, ander)]
+
+
+def test_export_as_partij_says_a_representation_is_not_written(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    with KlantRegister.open(url) as opslag:
+        kind = opslag.registreer(
+            "0363",
+            identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+            authenticatie=Authenticatie(
+                "hoog",
+                "DigiD Machtigen",
+                subject="123456782",
+                namens=Vertegenwoordiging("111222333", "ouderlijk_gezag"),
+            ),
+        )
+
+    uit = klantregister("export", "--from", url, "--format", "klantinteracties")
+
+    notities = [
+        r for r in uit.stderr.splitlines() if r.startswith(f"niet overgenomen: klant {kind.id}")
+    ]
+    assert 0 == uit.returncode
+    assert any("herkomst.namens: de vertegenwoordiging" in n for n in notities), uit.stderr
+    assert "111222333" not in uit.stderr
+    assert "123456782" not in uit.stderr

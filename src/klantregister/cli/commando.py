@@ -308,7 +308,7 @@ def _export(args: argparse.Namespace) -> int:
                 try:
                     yield schrijf(klant)
                     if args.formaat == "klantinteracties":
-                        for melding in klantinteracties.niet_overgenomen(klant):
+                        for melding in _niet_overgenomen(klant):
                             print(f"niet overgenomen: klant {klant.id}: {melding}", file=sys.stderr)
                 except FormaatError as fout:
                     # The others are written; this one is named, and the exit status says so.
@@ -340,6 +340,21 @@ def _export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return OVERTREDINGEN if geweigerd else SCHOON
+
+
+def _niet_overgenomen(klant: Klant) -> list[str]:
+    """What a klant's Partij does not carry; for a klant registered namens another, that
+    its representation is not exported (``naar_vertegenwoordigden`` writes it, once both
+    Partijen exist)."""
+    meldingen = klantinteracties.niet_overgenomen(klant)
+    if klantinteracties.vertegenwoordiger(klant) is not None or (
+        klant.herkomst is not None and getattr(klant.herkomst, "namens", None) is not None
+    ):
+        meldingen.append(
+            "herkomst.namens: de vertegenwoordiging (POST /vertegenwoordigingen) schrijft "
+            "export niet; de Partij wordt zonder geschreven"
+        )
+    return meldingen
 
 
 def _doel(pad: str | None) -> contextlib.AbstractContextManager[Doelbestand | None]:
