@@ -33,6 +33,7 @@ from klantregister.domain import (
     KlantregisterError,
     OpslagError,
     Registratie,
+    Verwerking,
     klok01,
     nieuwe_klant,
     typefout,
@@ -54,12 +55,15 @@ def voeg_toe(
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
     herkomst: Herkomst | None = None,
-) -> Klant:
+    log_mee: Callable[[Klant], list[Verwerking]] | None = None,
+) -> tuple[Klant, bool]:
     """Store one new klant, inside the caller's transaction; a klantnummer is taken when
-    ``nummer`` is ``None``, a random id when ``klant_id`` is.
+    ``nummer`` is ``None``, a random id when ``klant_id`` is. Returns the klant, and
+    whether its log entries went in with it.
 
     A repository that can take the klantnummer and store the klant in one go
-    (``add_with_next_klantnummer``, PostgreSQL's: one round trip) does so.
+    (``add_with_next_klantnummer``, PostgreSQL's: one round trip) does so, with the entries
+    ``log_mee`` gives of it when given (the repository is the register's logboek).
     """
     klant_id = klant_id or uuid.uuid4()
     if nummer is None:
@@ -76,9 +80,10 @@ def voeg_toe(
                 kenmerken=kenmerken,
                 herkomst=herkomst,
             )
-            opgeslagen: Klant | None = in_een(ontwerp)
+            mee = [] if log_mee is None else log_mee(ontwerp)
+            opgeslagen: Klant | None = in_een(ontwerp, verwerkingen=mee) if mee else in_een(ontwerp)
             if opgeslagen is not None:
-                return opgeslagen
+                return opgeslagen, bool(mee)
         nummer = store.next_klantnummers(gemeente, 1)[0]
     klant = nieuwe_klant(
         klant_id,
@@ -91,7 +96,7 @@ def voeg_toe(
         herkomst=herkomst,
     )
     store.add(klant)
-    return klant
+    return klant, False
 
 
 def _herkomst(registratie: Registratie) -> Herkomst | None:
@@ -264,7 +269,7 @@ def _een_voor_een(
     for positie, registratie in batch:
         try:
             with store.transaction():
-                klant = voeg_toe(
+                klant, _ = voeg_toe(
                     store,
                     registratie.gemeente,
                     registratie.klantgegevens,

@@ -164,7 +164,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         if identificatie is not None:
             herkomst = self._herkomst(authenticatie, overname, identificatie)
         with self._lock, self._store.transaction():
-            klant = voeg_toe(
+            klant, gelogd = voeg_toe(
                 self._store,
                 gemeente,
                 gegevens,
@@ -174,8 +174,10 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 bron=bron,
                 kenmerken=kenmerken,
                 herkomst=herkomst,
+                log_mee=self._verwerker.mee_met(self._store) if identificatie else None,
             )
-            self._verwerker.vastgelegd([klant])
+            if not gelogd:
+                self._verwerker.vastgelegd([klant])
         log_registratie(klant)
         return klant
 

@@ -44,6 +44,13 @@ class Verwerker:
         """Identificaties recorded (registreer, registreer_alle), with their herkomst."""
         self._schrijf(Handeling.VASTLEGGEN, [k for k in klanten if k.identificatie is not None])
 
+    def mee_met(self, store: object) -> Callable[[Klant], list[Verwerking]] | None:
+        """The entries of a klant recorded, for ``store`` to write with the klant itself
+        (PostgreSQL's one round trip), when ``store`` is the logboek; else ``None``."""
+        if self.logboek is not store or self.logboek is None:
+            return None
+        return lambda klant: [self._regel(Handeling.VASTLEGGEN, klant, klant.herkomst)]
+
     def gecorrigeerd(self, klant: Klant) -> None:
         """An identificatie corrected, with the herkomst of the correction."""
         self._schrijf(Handeling.CORRIGEREN, [klant])

@@ -25,7 +25,9 @@ from klantregister.domain import (
     Gemeentecode,
     Identificator,
     Klant,
+    KlantregisterError,
     OpslagError,
+    Verwerking,
     klok01,
     maskeer,
     nieuwe_klant,
@@ -37,6 +39,7 @@ from klantregister.storage.schema import (
     KLANT_KOLOMMEN,
     POSTGRESQL,
     TABELLEN,
+    VERWERKING_KOLOMMEN,
     ddl,
 )
 from klantregister.storage.sql import SqlRepository, UniekeSchending
@@ -86,7 +89,7 @@ class PostgresRepository(SqlRepository):
         # The temporary tables made in this session (see _tussentabel).
         self._tussentabellen: set[str] = set()
         # The statements of one klant's insert, per number of keys and kind.
-        self._opdrachten: dict[tuple[int, int, bool], str] = {}
+        self._opdrachten: dict[tuple[int, int, bool, bool], str] = {}
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
@@ -230,10 +233,13 @@ class PostgresRepository(SqlRepository):
                     self._voer_uit(opdracht, (str(klant.id),))
             self._verklaar_schending(klanten)
 
-    def add_with_next_klantnummer(self, klant: Klant) -> Klant | None:
+    def add_with_next_klantnummer(
+        self, klant: Klant, *, verwerkingen: Sequence[Verwerking] = ()
+    ) -> Klant | None:
         """Store ``klant`` under the next generated klantnummer of its gemeente (its own
         klantnummer is not read), counter and rows in one statement: registreer's path in
-        one round trip. Returns the klant as stored; ``None`` when that number is one a
+        one round trip; ``verwerkingen`` (at most one: the register's log entry of it) go
+        in with it. Returns the klant as stored; ``None`` when that number is one a
         caller chose, and nothing is stored (take one with :meth:`next_klantnummers`).
 
         Raises what :meth:`add` raises, and the error of a gemeente whose generated
@@ -241,18 +247,23 @@ class PostgresRepository(SqlRepository):
         """
         if self._diepte == 0:
             with self.transaction():
-                return self.add_with_next_klantnummer(klant)
+                return self.add_with_next_klantnummer(klant, verwerkingen=verwerkingen)
+        if len(verwerkingen) > 1:
+            raise KlantregisterError("ten hoogste één verwerking met een klant")
         rij, personen, organisaties = klant_rijen(klant)
         gemeente = klant.gemeente
         with self._slot:
             klantrij, sleutels, volgnummer, nummer = self._voer_uit(
-                self._opdracht_een(len(personen), len(organisaties), genummerd=True),
+                self._opdracht_een(
+                    len(personen), len(organisaties), genummerd=True, gelogd=bool(verwerkingen)
+                ),
                 (
                     int(gemeente.waarde),
                     gemeente.waarde,
                     *(w for index, w in enumerate(rij) if index != pgsql.KLANTNUMMER),
                     *pgsql.waarden(personen),
                     *pgsql.waarden(organisaties),
+                    *(w for v in verwerkingen for w in self._verwerking_rij(v)),
                 ),
             )[0]
             if klantrij == 1 and sleutels == len(personen):
@@ -281,11 +292,16 @@ class PostgresRepository(SqlRepository):
             )
             raise AssertionError("onbereikbaar")  # pragma: no cover - it always raises
 
-    def _opdracht_een(self, personen: int, organisaties: int, *, genummerd: bool) -> str:
-        sleutel = (personen, organisaties, genummerd)
+    def _opdracht_een(
+        self, personen: int, organisaties: int, *, genummerd: bool, gelogd: bool = False
+    ) -> str:
+        sleutel = (personen, organisaties, genummerd, gelogd)
         if (opdracht := self._opdrachten.get(sleutel)) is None:
             typen = tuple(self._kolomtypen("klant", KLANT_KOLOMMEN))
-            opdracht = pgsql.een_klant(personen, organisaties, typen, genummerd)
+            verwerking = (
+                tuple(self._kolomtypen("verwerking", VERWERKING_KOLOMMEN)) if gelogd else ()
+            )
+            opdracht = pgsql.een_klant(personen, organisaties, typen, genummerd, verwerking)
             self._opdrachten[sleutel] = opdracht
         return opdracht
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from klantregister.domain import klok01
-from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN
+from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN, VERWERKING_KOLOMMEN
 
 __all__ = [
     "GEDEELD",
@@ -53,7 +53,13 @@ def waarden(sleutels: Sequence[tuple[str, str, str, str]]) -> Iterator[str]:
         yield from (gemeente, soort, waarde)
 
 
-def een_klant(personen: int, organisaties: int, typen: tuple[str, ...], genummerd: bool) -> str:
+def een_klant(
+    personen: int,
+    organisaties: int,
+    typen: tuple[str, ...],
+    genummerd: bool,
+    verwerking: tuple[str, ...] = (),
+) -> str:
     """One statement that inserts a klant row and its key rows (of these numbers), leaving
     out any that conflicts; it returns how many klant rows and person keys went in.
 
@@ -61,7 +67,9 @@ def een_klant(personen: int, organisaties: int, typen: tuple[str, ...], genummer
     a bulk write holds exclusively while it writes what it has checked. ``typen`` are the
     klant columns' types. ``genummerd`` gives the klant the next generated klantnummer of
     its gemeente, from the counter in the same statement; it then returns the counter's
-    new value and the klantnummer too (``NULL`` when no klant row went in).
+    new value and the klantnummer too (``NULL`` when no klant row went in). ``verwerking``,
+    when given, are the types of the columns of a processing-log row, which goes in with the
+    klant row (and only with it): the register's log entry in the same round trip.
     """
     kolommen = KLANT_KOLOMMEN.split(",")
     delen = [f"WITH l AS ({GEDEELD}), "]
@@ -100,6 +108,12 @@ def een_klant(personen: int, organisaties: int, typen: tuple[str, ...], genummer
             f", o AS (INSERT INTO organisatiesleutel ({SLEUTEL_KOLOMMEN}) "
             f"{sleutels(organisaties)} RETURNING 1)"
         )
+    if verwerking:
+        waarden_v = ", ".join(f"%s::{type_}" for type_ in verwerking)
+        delen.append(
+            f", v AS (INSERT INTO verwerking ({VERWERKING_KOLOMMEN}) SELECT {waarden_v} FROM k "
+            "RETURNING 1)"
+        )
     geteld = "(SELECT count(*) FROM p)" if personen else "0"
     delen.append(f" SELECT (SELECT count(*) FROM k), {geteld}")
     if genummerd:
@@ -127,6 +141,7 @@ ZOEK_SLEUTELS = (
 # Where the klantnummer stands in a klant row.
 KLANTNUMMER = [kolom.strip() for kolom in KLANT_KOLOMMEN.split(",")].index("klantnummer")
 ONGEDAAN = (
+    "DELETE FROM verwerking WHERE klant_id = %s",
     "DELETE FROM persoonssleutel WHERE klant_id = %s",
     "DELETE FROM organisatiesleutel WHERE klant_id = %s",
     "DELETE FROM klant WHERE id = %s",
