@@ -207,9 +207,17 @@ def test_an_entry_holds_pseudonyms_the_purpose_and_the_trace(
 
 
 @pytest.mark.storage
-def test_the_stored_log_holds_no_bsn_or_a_nummer(tmp_path: Path) -> None:
+@pytest.mark.parametrize("soort", ["sqlite", "postgresql"])
+def test_the_stored_log_holds_no_bsn_or_a_nummer(
+    tmp_path: Path, soort: str, request: pytest.FixtureRequest
+) -> None:
     pad = tmp_path / "klanten.db"
-    with KlantRegister.open(f"sqlite:///{pad}") as register:
+    url = (
+        f"sqlite:///{pad}"
+        if soort == "sqlite"
+        else str(request.getfixturevalue("postgres_schema_url"))
+    )
+    with KlantRegister.open(url) as register:
         ouder = Authenticatie(
             "hoog", "DigiD 123456782", subject=OUDER, namens=Vertegenwoordiging(BSN, "curatele")
         )
@@ -223,8 +231,14 @@ def test_the_stored_log_holds_no_bsn_or_a_nummer(tmp_path: Path) -> None:
                 overname=Overname("export-123456782.json", toelichting="van 111222333"),
             )
             register.verwijder(klant.id)
-    with contextlib.closing(sqlite3.connect(pad)) as verbinding:
-        rijen = verbinding.execute("SELECT * FROM verwerking").fetchall()
+    if soort == "sqlite":
+        with contextlib.closing(sqlite3.connect(pad)) as verbinding:
+            rijen = verbinding.execute("SELECT * FROM verwerking").fetchall()
+    else:
+        import psycopg  # noqa: PLC0415 - only with the server
+
+        with psycopg.connect(url) as verbinding:
+            rijen = verbinding.execute("SELECT * FROM verwerking").fetchall()
     assert 5 == len(rijen)
     assert [] == [n for n in GEHEIM if not toont_niet(n, *(repr(r) for r in rijen))]
 
