@@ -154,6 +154,17 @@ def _als_versie(voer_uit: Any, versie: int, *, postgresql: bool = False) -> None
     voer_uit(f"UPDATE klantregister_schema SET versie = {int(versie)}")  # noqa: S608 - a number
 
 
+def _oud() -> Klant:
+    """An aangehaakte klant stored by a version that kept no herkomst: it reads as None."""
+    return Klant(
+        uuid.uuid4(),
+        "0363",
+        "K1",
+        Klantgegevens(voornaam="Anna"),
+        Identificatie.natuurlijk_persoon(bsn="123456782"),
+    )
+
+
 #: A klant of the current version, with everything the later columns hold.
 def _nieuw() -> Klant:
     return Klant(
@@ -173,14 +184,7 @@ def test_a_sqlite_file_of_an_older_schema_version_is_upgraded_when_opened(
 ) -> None:
     pad = tmp_path / "klanten.db"
     with contextlib.closing(SqliteRepository(pad)) as repository:
-        # Aangehaakt, stored by a version that kept no herkomst: it reads as None.
-        oud = Klant(
-            uuid.uuid4(),
-            "0363",
-            "K1",
-            Klantgegevens(voornaam="Anna"),
-            Identificatie.natuurlijk_persoon(bsn="123456782"),
-        )
+        oud = _oud()
         repository.add(oud)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
         _als_versie(verbinding.execute, versie)
@@ -202,14 +206,7 @@ def test_a_postgresql_schema_of_an_older_version_is_upgraded_when_opened(
     import psycopg  # noqa: PLC0415 - only with the server
 
     with contextlib.closing(PostgresRepository(postgres_schema_url)) as repository:
-        # Aangehaakt, stored by a version that kept no herkomst: it reads as None.
-        oud = Klant(
-            uuid.uuid4(),
-            "0363",
-            "K1",
-            Klantgegevens(voornaam="Anna"),
-            Identificatie.natuurlijk_persoon(bsn="123456782"),
-        )
+        oud = _oud()
         repository.add(oud)
     with psycopg.connect(postgres_schema_url) as verbinding:
         _als_versie(verbinding.execute, versie, postgresql=True)
