@@ -463,3 +463,65 @@ def test_export_as_partij_says_a_representation_is_not_written(tmp_path: Path) -
     assert any("herkomst.namens: de vertegenwoordiging" in n for n in notities), uit.stderr
     assert "111222333" not in uit.stderr
     assert "123456782" not in uit.stderr
+
+
+def test_export_writes_each_representation_to_its_own_file_as_open_klant_takes_it(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    ouder_bsn, kind_bsn = "123456782", "111222333"
+    with KlantRegister.open(url) as opslag:
+        ouder = opslag.registreer(
+            "0363",
+            Klantgegevens(voornaam="Ouder"),
+            Identificatie.natuurlijk_persoon(bsn=ouder_bsn),
+            authenticatie=Authenticatie("hoog", "DigiD", subject=ouder_bsn),
+        )
+        kind = opslag.registreer(
+            "0363",
+            Klantgegevens(voornaam="Kind"),
+            Identificatie.natuurlijk_persoon(bsn=kind_bsn),
+            authenticatie=Authenticatie(
+                "hoog",
+                "DigiD Machtigen",
+                subject=ouder_bsn,
+                namens=Vertegenwoordiging(kind_bsn, "ouderlijk_gezag"),
+            ),
+        )
+        # Registered namens someone who holds no klant here: left out, and said.
+        wees = opslag.registreer(
+            "0363",
+            identificatie=Identificatie.natuurlijk_persoon(bsn="010000008"),
+            authenticatie=Authenticatie(
+                "hoog",
+                subject="999999990",
+                namens=Vertegenwoordiging("010000008", "curatele"),
+            ),
+        )
+    bestand = tmp_path / "vertegenwoordigingen.jsonl"
+
+    uit = klantregister(
+        "export", "--from", url, "--format", "klantinteracties",
+        "--vertegenwoordigingen", str(bestand),
+    )  # fmt: skip
+
+    (regel,) = [json.loads(r) for r in bestand.read_text(encoding="utf-8").splitlines()]
+    assert {
+        "vertegenwoordigendePartij": {"uuid": str(ouder.id)},
+        "vertegenwoordigdePartij": {"uuid": str(kind.id)},
+    } == regel
+    assert [] == verzoekfouten("klantinteracties", "post", "/vertegenwoordigingen", regel)
+    assert 0 == uit.returncode, uit.stderr
+    assert any(
+        r.startswith(f"niet overgenomen: klant {wees.id}: vertegenwoordiging: ")
+        for r in uit.stderr.splitlines()
+    ), uit.stderr
+    for bsn in (ouder_bsn, kind_bsn, "010000008", "999999990"):
+        assert bsn not in uit.stderr
+
+
+def test_vertegenwoordigingen_belong_to_the_klantinteracties_format(register: str) -> None:
+    uit = klantregister(
+        "export", "--from", register, "--format", "jsonl", "--vertegenwoordigingen", "x.jsonl"
+    )
+    assert (2, True) == (uit.returncode, "--format klantinteracties" in uit.stderr)

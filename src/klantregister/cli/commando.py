@@ -42,6 +42,10 @@ from klantregister.cli.parser import lees_argumenten, overzicht
 from klantregister.cli.proces import Doelbestand, vergevende_uitvoer
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
+from klantregister.cli.vertegenwoordigingen import (
+    schrijf_vertegenwoordigingen,
+    wordt_vertegenwoordigd,
+)
 from klantregister.domain import (
     FormaatError,
     Klant,
@@ -290,8 +294,11 @@ def _ontbrekend(gelezen: Gelezen) -> frozenset[str]:
 def _export(args: argparse.Namespace) -> int:
     if args.formaat == "klanten_v1" and not args.bronorganisatie:
         raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
+    if args.vertegenwoordigingen and args.formaat != "klantinteracties":
+        raise _GebruikError("--vertegenwoordigingen hoort bij --format klantinteracties")
     schrijf = _schrijver(args)
     geweigerd = gelezen = 0
+    vertegenwoordigd: list[Klant] = []
     # Reading a register must never create one: a mistyped path is an error, not empty.
     with KlantRegister.open(args.bron, aanmaken=False) as register, _doel(args.uit) as doel:
         uit = sys.stdout if doel is None else doel.bestand
@@ -308,8 +315,10 @@ def _export(args: argparse.Namespace) -> int:
                 try:
                     yield schrijf(klant)
                     if args.formaat == "klantinteracties":
-                        for melding in _niet_overgenomen(klant):
+                        for melding in _niet_overgenomen(klant, args.vertegenwoordigingen):
                             print(f"niet overgenomen: klant {klant.id}: {melding}", file=sys.stderr)
+                        if args.vertegenwoordigingen and wordt_vertegenwoordigd(klant):
+                            vertegenwoordigd.append(klant)
                 except FormaatError as fout:
                     # The others are written; this one is named, and the exit status says so.
                     geweigerd += 1
@@ -321,6 +330,14 @@ def _export(args: argparse.Namespace) -> int:
                 schrijf_regels(klanten(), uit, kanoniek.regel)
             else:
                 schrijf_regels(objecten(), uit)
+                if args.vertegenwoordigingen:
+                    schrijf_vertegenwoordigingen(
+                        register,
+                        vertegenwoordigd,
+                        args.vertegenwoordigingen,
+                        vorm=args.vorm,
+                        basis_url=args.basis_url,
+                    )
         except OpslagError as fout:
             geschreven = (
                 "niets geschreven" if doel else f"{gelezen - geweigerd} klanten waren geschreven"
@@ -342,18 +359,19 @@ def _export(args: argparse.Namespace) -> int:
     return OVERTREDINGEN if geweigerd else SCHOON
 
 
-def _niet_overgenomen(klant: Klant) -> list[str]:
-    """What a klant's Partij does not carry; for a klant registered namens another, that
-    its representation is not exported (``naar_vertegenwoordigden`` writes it, once both
-    Partijen exist)."""
+def _niet_overgenomen(klant: Klant, vertegenwoordigingen: str | None) -> list[str]:
+    """What a klant's Partij does not carry; for a klant registered namens another, what
+    its Vertegenwoordigden does not (with ``--vertegenwoordigingen``), or that it is not
+    exported (without)."""
     meldingen = klantinteracties.niet_overgenomen(klant)
-    if klantinteracties.vertegenwoordiger(klant) is not None or (
-        klant.herkomst is not None and getattr(klant.herkomst, "namens", None) is not None
-    ):
-        meldingen.append(
-            "herkomst.namens: de vertegenwoordiging (POST /vertegenwoordigingen) schrijft "
-            "export niet; de Partij wordt zonder geschreven"
-        )
+    if not wordt_vertegenwoordigd(klant):
+        return meldingen
+    if vertegenwoordigingen:
+        return meldingen + klantinteracties.niet_overgenomen_vertegenwoordiging(klant)
+    meldingen.append(
+        "herkomst.namens: de vertegenwoordiging (POST /vertegenwoordigingen) schrijft export "
+        "alleen met --vertegenwoordigingen BESTAND; de Partij wordt zonder geschreven"
+    )
     return meldingen
 
 

@@ -192,6 +192,13 @@ def _parser() -> argparse.ArgumentParser:
         "af komt (een klant die het formaat niet kan houden, een storing) laat BESTAND "
         "zoals het was",
     )
+    exporteer.add_argument(
+        "--vertegenwoordigingen",
+        metavar="BESTAND",
+        help="met --format klantinteracties: schrijf de vertegenwoordigingen (POST "
+        "/vertegenwoordigingen) van de klanten die namens een ander zijn geregistreerd naar "
+        "BESTAND, een per regel, te versturen na alle Partijen",
+    )
     exporteer.add_argument("--bronorganisatie", metavar="RSIN", help="de RSIN in elk v1-record")
     exporteer.add_argument(
         "--website-url",
