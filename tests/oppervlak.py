@@ -216,6 +216,15 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
     "KlantRegister.open": (KlantRegister.open, {"url": "memory://"}),
     "KlantRegister.registreer": (met_register("registreer"), {"gemeente": AMSTERDAM}),
     "KlantRegister.registreer_alle": (met_register("registreer_alle"), {"registraties": []}),
+    "KlantRegister.vind_of_registreer": (
+        met_register("vind_of_registreer"),
+        {
+            "gemeente": AMSTERDAM,
+            "identificatie": Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
+            "klantgegevens": Klantgegevens(voornaam="Anna"),
+            "authenticatie": Authenticatie("hoog", "DigiD", subject=ANDER_BSN),
+        },
+    ),
     "KlantRegister.wijzig_klantgegevens": (
         met_register("wijzig_klantgegevens"),
         {"klant_id": DOEL, "klantgegevens": None},

@@ -139,6 +139,12 @@ bijna = st.sampled_from(
 METHODEN: dict[str, dict[str, object]] = {
     "registreer": {"gemeente": AMSTERDAM},
     "registreer_alle": {"registraties": [Registratie(AMSTERDAM)]},
+    "vind_of_registreer": {
+        "gemeente": AMSTERDAM,
+        "identificatie": Identificatie.natuurlijk_persoon(bsn=NIEUW_BSN),
+        "klantgegevens": None,
+        "authenticatie": Authenticatie("hoog", subject=NIEUW_BSN),
+    },
     "wijzig_klantgegevens": {"klant_id": P, "klantgegevens": None, "versie": 2},
     "wijzig_kenmerken": {"klant_id": P, "kenmerken": Kenmerken(actief=False), "versie": 2},
     "corrigeer_identificatie": {

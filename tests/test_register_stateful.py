@@ -543,6 +543,64 @@ class RegisterMachine(RuleBasedStateMachine):
         self.logboek.append((Handeling.CORRIGEREN, klant_id))
         event("gecorrigeerd")
 
+    @rule(target=klant_ids, gemeente=st.sampled_from(GEMEENTEN), spec=SPECS, data=st.data())
+    def vind_of_registreer(
+        self, gemeente: str, spec: Spec, data: st.DataObject
+    ) -> uuid.UUID | MultipleResults[uuid.UUID]:
+        dekking = self.dekking(data, spec)
+        if dekking.overname:  # vind_of_registreer takes an authentication only
+            dekking = Dekking(Betrouwbaarheidsniveau.HOOG, sorted(spec.sleutels)[0])
+        authenticatie = dekking.argumenten()["authenticatie"]
+
+        def actie() -> tuple[Klant, bool]:
+            return self.register.vind_of_registreer(
+                gemeente,
+                spec.identificatie(),
+                authenticatie=authenticatie,  # type: ignore[arg-type]
+            )
+
+        fouten = self.herkomst_fouten(dekking, spec)
+        if fouten:
+            self.weigert(fouten, actie)
+            return multiple()
+        # The model's klant of this subject: a person's holder of its first key held, in
+        # the order of an identificatie's identifiers; an organisation's with the same spec.
+        volgorde = ("bsn", "a_nummer", "buitenlands")
+        bestaand = None
+        if spec.persoon:
+            for sleutel in sorted(spec.sleutels, key=lambda s: volgorde.index(s[0])):
+                houders = [
+                    k
+                    for k in self.houders(gemeente, sleutel)
+                    if self.model[k].spec.persoon  # type: ignore[union-attr]
+                ]
+                if houders:
+                    bestaand = houders[0]
+                    break
+        volgnummer, gegenereerd = self.volgend_klantnummer(gemeente)
+        klant, nieuw = actie()
+        if not spec.persoon:
+            # Any klant of the gemeente with exactly this identificatie, or a new one.
+            gelijk = [k for k, m in self.model.items() if m.gemeente == gemeente and m.spec == spec]
+            assert nieuw == (not gelijk)
+            bestaand = None if nieuw else klant.id
+            assert bestaand is None or bestaand in gelijk
+        if bestaand is not None:
+            assert (klant.id, False) == (bestaand, nieuw)
+            assert self.verwacht(bestaand) == klant
+            self.logboek.append((Handeling.VERSTREKKEN, bestaand))
+            event("vind_of_registreer: gevonden")
+            return multiple()
+        assert nieuw
+        self.model[klant.id] = ModelKlant(
+            gemeente, gegenereerd, Klantgegevens(), spec, 1, self.herkomst(dekking)
+        )
+        self.volgnummers[gemeente] = volgnummer
+        self.logboek.append((Handeling.VASTLEGGEN, klant.id))
+        assert self.verwacht(klant.id) == klant
+        event("vind_of_registreer: nieuw")
+        return klant.id
+
     # Random corrections mostly hit zelfstandige klanten or swap the soort; aim some well.
     @precondition(lambda self: any(klant.spec is not None for klant in self.model.values()))
     @rule(data=st.data())

@@ -72,6 +72,7 @@ from klantregister.register.verwerker import (
     als_logsleutel,
     verwerker,
 )
+from klantregister.register.vinden import vind_of_registreer
 
 __all__ = ["KlantRegister"]
 
@@ -180,6 +181,38 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 self._verwerker.vastgelegd([klant])
         log_registratie(klant)
         return klant
+
+    def vind_of_registreer(
+        self,
+        gemeente: Gemeentecode | str,
+        identificatie: Identificatie,
+        klantgegevens: Klantgegevens | None = None,
+        *,
+        authenticatie: Authenticatie,
+    ) -> tuple[Klant, bool]:
+        """The klant of this person in ``gemeente``, registered now when none holds any of
+        their keys, in one transaction (safe across processes): ``(klant, True)`` when new.
+        Rules 5 and 10 apply to both outcomes; ``klantgegevens`` are stored only with a new
+        klant. An organisation is found by a klant holding exactly its identificatie
+        (``register/vinden.py`` says why). Logged as recorded, or as handed out."""
+        gemeente = Gemeentecode.parse(gemeente)
+        gegevens = als_klantgegevens(klantgegevens)
+        gegeven = als_identificatie(identificatie)
+        if gegeven is None:
+            raise typefout("identificatie", "een Identificatie", identificatie)
+        geldig = self._herkomst(als_authenticatie(authenticatie), None, gegeven)
+        with self._lock:
+            klant, nieuw = vind_of_registreer(
+                self._store,
+                self._verwerker,
+                gemeente=gemeente,
+                identificatie=gegeven,
+                gegevens=gegevens,
+                authenticatie=geldig,  # type: ignore[arg-type]
+            )
+        if nieuw:
+            log_registratie(klant)
+        return klant, nieuw
 
     def registreer_alle(
         self, registraties: Iterable[Registratie], *, batchgrootte: int = 10_000
@@ -408,25 +441,6 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                     if pseudoniem is None or v.betrokkene == pseudoniem
                 ]
             )
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._store)
-
-    def __iter__(self) -> Iterator[Klant]:
-        """The klanten, in order of registration; a snapshot taken when iteration starts."""
-        with self._lock:
-            return iter(self._store)
-
-    def __contains__(self, klant_id: object) -> bool:
-        if not isinstance(klant_id, uuid.UUID | str):
-            return False
-        try:
-            sleutel = klant_id_(klant_id)
-        except OngeldigFormaatError:
-            return False
-        with self._lock:
-            return sleutel in self._store
 
     # --- the rules ------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""How a register shows itself: as records for a DataFrame, as HTML in a notebook, as a repr.
+"""How a register shows itself: as records for a DataFrame, as HTML in a notebook, as a
+repr, and as a container of klanten (``len``, iteration, ``in``).
 
 A mixin of :class:`~klantregister.KlantRegister`, which holds the storage, the lock
 and whether it is closed; these read them, and never show an identifier in full
@@ -8,10 +9,12 @@ unless asked.
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 
 from klantregister.display import gesloten_register_html, record, register_html
-from klantregister.domain import Klant, typefout
+from klantregister.domain import Klant, OngeldigFormaatError, typefout
+from klantregister.domain import klant_id as klant_id_
 from klantregister.register.ports import KlantRepository
 from klantregister.storage import MemoryRepository
 
@@ -25,8 +28,24 @@ class RegisterWeergave:
     _lock: threading.Lock
     _gesloten: bool
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._store)
+
     def __iter__(self) -> Iterator[Klant]:
-        raise NotImplementedError  # the register's own
+        """The klanten, in order of registration; a snapshot taken when iteration starts."""
+        with self._lock:
+            return iter(self._store)
+
+    def __contains__(self, klant_id: object) -> bool:
+        if not isinstance(klant_id, uuid.UUID | str):
+            return False
+        try:
+            sleutel = klant_id_(klant_id)
+        except OngeldigFormaatError:
+            return False
+        with self._lock:
+            return sleutel in self._store
 
     def to_records(self, *, volledig: bool = False) -> list[dict[str, object]]:
         """Every klant as a flat dict of plain values, in order of registration.
