@@ -403,3 +403,125 @@ def test_an_entry_refuses_what_is_no_pseudonym() -> None:
 
     with pytest.raises(OngeldigFormaatError, match="pseudoniem"):
         Verwerking(**{**VERWERKING, "betrokkene": BSN})  # type: ignore[arg-type]
+
+
+# --- found by review ------------------------------------------------------------------
+
+
+@pytest.mark.storage
+def test_the_key_of_the_pseudonyms_survives_a_rolled_back_first_operation(tmp_path: Path) -> None:
+    from klantregister import SqliteRepository  # noqa: PLC0415
+
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    opslag = SqliteRepository(tmp_path / "klanten.db")
+    register = KlantRegister(opslag)
+
+    def teruggedraaid() -> None:
+        with opslag.transaction():
+            register.registreer(AMSTERDAM, identificatie=PERSOON, authenticatie=DIGID)
+            raise ZeroDivisionError  # the caller's transaction rolls back
+
+    with pytest.raises(ZeroDivisionError):
+        teruggedraaid()
+    ander = Identificatie.natuurlijk_persoon(bsn=ANDER_BSN)
+    register.registreer(
+        AMSTERDAM, identificatie=ander, authenticatie=Authenticatie("hoog", subject=ANDER_BSN)
+    )
+    register.close()
+
+    with KlantRegister.open(url) as opnieuw:
+        assert 1 == len(list(opnieuw.verwerkingen(betrokkene=Bsn(ANDER_BSN))))
+
+
+@pytest.mark.unit
+def test_one_verwerkingsdoel_may_be_entered_by_several_threads_at_once() -> None:
+    import threading  # noqa: PLC0415
+
+    from klantregister.domain import huidige_context  # noqa: PLC0415
+
+    doel = verwerkingsdoel("gedeeld")
+    # The first thread enters first and leaves first, while the second is still inside.
+    eerste_binnen, tweede_binnen, eerste_buiten = (threading.Event() for _ in range(3))
+    fouten: list[BaseException] = []
+    gezien: list[object] = []
+
+    def eerste() -> None:
+        try:
+            with doel:
+                eerste_binnen.set()
+                tweede_binnen.wait(timeout=10)
+                gezien.append(huidige_context()[0])
+            gezien.append(huidige_context()[0])
+        except BaseException as fout:
+            fouten.append(fout)
+        finally:
+            eerste_buiten.set()
+
+    def tweede() -> None:
+        try:
+            eerste_binnen.wait(timeout=10)
+            with doel:
+                tweede_binnen.set()
+                eerste_buiten.wait(timeout=10)
+                gezien.append(huidige_context()[0])
+            gezien.append(huidige_context()[0])
+        except BaseException as fout:
+            fouten.append(fout)
+
+    draden = [threading.Thread(target=eerste), threading.Thread(target=tweede)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    assert ([], 2, 2) == (fouten, gezien.count("gedeeld"), gezien.count(None))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("identificatie", "grondslag"),
+    [
+        (
+            Identificatie.natuurlijk_persoon(buitenlands=("BE", "Rijksregister", "85073003328")),
+            "functionaris",
+        ),
+        (
+            Identificatie.niet_natuurlijk_persoon(buitenlands=("DE", "Handelsregister", "HRB 1")),
+            "curatele",
+        ),
+    ],
+)
+def test_a_ground_that_does_not_fit_a_foreign_subject_s_soort_is_refused(
+    identificatie: Identificatie, grondslag: str
+) -> None:
+    assert identificatie.buitenlands is not None
+    vertegenwoordiging = Vertegenwoordiging(identificatie.buitenlands, grondslag)
+    namens = Authenticatie("hoog", subject=BSN, namens=vertegenwoordiging)
+    register = KlantRegister()
+    with pytest.raises(MachtigingError, match="vertegenwoordiging van een"):
+        register.registreer(AMSTERDAM, identificatie=identificatie, authenticatie=namens)
+    assert 0 == len(register)
+
+
+@pytest.mark.unit
+def test_vind_of_registreer_hands_out_no_klant_the_authentication_does_not_cover() -> None:
+    register = KlantRegister()
+    slachtoffer = register.registreer(AMSTERDAM, identificatie=PERSOON, authenticatie=DIGID)
+    # One's own BSN beside the other's A-nummer: the A-nummer finds the other's klant.
+    gemengd = Identificatie.natuurlijk_persoon(bsn=ANDER_BSN, a_nummer=A_NUMMER)
+    eigen = Authenticatie("hoog", subject=ANDER_BSN)
+    voor = list(register.verwerkingen())
+
+    with pytest.raises(MachtigingError):
+        register.vind_of_registreer(AMSTERDAM, gemengd, authenticatie=eigen)
+    assert (voor, [slachtoffer]) == (list(register.verwerkingen()), list(register))
+
+
+@pytest.mark.storage
+def test_a_stored_entry_with_a_malformed_moment_is_a_storage_error(tmp_path: Path) -> None:
+    pad = tmp_path / "klanten.db"
+    with KlantRegister.open(f"sqlite:///{pad}") as register:
+        register.registreer(AMSTERDAM, identificatie=PERSOON, authenticatie=DIGID)
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        verbinding.execute("UPDATE verwerking SET tijdstip = 'gisteren'")
+    with KlantRegister.open(f"sqlite:///{pad}") as register, pytest.raises(OpslagError):
+        list(register.verwerkingen())

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from klantregister import Authenticatie, Bsn, Handeling, Identificatie, KlantRegister, OpslagError
+from klantregister import (
+    Authenticatie,
+    Bsn,
+    Handeling,
+    Identificatie,
+    KlantRegister,
+    OpslagError,
+    Vertegenwoordiging,
+)
 
 AMSTERDAM = "0363"
 
@@ -135,3 +143,34 @@ def test_the_logboek_command_lists_a_klants_and_a_persons_entries(tmp_path: Path
     for uit in (alles, van_bert, van_anna):
         assert "111222333" not in uit.stdout + uit.stderr
         assert "123456782" not in uit.stdout + uit.stderr
+
+
+@pytest.mark.e2e
+def test_export_logs_its_lookups_with_the_key_import_and_logboek_use(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    sleutel = bytes(range(32))
+    ouder = "123456782"
+    with KlantRegister.open(url, logsleutel=sleutel) as register:
+        register.registreer(
+            AMSTERDAM,
+            identificatie=Identificatie.natuurlijk_persoon(bsn=ouder),
+            authenticatie=Authenticatie("hoog", subject=ouder),
+        )
+        register.registreer(
+            AMSTERDAM,
+            identificatie=Identificatie.natuurlijk_persoon(bsn="111222333"),
+            authenticatie=Authenticatie(
+                "hoog", subject=ouder, namens=Vertegenwoordiging("111222333", "ouderlijk_gezag")
+            ),
+        )
+    omgeving = {"KLANTREGISTER_LOGSLEUTEL": sleutel.hex()}
+    bestand = tmp_path / "vertegenwoordigingen.jsonl"
+    export = _klantregister(
+        "export", "--from", url, "--format", "klantinteracties",
+        "--vertegenwoordigingen", str(bestand), **omgeving,
+    )  # fmt: skip
+    lijst = _klantregister("logboek", "--from", url, "--betrokkene", ouder, **omgeving)
+
+    assert (0, 0) == (export.returncode, lijst.returncode), export.stderr + lijst.stderr
+    # The representative's own registration, and the export's lookup of them.
+    assert ["vastleggen", "raadplegen"] == [r.split(" | ")[1] for r in lijst.stdout.splitlines()]

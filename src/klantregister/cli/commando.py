@@ -300,7 +300,10 @@ def _export(args: argparse.Namespace) -> int:
     geweigerd = gelezen = 0
     vertegenwoordigd: list[Klant] = []
     # Reading a register must never create one: a mistyped path is an error, not empty.
-    with KlantRegister.open(args.bron, aanmaken=False) as register, _doel(args.uit) as doel:
+    with (
+        KlantRegister.open(args.bron, aanmaken=False, logsleutel=logsleutel()) as register,
+        _doel(args.uit) as doel,
+    ):
         uit = sys.stdout if doel is None else doel.bestand
 
         def klanten() -> Iterator[Klant]:

@@ -70,6 +70,7 @@ __all__ = [
     "SOORT_MET_SLEUTEL",
     "SOORT_VAN",
     "Geauthenticeerd",
+    "Grondslag",
     "Houders",
     "Identificator",
     "Identificatorsoort",
@@ -242,11 +243,22 @@ def controleer_correctie(klant_id: UUID, oud: Subjectsoort | None, nieuw: Subjec
 # --- rules 5 and 10 -------------------------------------------------------------------
 
 
+class Grondslag(Protocol):
+    """What rule 10 reads of a ground of representation: the soort of subject it is of."""
+
+    @property
+    def value(self) -> str: ...
+    @property
+    def subjectsoort(self) -> Subjectsoort | None: ...
+
+
 class Vertegenwoordigd(Protocol):
-    """What rule 10 reads of a representation: whom it is of."""
+    """What rule 10 reads of a representation: whom it is of, and on what ground."""
 
     @property
     def vertegenwoordigde(self) -> Identificator: ...
+    @property
+    def grondslag(self) -> Grondslag: ...
 
 
 class Geauthenticeerd(Protocol):
@@ -283,6 +295,7 @@ def controleer_machtiging(
     identificatoren: tuple[Identificator, ...],
     *,
     vereis_subject: bool = True,
+    subjectsoort: Subjectsoort | None = None,
 ) -> None:
     """Rule 10: the authentication covers the identificatie with these identifiers.
 
@@ -290,8 +303,10 @@ def controleer_machtiging(
     its ``namens.vertegenwoordigde`` is (the klant acts *namens* them). An
     authentication that names neither is refused too, unless ``vereis_subject`` is
     false (a register fed by a system that authenticates elsewhere); one that names a
-    subject or vertegenwoordigde is always checked. The message shows no identifier in
-    full.
+    subject or vertegenwoordigde is always checked, and a representation's ground must fit
+    ``subjectsoort``, the identificatie's (a foreign number may be a person's or an
+    organisation's: curatele of an organisation's is refused). The message shows no
+    identifier in full.
     """
     subject = authenticatie.subject
     namens = authenticatie.namens
@@ -306,7 +321,13 @@ def controleer_machtiging(
     if subject is not None and sleutel(subject) in sleutels:
         return
     if namens is not None and sleutel(namens.vertegenwoordigde) in sleutels:
-        return
+        verwacht = namens.grondslag.subjectsoort
+        if subjectsoort is None or verwacht is None or verwacht is subjectsoort:
+            return
+        raise MachtigingError(
+            f"{namens.grondslag.value.replace('_', ' ')} is een vertegenwoordiging van een "
+            f"{verwacht.omschrijving}; deze identificatie is van een {subjectsoort.omschrijving}"
+        )
     gegeven = [] if subject is None else [f"als {_getoond(subject)}"]
     if namens is not None:
         gegeven.append(f"namens {_getoond(namens.vertegenwoordigde)}")

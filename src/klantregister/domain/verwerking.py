@@ -136,18 +136,26 @@ def _trace_id(value: object) -> str | None:
     return value
 
 
+# The tokens to restore the purpose with, per context: so one verwerkingsdoel object may be
+# entered in several threads or tasks at once, and nested in each.
+_TEKENS: contextvars.ContextVar[tuple[contextvars.Token[tuple[str | None, str | None]], ...]] = (
+    contextvars.ContextVar("klantregister_verwerking_tekens", default=())
+)
+
+
 class _Verwerkingsdoel:
     """The context :func:`verwerkingsdoel` returns: its values checked when it is made."""
 
     def __init__(self, doel: str | None, trace_id: str | None) -> None:
         self._waarde = (doel, trace_id)
-        self._tekens: list[contextvars.Token[tuple[str | None, str | None]]] = []
 
     def __enter__(self) -> None:
-        self._tekens.append(_CONTEXT.set(self._waarde))
+        _TEKENS.set((*_TEKENS.get(), _CONTEXT.set(self._waarde)))
 
     def __exit__(self, *_: object) -> None:
-        _CONTEXT.reset(self._tekens.pop())
+        *rest, teken = _TEKENS.get()
+        _TEKENS.set(tuple(rest))
+        _CONTEXT.reset(teken)
 
 
 def verwerkingsdoel(

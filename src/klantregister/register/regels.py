@@ -54,7 +54,10 @@ def herkomst_van(
         return overname
     geldig = klok01.controleer_niveau(authenticatie, minimum)
     klok01.controleer_machtiging(
-        geldig, identificatie.identificatoren, vereis_subject=vereis_subject
+        geldig,
+        identificatie.identificatoren,
+        vereis_subject=vereis_subject,
+        subjectsoort=identificatie.soort,
     )
     return geldig
 
@@ -109,5 +112,8 @@ def verstrekbaar(
     except BetrouwbaarheidsniveauError as fout:
         raise MachtigingError(f"verstrekken van identificerende gegevens: {fout}") from None
     klok01.controleer_machtiging(
-        authenticatie, klant.identificatie.identificatoren, vereis_subject=True
+        authenticatie,
+        klant.identificatie.identificatoren,
+        vereis_subject=True,
+        subjectsoort=klant.identificatie.soort,
     )

@@ -209,6 +209,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 identificatie=gegeven,
                 gegevens=gegevens,
                 authenticatie=geldig,  # type: ignore[arg-type]
+                minimum=self.minimaal_betrouwbaarheidsniveau,
             )
         if nieuw:
             log_registratie(klant)
@@ -324,6 +325,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         nieuwe_identificatie = als_identificatie(identificatie)
         authenticatie = als_authenticatie(authenticatie)
         overname = als_overname(overname)
+        controleer_herkomst(authenticatie, overname)
         nieuwe_kenmerken = None if kenmerken is None else als_kenmerken(kenmerken)
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)

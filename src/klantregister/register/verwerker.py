@@ -148,6 +148,9 @@ def verwerker(store: object, logboek: Logboek | None, logsleutel: bytes | None) 
         return Verwerker(logboek, lambda: sleutel)
     eigen = getattr(store, "logsleutel", None)
     if callable(eigen):
-        return Verwerker(logboek, eigen)
+        # Asked for now, outside any transaction: a key made in an operation's transaction
+        # that rolls back would be lost while this register kept using it.
+        opgehaald: bytes = eigen()
+        return Verwerker(logboek, lambda: opgehaald)
     willekeurig = os.urandom(32)
     return Verwerker(logboek, lambda: willekeurig)

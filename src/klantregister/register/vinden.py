@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from klantregister.domain import (
     Authenticatie,
+    Betrouwbaarheidsniveau,
     Gemeentecode,
     Identificatie,
     KardinaliteitError,
@@ -24,6 +25,7 @@ from klantregister.domain import (
 )
 from klantregister.register.nieuw import voeg_toe
 from klantregister.register.ports import KlantRepository
+from klantregister.register.regels import verstrekbaar
 from klantregister.register.verwerker import Verwerker
 
 __all__ = ["gevonden", "vind_of_registreer"]
@@ -53,13 +55,17 @@ def vind_of_registreer(
     identificatie: Identificatie,
     gegevens: Klantgegevens,
     authenticatie: Authenticatie,
+    minimum: Betrouwbaarheidsniveau,
 ) -> tuple[Klant, bool]:
-    """Inside the caller's lock, with rules 5 and 10 checked: the klant found (logged as
-    handed out to the one authenticated) and ``False``, or the klant registered (logged as
-    recorded) and ``True``."""
+    """Inside the caller's lock, with rules 5 and 10 checked for the identificatie given:
+    the klant found, handed out only as :meth:`~klantregister.KlantRegister.verstrek`
+    hands it out (the authentication must cover *its* identificatie: one key of it given
+    beside another person's is not enough), logged as handed out, and ``False``; or the
+    klant registered (logged as recorded) and ``True``."""
     with store.transaction():
         klant = gevonden(store, gemeente, identificatie)
         if klant is not None:
+            verstrekbaar(klant, authenticatie, minimum)
             verwerker.verstrekt(klant, authenticatie)
             return klant, False
         try:
@@ -80,6 +86,7 @@ def vind_of_registreer(
             klant = None if fout.klant_id is None else store.get(fout.klant_id)
             if klant is None:
                 raise
+            verstrekbaar(klant, authenticatie, minimum)
             verwerker.verstrekt(klant, authenticatie)
             return klant, False
     return klant, True

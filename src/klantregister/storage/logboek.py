@@ -27,6 +27,7 @@ class SqlLogboek:
     """The Logboek port of the SQL repositories."""
 
     if TYPE_CHECKING:  # what the repository provides
+        _diepte: int
 
         def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None: ...
@@ -73,7 +74,19 @@ class SqlLogboek:
         """The key of the log's pseudonyms when the register is given none: 32 random bytes
         made once for this database and kept in it (``klantregister_logsleutel``). Whoever
         reads the database can then compute a pseudonym; pass a key of your own (kept
-        elsewhere) for pseudonyms the database alone does not reveal."""
+        elsewhere) for pseudonyms the database alone does not reveal.
+
+        The key is made only outside a transaction, in one of its own that commits: made in
+        a caller's transaction that then rolls back, it would be gone while pseudonyms made
+        with it were kept. The register asks for it when it is built."""
+        rijen = self._voer_uit("SELECT sleutel FROM klantregister_logsleutel WHERE nr = 1")
+        if rijen:
+            return bytes(rijen[0][0])
+        if self._diepte > 0:
+            raise OpslagError(
+                "de sleutel van het logboek is nog niet gemaakt: open het register buiten een "
+                "transactie, of geef het een logsleutel"
+            )
         with self.transaction():
             self._voer_uit(
                 self._sql(
@@ -109,9 +122,9 @@ class SqlLogboek:
 
     def _verwerking_uit(self, rij: Sequence[Any]) -> Verwerking:
         (id_, handeling, tijdstip, gemeente, klant_id, *rest) = rij
-        if isinstance(tijdstip, str):
-            tijdstip = dt.datetime.fromisoformat(tijdstip)
         try:
+            if isinstance(tijdstip, str):
+                tijdstip = dt.datetime.fromisoformat(tijdstip)
             return Verwerking(
                 str(id_),
                 handeling,

@@ -282,10 +282,13 @@ class PostgresRepository(SqlRepository):
                 raise klok01.klantnummers_op(gemeente)
             if klantrij == 0 and klant.id not in self:
                 return None  # the number is taken: the counter has passed it
-            # A conflict of its own: nothing of it stays, the counter included.
+            # A conflict of its own: nothing of it stays, the counter and its log entry
+            # (by the entry's own id: an erased klant's history keeps its klant_id) included.
             if klantrij == 1:
                 for opdracht in pgsql.ONGEDAAN:
                     self._voer_uit(opdracht, (str(klant.id),))
+                for v in verwerkingen:
+                    self._voer_uit("DELETE FROM verwerking WHERE id = %s", (str(v.id),))
             self._voer_uit(pgsql.TERUG, (1, gemeente.waarde))
             self._verklaar_schending(
                 (attrs.evolve(klant, klantnummer=nummer or klant.klantnummer),)

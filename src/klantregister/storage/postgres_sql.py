@@ -141,7 +141,6 @@ ZOEK_SLEUTELS = (
 # Where the klantnummer stands in a klant row.
 KLANTNUMMER = [kolom.strip() for kolom in KLANT_KOLOMMEN.split(",")].index("klantnummer")
 ONGEDAAN = (
-    "DELETE FROM verwerking WHERE klant_id = %s",
     "DELETE FROM persoonssleutel WHERE klant_id = %s",
     "DELETE FROM organisatiesleutel WHERE klant_id = %s",
     "DELETE FROM klant WHERE id = %s",
