@@ -284,6 +284,14 @@ class RegisterMachine(RuleBasedStateMachine):
             return set()
         return {MachtigingError}
 
+    def verstrek_fouten(self, dekking: Dekking, spec: Spec) -> set[type[Exception]]:
+        """What refuses handing a klant of ``spec`` to this authentication (verstrek)."""
+        if dekking.niveau is None or RANG[dekking.niveau] < RANG[self.minimum]:
+            return {MachtigingError}
+        if dekking.subject in spec.sleutels or dekking.namens in spec.sleutels:
+            return set()
+        return {MachtigingError}
+
     def herkomst(self, dekking: Dekking) -> Authenticatie | Overname | None:
         argumenten = dekking.argumenten()
         return argumenten["overname"] or argumenten["authenticatie"]  # type: ignore[return-value]
@@ -577,11 +585,19 @@ class RegisterMachine(RuleBasedStateMachine):
                 if houders:
                     bestaand = houders[0]
                     break
+        # Any klant of the gemeente with exactly this identificatie, for an organisation.
+        gelijk = [k for k, m in self.model.items() if m.gemeente == gemeente and m.spec == spec]
+        gevonden_spec = self.model[bestaand].spec if bestaand is not None else None
+        if not spec.persoon and gelijk:
+            gevonden_spec = spec
+        if gevonden_spec is not None and (fouten := self.verstrek_fouten(dekking, gevonden_spec)):
+            # A klant found is handed out only as verstrek hands it out: covered by the
+            # authentication, with a subject or namens, whatever vereis_subject says.
+            self.weigert(fouten, actie)
+            return multiple()
         volgnummer, gegenereerd = self.volgend_klantnummer(gemeente)
         klant, nieuw = actie()
         if not spec.persoon:
-            # Any klant of the gemeente with exactly this identificatie, or a new one.
-            gelijk = [k for k, m in self.model.items() if m.gemeente == gemeente and m.spec == spec]
             assert nieuw == (not gelijk)
             bestaand = None if nieuw else klant.id
             assert bestaand is None or bestaand in gelijk
