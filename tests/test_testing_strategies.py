@@ -21,7 +21,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
 import klantregister.testing
-from gemachtigd import als
+from gemachtigd import vastgelegd
 from klantregister import (
     Adres,
     ANummer,
@@ -35,6 +35,7 @@ from klantregister import (
     Klantgegevens,
     KlantRegister,
     KvkNummer,
+    Overname,
     Rsin,
     Subjectsoort,
     Vestigingsnummer,
@@ -201,15 +202,25 @@ def test_klantgegevens_gives_every_field_a_value_in_some_examples() -> None:
 
 @given(klanten())
 def test_every_klant_drawn_registers_as_it_is_in_an_empty_register(klant: Klant) -> None:
-    register = KlantRegister()
+    # Its own herkomst (of any level) where it has one: the strategy's cover the identificatie.
+    register = KlantRegister(minimaal_betrouwbaarheidsniveau="laag")
+    herkomst = klant.herkomst
+    if isinstance(herkomst, Overname):
+        vastleggen: dict[str, object] = {"overname": herkomst}
+    elif herkomst is not None:
+        vastleggen = {"authenticatie": herkomst}
+    else:
+        vastleggen = vastgelegd(klant.identificatie, DIGID if klant.identificatie else None)
 
     geregistreerd = register.registreer(
         klant.gemeente,
         klant.klantgegevens,
         klant.identificatie,
-        authenticatie=als(klant.identificatie, DIGID if klant.identificatie else None),
         klantnummer=klant.klantnummer,
+        **vastleggen,  # type: ignore[arg-type]
     )
+    if herkomst is not None:
+        assert herkomst == geregistreerd.herkomst
 
     assert (klant.gemeente, klant.klantnummer, klant.klantgegevens, klant.identificatie) == (
         geregistreerd.gemeente,
