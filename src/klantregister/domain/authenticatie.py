@@ -43,6 +43,7 @@ __all__ = [
     "Vertegenwoordigingsgrondslag",
     "als_herkomst",
     "als_subject",
+    "eenregelig",
     "niveau",
 ]
 
@@ -84,22 +85,25 @@ def _niveau_of_geen(value: Betrouwbaarheidsniveau | str | None) -> Betrouwbaarhe
     return None if value is None else Betrouwbaarheidsniveau.parse(value)
 
 
-def _tekst(veld: str, value: object, *, verplicht: bool = False) -> str | None:
-    """Free text of one line, stripped: ``None`` stays ``None`` unless ``verplicht``."""
+def eenregelig(
+    veld: str, value: object, *, verplicht: bool = False, maximum: int = MAX_TEKST
+) -> str | None:
+    """Free text of one line, stripped, at most ``maximum`` characters: ``None`` stays
+    ``None`` unless ``verplicht``."""
     if value is None and not verplicht:
         return None
     if not isinstance(value, str):
         raise typefout(veld, "tekst (str)" if verplicht else "tekst (str) of None", value)
     tekst = value.strip()
-    if len(tekst) > MAX_TEKST:
-        raise OngeldigeLengteError(veld, f"{len(tekst)} tekens, ten hoogste {MAX_TEKST}")
+    if len(tekst) > maximum:
+        raise OngeldigeLengteError(veld, f"{len(tekst)} tekens, ten hoogste {maximum}")
     if not tekst or not tekst.isprintable():
         raise OngeldigFormaatError(veld, "verwacht een tekst van één regel")
     return tekst
 
 
 def _middel(value: object) -> str | None:
-    return _tekst("middel", value)
+    return eenregelig("middel", value)
 
 
 def _masker(value: str | None) -> str:
@@ -194,7 +198,7 @@ def _grondslag(value: Vertegenwoordigingsgrondslag | str) -> Vertegenwoordigings
 
 
 def _machtiging(value: object) -> str | None:
-    return _tekst("machtiging", value)
+    return eenregelig("machtiging", value)
 
 
 @attrs.frozen
@@ -269,11 +273,11 @@ class Authenticatie:
 
 
 def _bron(value: object) -> str:
-    return _tekst("bron", value, verplicht=True)  # type: ignore[return-value]
+    return eenregelig("bron", value, verplicht=True)  # type: ignore[return-value]
 
 
 def _toelichting(value: object) -> str | None:
-    return _tekst("toelichting", value)
+    return eenregelig("toelichting", value)
 
 
 @attrs.frozen

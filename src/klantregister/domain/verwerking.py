@@ -40,6 +40,7 @@ from klantregister.domain.authenticatie import (
     Overname,
     Vertegenwoordigingsgrondslag,
     als_herkomst,
+    eenregelig,
 )
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identifiers import Gemeentecode
@@ -112,16 +113,8 @@ _CONTEXT: contextvars.ContextVar[tuple[str | None, str | None]] = contextvars.Co
 
 
 def _doel(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise typefout("doel", "tekst (str) of None", value)
-    doel = value.strip()
-    if len(doel) > MAX_DOEL:
-        raise OngeldigeLengteError("doel", f"{len(doel)} tekens, ten hoogste {MAX_DOEL}")
-    if not doel or not doel.isprintable():
-        raise OngeldigFormaatError("doel", "verwacht een tekst van één regel")
-    return maskeer(doel)
+    doel = eenregelig("doel", value, maximum=MAX_DOEL)
+    return None if doel is None else maskeer(doel)
 
 
 def _trace_id(value: object) -> str | None:

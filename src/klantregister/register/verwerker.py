@@ -33,12 +33,11 @@ __all__ = ["Verwerker", "als_logboek", "als_logsleutel", "verwerker"]
 
 @attrs.define
 class Verwerker:
-    """Writes the entries to ``logboek`` (none: nothing is logged), pseudonyms made with
-    the key ``sleutel`` gives (asked once, when the first entry is written)."""
+    """Writes the entries to ``logboek`` (none: nothing is logged), the identifiers in them
+    pseudonymised with ``pseudonimisering``."""
 
     logboek: Logboek | None
-    sleutel: Callable[[], bytes]
-    _pseudonimisering: Pseudonimisering | None = attrs.field(default=None, init=False)
+    pseudonimisering: Pseudonimisering
 
     def vastgelegd(self, klanten: Iterable[Klant]) -> None:
         """Identificaties recorded (registreer, registreer_alle), with their herkomst."""
@@ -73,7 +72,7 @@ class Verwerker:
         """Klanten looked up by an identifier: an entry for each found, or one for none."""
         if self.logboek is None:
             return
-        pseudo = self._pseudo()
+        pseudo = self.pseudonimisering
         ids: list[UUID | None] = [klant.id for klant in klanten] or [None]
         verwerkingen = [
             Verwerking.van(
@@ -90,7 +89,7 @@ class Verwerker:
 
     def pseudoniem(self, identificator: Identificator) -> str:
         """The pseudonym this register's log gives ``identificator``."""
-        return self._pseudo().pseudoniem(identificator)
+        return self.pseudonimisering.pseudoniem(identificator)
 
     def verwerkingen(self, klant_id: UUID | None) -> Iterator[Verwerking]:
         if self.logboek is None:
@@ -114,13 +113,8 @@ class Verwerker:
             klant.id,
             betrokkene,
             herkomst=herkomst,
-            pseudonimisering=self._pseudo(),
+            pseudonimisering=self.pseudonimisering,
         )
-
-    def _pseudo(self) -> Pseudonimisering:
-        if self._pseudonimisering is None:
-            self._pseudonimisering = Pseudonimisering(self.sleutel())
-        return self._pseudonimisering
 
 
 def als_logboek(value: object) -> Logboek | None:
@@ -143,14 +137,9 @@ def verwerker(store: object, logboek: Logboek | None, logsleutel: bytes | None) 
     own key (``logsleutel()``), else a random key of this register's."""
     if logboek is None and isinstance(store, Logboek):
         logboek = store
-    if logsleutel is not None:
-        sleutel = logsleutel
-        return Verwerker(logboek, lambda: sleutel)
     eigen = getattr(store, "logsleutel", None)
-    if callable(eigen):
+    if logsleutel is None and callable(eigen):
         # Asked for now, outside any transaction: a key made in an operation's transaction
         # that rolls back would be lost while this register kept using it.
-        opgehaald: bytes = eigen()
-        return Verwerker(logboek, lambda: opgehaald)
-    willekeurig = os.urandom(32)
-    return Verwerker(logboek, lambda: willekeurig)
+        logsleutel = eigen()
+    return Verwerker(logboek, Pseudonimisering(logsleutel or os.urandom(32)))
