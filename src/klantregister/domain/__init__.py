@@ -7,6 +7,7 @@ The other layers import the domain from here; users import from
 """
 
 from klantregister.domain import klok01, velden, weergave
+from klantregister.domain.aanvullen import KLANTGEGEVENSVELDEN, aangevuld, verschillende_velden
 from klantregister.domain.authenticatie import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -131,6 +132,7 @@ __all__ = [
     "GEEN_KENMERKEN",
     "GEEN_KLANTGEGEVENS",
     "IDENTIFICATORSOORTEN",
+    "KLANTGEGEVENSVELDEN",
     "MAX_BRON",
     "MAX_DOEL",
     "MAX_SUBJECT_URL",
@@ -187,6 +189,7 @@ __all__ = [
     "Verwerking",
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
+    "aangevuld",
     "als_authenticatie",
     "als_bron",
     "als_gemeente",
@@ -231,6 +234,7 @@ __all__ = [
     "toon_openbaar",
     "typefout",
     "velden",
+    "verschillende_velden",
     "verwerkingsdoel",
     "weergave",
     "zelfstandig_met_herkomst",
