@@ -126,6 +126,8 @@ class _Doel:
 
 
 DOEL = _Doel()
+#: In place of the id of the register's zelfstandige klant (met_register's second).
+ZELFSTANDIG = _Doel()
 
 
 def met_register(methode: str) -> Callable[..., object]:
@@ -134,9 +136,12 @@ def met_register(methode: str) -> Callable[..., object]:
     def roep(**argumenten: object) -> object:
         register = KlantRegister()
         klant = register.registreer(AMSTERDAM, None, persoon(), authenticatie=als(persoon(), DIGID))
+        zelfstandig = register.registreer(AMSTERDAM, Klantgegevens(achternaam="Jansen"))
         for naam, waarde in argumenten.items():
             if waarde is DOEL:
                 argumenten[naam] = klant.id
+            elif waarde is ZELFSTANDIG:
+                argumenten[naam] = zelfstandig.id
         return getattr(register, methode)(**argumenten)
 
     return roep
@@ -245,7 +250,39 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
         met_register("werk_bij"),
         {"klant_id": DOEL, "klantgegevens": None, "identificatie": persoon()},
     ),
-    "KlantRegister.verwijder": (met_register("verwijder"), {"klant_id": DOEL}),
+    "KlantRegister.verwijder": (
+        met_register("verwijder"),
+        {"klant_id": DOEL, "negeer_bewaartermijn": True},
+    ),
+    "KlantRegister.voeg_samen": (
+        met_register("voeg_samen"),
+        {
+            "behouden": DOEL,
+            "opgaan": ZELFSTANDIG,
+            "authenticatie": Authenticatie("hoog", "DigiD", subject=BSN),
+            "klantgegevens": Klantgegevens(voornaam="Anna"),
+            "versies": (1, 1),
+        },
+    ),
+    "KlantRegister.bewaar_tot": (
+        met_register("bewaar_tot"),
+        {"klant_id": DOEL, "bewaren_tot": datetime.date(2030, 1, 1), "versie": 1},
+    ),
+    "KlantRegister.verwijder_verlopen": (
+        met_register("verwijder_verlopen"),
+        {"peildatum": datetime.date(2026, 12, 3)},
+    ),
+    "KlantRegister.zoek_op_gegevens": (
+        met_register("zoek_op_gegevens"),
+        {
+            "gemeente": AMSTERDAM,
+            "achternaam": "Jansen",
+            "emailadres": "jansen@example.nl",
+            "telefoonnummer": "06-12345678",
+            "postcode": "1234 AB",
+            "huisnummer": 7,
+        },
+    ),
     "KlantRegister.get": (met_register("get"), {"klant_id": DOEL}),
     "KlantRegister.zoek": (met_register("zoek"), {"identificator": BSN, "gemeente": AMSTERDAM}),
     "KlantRegister.to_records": (met_register("to_records"), {}),
@@ -561,12 +598,16 @@ _POORTMETHODEN = (
     "add",
     "add_many",
     "add_with_next_klantnummer",
+    "expired",
     "find",
+    "find_by_gegevens",
     "get",
     "holder",
     "holders_many",
     "klantnummer_holder",
+    "merged_into",
     "next_klantnummers",
+    "note_merge",
     "remove",
     "replace",
     "schrijf_verwerkingen",

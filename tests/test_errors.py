@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import pickle
+import uuid
 from uuid import UUID
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 import klantregister
 from klantregister import (
     BetrouwbaarheidsniveauError,
+    BewaartermijnError,
     Bsn,
     FormaatError,
     GemengdeIdentificatieError,
@@ -39,6 +42,7 @@ KLANT_ID = UUID("12345678-1234-5678-1234-567812345678")
 
 FOUTEN = [
     BetrouwbaarheidsniveauError,
+    BewaartermijnError,
     FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
@@ -150,6 +154,7 @@ def test_a_kardinaliteit_error_in_the_register_is_not_a_value_error() -> None:
         SubjectsoortError,
         BetrouwbaarheidsniveauError,
         VersieconflictError,
+        BewaartermijnError,
     ],
     ids=naam,
 )
@@ -300,7 +305,12 @@ def test_klantnummer_in_gebruik_error_carries_the_holder() -> None:
             ("regel", "melding", "klant_id", "veld", "reden"),
         ),
         (KlantnummerInGebruikError("melding", KLANT_ID), ("klant_id",)),
-        (KlantNietGevondenError(KLANT_ID), ("klant_id",)),
+        (KlantNietGevondenError(KLANT_ID), ("klant_id", "opgegaan_in")),
+        (
+            KlantNietGevondenError(KLANT_ID, opgegaan_in=uuid.UUID(int=9)),
+            ("klant_id", "opgegaan_in"),
+        ),
+        (BewaartermijnError(KLANT_ID, datetime.date(2030, 1, 1)), ("klant_id", "bewaren_tot")),
         (KlantBestaatAlError(KLANT_ID), ("klant_id",)),
         (VersieconflictError(KLANT_ID, 1, 2), ("klant_id", "verwacht", "actueel")),
         (ZelfstandigeKlantError("melding"), ()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import uuid
@@ -30,6 +31,8 @@ pytestmark = pytest.mark.unit
 
 BSN = "111222333"
 SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/111222333"
+#: The members version 4 added.
+VERSIE_4 = ("herkomst", "geregistreerd_op", "bewaren_tot")
 
 
 @given(klanten())
@@ -53,6 +56,8 @@ def test_the_format_is_named_and_versioned() -> None:
             subject="123456782",
             namens=Vertegenwoordiging("111222333", "curatele", machtiging="M-17"),
         ),
+        geregistreerd_op=datetime.date(2026, 1, 31),
+        bewaren_tot=datetime.date(2032, 12, 31),
     )
     assert {
         "formaat": "klantregister/klant",
@@ -85,6 +90,8 @@ def test_the_format_is_named_and_versioned() -> None:
                 "machtiging": "M-17",
             },
         },
+        "geregistreerd_op": "2026-01-31",
+        "bewaren_tot": "2032-12-31",
     } == kanoniek.naar_dict(klant)
 
 
@@ -190,7 +197,7 @@ def test_an_older_version_with_a_member_of_a_later_one_is_refused(versie: int) -
     data = {
         k: v
         for k, v in kanoniek.naar_dict(klant).items()
-        if k not in ("bron", "kenmerken", "herkomst")
+        if k not in ("bron", "kenmerken", *VERSIE_4)
     }
     with pytest.raises(OngeldigeWaardeError, match="subject_url"):
         kanoniek.uit_dict({**data, "formaatversie": versie})
@@ -213,15 +220,19 @@ def test_another_format_version_is_refused() -> None:
 def test_version_3_and_older_have_no_herkomst(versie: int) -> None:
     data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
     ouder = {k: v for k, v in data.items() if k not in ("bron", "kenmerken")}
-    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'herkomst'"):
+    with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'bewaren_tot'"):
         kanoniek.uit_dict({**ouder, "formaatversie": versie})
+    for veld in VERSIE_4:
+        alleen = {k: v for k, v in ouder.items() if k not in VERSIE_4 or k == veld}
+        with pytest.raises(OngeldigeWaardeError, match=f"onbekend veld '{veld}'"):
+            kanoniek.uit_dict({**alleen, "formaatversie": versie})
 
 
 def test_version_3_without_herkomst_is_read_still() -> None:
     klant = Klant(
         uuid.UUID(int=1), "0363", "K1", identificatie=Identificatie.natuurlijk_persoon(bsn=BSN)
     )
-    versie_3 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k != "herkomst"}
+    versie_3 = {k: v for k, v in kanoniek.naar_dict(klant).items() if k not in VERSIE_4}
     assert klant == kanoniek.uit_dict({**versie_3, "formaatversie": 3})
 
 
@@ -230,7 +241,7 @@ def test_version_1_without_bron_is_read_still() -> None:
     versie_1 = {
         k: v
         for k, v in kanoniek.naar_dict(klant).items()
-        if k not in ("bron", "kenmerken", "herkomst")
+        if k not in ("bron", "kenmerken", *VERSIE_4)
     }
     assert klant == kanoniek.uit_dict({**versie_1, "formaatversie": 1})
 
@@ -239,7 +250,7 @@ def test_version_2_without_kenmerken_is_read_still() -> None:
     bron = "https://klanten.example.nl/api/v1/klanten/00000000-0000-0000-0000-000000000001"
     klant = Klant(uuid.UUID(int=1), "0363", "K1", Klantgegevens(voornaam="An"), bron=bron)
     versie_2 = {
-        k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("kenmerken", "herkomst")
+        k: v for k, v in kanoniek.naar_dict(klant).items() if k not in ("kenmerken", *VERSIE_4)
     }
     assert klant == kanoniek.uit_dict({**versie_2, "formaatversie": 2})
 
@@ -343,6 +354,7 @@ def test_a_record_with_no_field_of_the_format_is_refused_not_read_as_empty(
 
 def test_a_version_1_record_with_a_bron_is_refused_rather_than_the_bron_dropped() -> None:
     data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1", bron="https://x.nl/k/1"))
+    data = {k: v for k, v in data.items() if k not in ("kenmerken", *VERSIE_4)}
     with pytest.raises(OngeldigeWaardeError, match="onbekend veld 'bron'"):
         kanoniek.uit_dict({**data, "formaatversie": 1})
 
@@ -351,3 +363,37 @@ def test_a_record_of_another_formaat_is_a_problem_of_formaat() -> None:
     data = {**kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1")), "formaat": "iets/anders"}
     (gelezen,) = kanoniek.lees(io.StringIO(json.dumps(data)))
     assert ["formaat"] == [p.veld for p in gelezen.problemen]
+
+
+@pytest.mark.parametrize("veld", ["geregistreerd_op", "bewaren_tot"])
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        ("20261203", "geen datum"),
+        ("2026-02-30", "geen bestaande datum"),
+        ("2026-12-03T10:00:00", "geen datum"),
+        (20261203, "geen datum"),
+    ],
+)
+def test_a_date_not_written_as_the_format_writes_it_is_refused_naming_it(
+    veld: str, waarde: object, melding: str
+) -> None:
+    data = kanoniek.naar_dict(Klant(uuid.UUID(int=1), "0363", "K1"))
+    with pytest.raises(OngeldigeWaardeError, match=f"{veld}: .*{melding}"):
+        kanoniek.uit_dict({**data, veld: waarde})
+
+
+def test_the_retention_dates_come_along_into_the_registratie_an_import_stores() -> None:
+    klant = Klant(
+        uuid.UUID(int=1),
+        "0363",
+        "K1",
+        geregistreerd_op=datetime.date(2025, 3, 1),
+        bewaren_tot=datetime.date(2030, 1, 1),
+    )
+    (gelezen,) = kanoniek.lees(io.StringIO(kanoniek.regel(klant) + "\n"))
+    assert gelezen.registratie is not None
+    assert (datetime.date(2025, 3, 1), datetime.date(2030, 1, 1)) == (
+        gelezen.registratie.geregistreerd_op,
+        gelezen.registratie.bewaren_tot,
+    )

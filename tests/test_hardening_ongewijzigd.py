@@ -14,6 +14,7 @@ path refuses some registraties, the register holds the others and nothing more.
 from __future__ import annotations
 
 import copy
+import datetime
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -86,6 +87,10 @@ bijna = st.sampled_from(
         2,
         3,
         MAX_VERSIE,
+        (1, 2),
+        (2, 1),
+        datetime.date(2020, 1, 1),
+        datetime.date(2099, 1, 1),
         "0599",
         Identificatie.natuurlijk_persoon(bsn=ANDER_BSN),
         Identificatie.natuurlijk_persoon(bsn=BSN),
@@ -162,6 +167,23 @@ METHODEN: dict[str, dict[str, object]] = {
         "kenmerken": None,
     },
     "verwijder": {"klant_id": P, "versie": 2},
+    "voeg_samen": {
+        "behouden": P,
+        "opgaan": Z,
+        "authenticatie": Authenticatie("hoog", subject=BSN),
+        "klantgegevens": None,
+        "versies": (2, 1),
+    },
+    "bewaar_tot": {"klant_id": P, "bewaren_tot": datetime.date(2030, 1, 1), "versie": 2},
+    "verwijder_verlopen": {"peildatum": datetime.date(2020, 1, 1)},
+    "zoek_op_gegevens": {
+        "gemeente": AMSTERDAM,
+        "achternaam": "Jansen",
+        "emailadres": None,
+        "telefoonnummer": None,
+        "postcode": None,
+        "huisnummer": None,
+    },
     "get": {"klant_id": P},
     "zoek": {"identificator": BSN, "gemeente": AMSTERDAM},
     "to_records": {"volledig": True},
@@ -180,8 +202,10 @@ EXTRA = {
         "bron",
         "kenmerken",
         "overname",
+        "bewaren_tot",
     ],
     "registreer_alle": ["batchgrootte"],
+    "verwijder": ["negeer_bewaartermijn"],
     "corrigeer_identificatie": ["overname"],
     "werk_bij": ["overname"],
 }
@@ -219,6 +243,7 @@ def geheugen(repository: MemoryRepository) -> object:
         "_klantnummers",
         "_volgnummers",
         "_verwerkingen",
+        "_samengevoegd",
     )
     return copy.deepcopy({naam: getattr(repository, naam) for naam in namen})
 
@@ -303,5 +328,5 @@ def test_a_refused_operation_leaves_register_and_storage_as_they_were(
 def _herstel(register: KlantRegister) -> None:
     """After a call that succeeded: the four klanten as they were, and nothing else."""
     for klant in list(register):
-        register.verwijder(klant.id)
+        register.verwijder(klant.id, negeer_bewaartermijn=True)
     opzetten(register)

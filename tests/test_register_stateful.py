@@ -14,6 +14,7 @@ KvK-nummer and the BSN 010000008 written without its leading zero).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import uuid
 from collections.abc import Callable
 
@@ -32,10 +33,12 @@ from hypothesis.stateful import (
 )
 
 from klantregister import (
+    Adres,
     ANummer,
     Authenticatie,
     Betrouwbaarheidsniveau,
     BetrouwbaarheidsniveauError,
+    BewaartermijnError,
     Bsn,
     BuitenlandsNummer,
     Handeling,
@@ -80,7 +83,31 @@ KLANTGEGEVENS = (
     Klantgegevens(),
     Klantgegevens(voornaam="Anna"),
     Klantgegevens(achternaam="Jansen", emailadres="jansen@example.nl"),
+    Klantgegevens(
+        achternaam="jansen",
+        voorvoegsel_achternaam="de",
+        telefoonnummer="06-1234 5678",
+        adres=Adres(postcode="1234ab", huisnummer=7),
+    ),
+    Klantgegevens(
+        emailadres="Jansen@Example.NL",
+        telefoonnummer="0612345678",
+        correspondentieadres=Adres(postcode="1234 AB", huisnummer=8),
+    ),
 )
+#: The criteria zoek_op_gegevens is asked with, some matching the pool above.
+ZOEKCRITERIA = st.fixed_dictionaries(
+    {},
+    optional={
+        "achternaam": st.sampled_from(["JANSEN", "de Jansen", "Anna"]),
+        "emailadres": st.sampled_from(["jansen@example.nl", "JANSEN@example.nl"]),
+        "telefoonnummer": st.sampled_from(["0612345678", "06 12 34 56 78", "+31612345678"]),
+        "postcode": st.sampled_from(["1234AB", "1234 ab", "9999 ZZ"]),
+        "huisnummer": st.sampled_from([7, 8, "7"]),
+    },
+)
+#: The day the machine starts on; ``verstrijk`` moves its register's clock on.
+BEGIN = datetime.date(2026, 1, 1)
 # The levels in the test's own order, so the model does not lean on the enum's.
 RANG = {
     Betrouwbaarheidsniveau.LAAG: 1,
@@ -176,6 +203,8 @@ class ModelKlant:
     spec: Spec | None
     versie: int
     herkomst: Authenticatie | Overname | None = None
+    geregistreerd_op: datetime.date | None = None
+    bewaren_tot: datetime.date | None = None
 
 
 def _specs(persoon: bool, soorten: dict[str, tuple[str, ...]]) -> st.SearchStrategy[Spec]:
@@ -234,6 +263,60 @@ def geldig_als(tekst: str) -> set[Sleutel]:
     return sleutels
 
 
+def model_zoeksleutels(gegevens: Klantgegevens) -> set[tuple[str, str]]:
+    """The model's own reading of what zoek_op_gegevens matches a klant by."""
+    sleutels = set()
+    if gegevens.achternaam:
+        sleutels.add(("achternaam", gegevens.achternaam.lower()))
+        if gegevens.voorvoegsel_achternaam:
+            volledig = f"{gegevens.voorvoegsel_achternaam} {gegevens.achternaam}"
+            sleutels.add(("achternaam", volledig.lower()))
+    if gegevens.emailadres:
+        sleutels.add(("emailadres", gegevens.emailadres.lower()))
+    if gegevens.telefoonnummer:
+        sleutels.add(("telefoonnummer", model_telefoon(gegevens.telefoonnummer)))
+    for adres in (gegevens.adres, gegevens.correspondentieadres):
+        if adres is not None and adres.postcode and adres.huisnummer is not None:
+            postcode = adres.postcode.replace(" ", "").upper()
+            sleutels |= {("postcode", postcode), ("huisnummer", str(adres.huisnummer))}
+            sleutels.add(("adres", f"{postcode}/{adres.huisnummer}"))
+    return sleutels
+
+
+def model_telefoon(tekst: str) -> str:
+    return ("+" if tekst.startswith("+") else "") + "".join(c for c in tekst if c.isdigit())
+
+
+def model_criteria(criteria: dict[str, object]) -> set[tuple[str, str]]:
+    gevraagd = set()
+    for veld in ("achternaam", "emailadres"):
+        if veld in criteria:
+            gevraagd.add((veld, str(criteria[veld]).lower()))
+    if "telefoonnummer" in criteria:
+        gevraagd.add(("telefoonnummer", model_telefoon(str(criteria["telefoonnummer"]))))
+    postcode = str(criteria.get("postcode", "")).replace(" ", "").upper()
+    huisnummer = criteria.get("huisnummer")
+    if postcode and huisnummer is not None:
+        gevraagd.add(("adres", f"{postcode}/{huisnummer}"))
+    elif postcode:
+        gevraagd.add(("postcode", postcode))
+    elif huisnummer is not None:
+        gevraagd.add(("huisnummer", str(huisnummer)))
+    return gevraagd
+
+
+def model_aangevuld(basis: Klantgegevens, aanvulling: Klantgegevens) -> Klantgegevens:
+    velden = {
+        naam: getattr(basis, naam) if getattr(basis, naam) is not None else getattr(aanvulling, naam)
+        for naam in (
+            "voorletters", "voornaam", "voorvoegsel_achternaam", "achternaam", "bedrijfsnaam",
+            "functie", "emailadres", "telefoonnummer", "website_url", "adres", "voorkeurstaal",
+            "correspondentieadres",
+        )
+    }  # fmt: skip
+    return Klantgegevens(**velden)  # type: ignore[arg-type]
+
+
 class RegisterMachine(RuleBasedStateMachine):
     """One register, driven by every operation; ``model`` is what it must hold."""
 
@@ -249,13 +332,28 @@ class RegisterMachine(RuleBasedStateMachine):
         self.volgnummers: dict[str, int] = {}
         # The processing log's entries the model expects: (handeling, klant id).
         self.logboek: list[tuple[Handeling, uuid.UUID | None]] = []
+        # The register's today, and its term for zelfstandige klanten.
+        self.vandaag = BEGIN
+        self.termijn: datetime.timedelta | None = None
+        # Per klant that went into another: the one it is part of now.
+        self.samengevoegd: dict[uuid.UUID, uuid.UUID] = {}
 
-    @initialize(minimum=st.sampled_from(list(RANG)), vereis_subject=st.booleans())
-    def kies_beleid(self, minimum: Betrouwbaarheidsniveau, vereis_subject: bool) -> None:
+    @initialize(
+        minimum=st.sampled_from(list(RANG)),
+        vereis_subject=st.booleans(),
+        termijn=st.sampled_from([None, 1, 30]),
+    )
+    def kies_beleid(
+        self, minimum: Betrouwbaarheidsniveau, vereis_subject: bool, termijn: int | None
+    ) -> None:
         self.minimum = minimum
         self.vereis_subject = vereis_subject
+        self.termijn = None if termijn is None else datetime.timedelta(days=termijn)
         self.register = KlantRegister(
-            minimaal_betrouwbaarheidsniveau=minimum, vereis_subject=vereis_subject
+            minimaal_betrouwbaarheidsniveau=minimum,
+            vereis_subject=vereis_subject,
+            bewaartermijn_zelfstandig=self.termijn,
+            klok=lambda: self.vandaag,
         )
 
     # --- the model's predictions --------------------------------------------------
@@ -339,6 +437,8 @@ class RegisterMachine(RuleBasedStateMachine):
             None if klant.spec is None else klant.spec.identificatie(),
             klant.versie,
             herkomst=klant.herkomst,
+            geregistreerd_op=klant.geregistreerd_op,
+            bewaren_tot=klant.bewaren_tot,
         )
 
     def versie(self, klant_id: uuid.UUID, keuze: str, data: st.DataObject) -> int | None:
@@ -449,6 +549,7 @@ class RegisterMachine(RuleBasedStateMachine):
             spec,
             1,
             None if spec is None else self.herkomst(dekking),
+            geregistreerd_op=self.vandaag,
         )
         if klantnummer is None:
             self.volgnummers[gemeente] = volgnummer
@@ -609,7 +710,13 @@ class RegisterMachine(RuleBasedStateMachine):
             return multiple()
         assert nieuw
         self.model[klant.id] = ModelKlant(
-            gemeente, gegenereerd, Klantgegevens(), spec, 1, self.herkomst(dekking)
+            gemeente,
+            gegenereerd,
+            Klantgegevens(),
+            spec,
+            1,
+            self.herkomst(dekking),
+            geregistreerd_op=self.vandaag,
         )
         self.volgnummers[gemeente] = volgnummer
         self.logboek.append((Handeling.VASTLEGGEN, klant.id))
@@ -639,28 +746,231 @@ class RegisterMachine(RuleBasedStateMachine):
     )
     def verwijder(self, klant_id: uuid.UUID, versiekeuze: str, data: st.DataObject) -> None:
         versie = self.versie(klant_id, versiekeuze, data)
+        negeer = data.draw(st.booleans())
 
         def actie() -> None:
-            self.register.verwijder(klant_id, versie=versie)
+            self.register.verwijder(klant_id, versie=versie, negeer_bewaartermijn=negeer)
+
+        klant = self.model.get(klant_id)
+        fouten: set[type[Exception]] = set()
+        if klant is None:
+            fouten.add(KlantNietGevondenError)
+        else:
+            if versiekeuze == "fout":
+                fouten.add(VersieconflictError)
+            if not negeer and klant.bewaren_tot is not None and klant.bewaren_tot > self.vandaag:
+                fouten.add(BewaartermijnError)
+        if fouten:
+            self.weigert(fouten, actie)
+            return
+        self.wis(klant_id)
+        actie()
+        assert klant_id not in self.register
+        event("verwijderd")
+
+    def wis(self, klant_id: uuid.UUID) -> None:
+        """The model of erasing a klant: its log entry, and what went into it forgotten."""
+        if self.model[klant_id].spec is not None:
+            self.logboek.append((Handeling.WISSEN, klant_id))
+        del self.model[klant_id]
+        self.samengevoegd = {k: v for k, v in self.samengevoegd.items() if v != klant_id}
+
+    @rule(
+        klant_id=klant_ids,
+        dagen=st.none() | st.integers(-3, 40),
+        versiekeuze=st.sampled_from(["geen", "juist", "fout"]),
+        data=st.data(),
+    )
+    def bewaar_tot(
+        self, klant_id: uuid.UUID, dagen: int | None, versiekeuze: str, data: st.DataObject
+    ) -> None:
+        versie = self.versie(klant_id, versiekeuze, data)
+        datum = None if dagen is None else self.vandaag + datetime.timedelta(days=dagen)
+
+        def actie() -> Klant:
+            return self.register.bewaar_tot(klant_id, datum, versie=versie)
 
         if klant_id not in self.model:
             self.weigert({KlantNietGevondenError}, actie)
-        elif versiekeuze == "fout":
+            return
+        if versiekeuze == "fout":
             self.weigert({VersieconflictError}, actie)
-        else:
-            if self.model[klant_id].spec is not None:
-                self.logboek.append((Handeling.WISSEN, klant_id))
-            del self.model[klant_id]
-            actie()
-            assert klant_id not in self.register
-            event("verwijderd")
+            return
+        oud = self.model[klant_id]
+        if oud.bewaren_tot != datum:
+            self.model[klant_id] = dataclasses.replace(
+                oud, bewaren_tot=datum, versie=oud.versie + 1
+            )
+        assert self.verwacht(klant_id) == actie()
+
+    @rule(dagen=st.integers(0, 45))
+    def verstrijk(self, dagen: int) -> None:
+        self.vandaag += datetime.timedelta(days=dagen)
+
+    @rule(dagen=st.integers(-5, 45))
+    def verwijder_verlopen(self, dagen: int) -> None:
+        peildatum = self.vandaag + datetime.timedelta(days=dagen)
+        verlopen = []
+        for klant_id, klant in self.model.items():
+            if klant.bewaren_tot is not None:
+                if klant.bewaren_tot <= peildatum:
+                    verlopen.append(klant_id)
+            elif (
+                klant.spec is None
+                and self.termijn is not None
+                and klant.geregistreerd_op is not None
+                and klant.geregistreerd_op + self.termijn <= peildatum
+            ):
+                verlopen.append(klant_id)
+        for klant_id in verlopen:
+            self.wis(klant_id)
+        assert len(verlopen) == self.register.verwijder_verlopen(peildatum)
+        event(f"verlopen: {min(len(verlopen), 2)}")
+
+    @rule(gemeente=st.sampled_from(GEMEENTEN), criteria=ZOEKCRITERIA)
+    def zoek_op_gegevens(self, gemeente: str, criteria: dict[str, object]) -> None:
+        def actie() -> tuple[Klant, ...]:
+            return self.register.zoek_op_gegevens(gemeente, **criteria)  # type: ignore[arg-type]
+
+        if not criteria:
+            self.weigert({OngeldigeWaardeError}, actie)
+            return
+        gevraagd = model_criteria(criteria)
+        verwacht = [
+            klant_id
+            for klant_id, klant in self.model.items()
+            if klant.gemeente == gemeente and gevraagd <= model_zoeksleutels(klant.klantgegevens)
+        ]
+        gevonden = actie()
+        assert verwacht == [k.id for k in gevonden]
+        assert [self.verwacht(k) for k in verwacht] == list(gevonden)
+        self.logboek.extend(
+            (Handeling.RAADPLEGEN, k) for k in verwacht if self.model[k].spec is not None
+        )
+        event(f"zoek_op_gegevens: {min(len(verwacht), 2)} gevonden")
+
+    # Random criteria seldom all hold: ask for a klant's own data, spelled otherwise.
+    @precondition(lambda self: any(not m.klantgegevens.leeg for m in self.model.values()))
+    @rule(data=st.data())
+    def zoek_eigen_gegevens(self, data: st.DataObject) -> None:
+        klant = self.model[
+            data.draw(
+                st.sampled_from([k for k, m in self.model.items() if not m.klantgegevens.leeg])
+            )
+        ]
+        gegevens = klant.klantgegevens
+        mogelijk: dict[str, object] = {}
+        if gegevens.achternaam:
+            mogelijk["achternaam"] = gegevens.achternaam.upper()
+        if gegevens.emailadres:
+            mogelijk["emailadres"] = gegevens.emailadres.upper()
+        if gegevens.telefoonnummer:
+            mogelijk["telefoonnummer"] = " ".join(gegevens.telefoonnummer.replace("-", ""))
+        adres = gegevens.adres or gegevens.correspondentieadres
+        if adres is not None and adres.postcode and adres.huisnummer is not None:
+            mogelijk["postcode"] = adres.postcode.replace(" ", "").lower()
+            mogelijk["huisnummer"] = str(adres.huisnummer)
+        if not mogelijk:
+            return
+        namen = data.draw(st.sets(st.sampled_from(sorted(mogelijk)), min_size=1))
+        self.zoek_op_gegevens(klant.gemeente, {naam: mogelijk[naam] for naam in namen})
+
+    @rule(behouden=klant_ids, opgaan=klant_ids, data=st.data())
+    def voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, data: st.DataObject) -> None:
+        b, o = self.model.get(behouden), self.model.get(opgaan)
+        samen = None
+        if b is not None and o is not None:
+            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
+            if b.spec is not None and o.spec is not None:
+                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+        dekking = Dekking(None) if data.draw(st.booleans()) else self.dekking(data, samen)
+        self._voeg_samen(behouden, opgaan, dataclasses.replace(dekking, overname=False))
+
+    # Two random klanten are seldom of one gemeente and covered: bring some together well.
+    @precondition(lambda self: len(self.model) >= 2)
+    @rule(data=st.data())
+    def voeg_samen_gericht(self, data: st.DataObject) -> None:
+        behouden = data.draw(st.sampled_from(list(self.model)))
+        gemeente = self.model[behouden].gemeente
+        anderen = [k for k, m in self.model.items() if m.gemeente == gemeente and k != behouden]
+        if not anderen:
+            return
+        opgaan = data.draw(st.sampled_from(anderen))
+        sleutels = set()
+        for klant_id in (behouden, opgaan):
+            if (spec := self.model[klant_id].spec) is not None:
+                sleutels |= spec.sleutels
+        subject = data.draw(st.sampled_from(sorted(sleutels))) if sleutels else None
+        self._voeg_samen(behouden, opgaan, Dekking(Betrouwbaarheidsniveau.HOOG, subject))
+
+    def _voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, dekking: Dekking) -> None:
+        b, o = self.model.get(behouden), self.model.get(opgaan)
+        samen = None
+        if b is not None and o is not None:
+            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
+            if b.spec is not None and o.spec is not None:
+                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+        authenticatie = dekking.argumenten()["authenticatie"]
+
+        def actie() -> Klant:
+            return self.register.voeg_samen(
+                behouden,
+                opgaan,
+                authenticatie=authenticatie,  # type: ignore[arg-type]
+            )
+
+        fouten: set[type[Exception]] = set()
+        if behouden == opgaan:
+            fouten.add(OngeldigeWaardeError)
+        if b is None or o is None:
+            fouten.add(KlantNietGevondenError)
+        if b is not None and o is not None and behouden != opgaan:
+            if b.gemeente != o.gemeente:
+                fouten.add(OngeldigeWaardeError)
+            if b.spec is None and o.spec is not None:
+                fouten.add(ZelfstandigeKlantError)
+            if b.spec is not None and o.spec is not None:
+                soorten = [s for s, _ in b.spec.sleutels | o.spec.sleutels]
+                if b.spec.persoon != o.spec.persoon or len(soorten) != len(set(soorten)):
+                    fouten.add(KardinaliteitError)  # rule 3: not of one subject
+            if samen is not None:
+                niveau = dekking.niveau
+                if niveau is None or RANG[niveau] < RANG[self.minimum]:
+                    fouten.add(BetrouwbaarheidsniveauError)
+                elif dekking.subject not in samen.sleutels and dekking.namens not in samen.sleutels:
+                    fouten.add(MachtigingError)
+                if self.persoonshouders(b.gemeente, samen, behouden) - {opgaan}:
+                    fouten.add(KardinaliteitError)
+        if fouten:
+            self.weigert(fouten, actie)
+            return
+        assert b is not None and o is not None
+        self.model[behouden] = dataclasses.replace(
+            b,
+            klantgegevens=model_aangevuld(b.klantgegevens, o.klantgegevens),
+            spec=samen,
+            versie=b.versie + 1,
+            herkomst=b.herkomst if samen == b.spec else self.herkomst(dekking),
+        )
+        self.samengevoegd = {
+            k: behouden if v == opgaan else v for k, v in self.samengevoegd.items()
+        }
+        self.samengevoegd[opgaan] = behouden
+        if samen is not None:
+            self.logboek.append((Handeling.SAMENVOEGEN, behouden))
+        if o.spec is not None:
+            self.logboek.append((Handeling.WISSEN, opgaan))
+        del self.model[opgaan]
+        assert self.verwacht(behouden) == actie()
+        event("samengevoegd: " + ("aangehaakt" if samen is not None else "zelfstandig"))
 
     @rule(klant_id=klant_ids)
     def get(self, klant_id: uuid.UUID) -> None:
         if klant_id in self.model:
             assert self.verwacht(klant_id) == self.register.get(klant_id)
         else:
-            self.weigert({KlantNietGevondenError}, lambda: self.register.get(klant_id))
+            fout = self.weigert({KlantNietGevondenError}, lambda: self.register.get(klant_id))
+            assert self.samengevoegd.get(klant_id) == fout.value.opgegaan_in  # type: ignore[attr-defined]
 
     @rule()
     def get_onbekend(self) -> None:

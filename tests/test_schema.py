@@ -135,16 +135,20 @@ SUBJECT = "https://brp.example.nl/haalcentraal/api/brp/ingeschrevenpersonen/1112
 _LATER = {
     1: ["bron"],
     2: ["subject_url", "partijsoort", "actief", "geheimhouding", "werkt_voor"],
-    3: ["herkomst"],
+    3: ["herkomst", "geregistreerd_op", "bewaren_tot"],
 }
 #: The tables each older version lacks of the next.
-_LATERE_TABELLEN = {3: ["verwerking", "klantregister_logsleutel"]}
+_LATERE_TABELLEN = {3: ["verwerking", "klantregister_logsleutel", "zoeksleutel", "samengevoegd"]}
+#: The indexes on klant columns each older version lacks (dropped before their columns).
+_LATERE_INDEXEN = {3: ["klant_bewaren_tot", "klant_geregistreerd_op"]}
 
 
 def _als_versie(voer_uit: Any, versie: int, *, postgresql: bool = False) -> None:
     """Make a current database what ``versie`` created: ``klant`` without the columns of
     later versions, and on PostgreSQL version 1's klantnummer of at most 8."""
     for later in range(SCHEMA_VERSIE - 1, versie - 1, -1):
+        for index in _LATERE_INDEXEN.get(later, []):
+            voer_uit(f"DROP INDEX {index}")
         for kolom in reversed(_LATER[later]):
             voer_uit(f"ALTER TABLE klant DROP COLUMN {kolom}")
         for tabel in _LATERE_TABELLEN.get(later, []):
@@ -160,9 +164,13 @@ def _oud() -> Klant:
         uuid.uuid4(),
         "0363",
         "K1",
-        Klantgegevens(voornaam="Anna"),
+        Klantgegevens(voornaam="Anna", achternaam="Çelik"),
         Identificatie.natuurlijk_persoon(bsn="123456782"),
     )
+
+
+#: What finds the klant of _oud by its contact data, once the upgrade made its search keys.
+ACHTERNAAM = [("achternaam", "çelik")]
 
 
 #: A klant of the current version, with everything the later columns hold.
@@ -193,6 +201,7 @@ def test_a_sqlite_file_of_an_older_schema_version_is_upgraded_when_opened(
         nieuw = _nieuw()
         repository.add(nieuw)
         klanten = list(repository)
+        assert [oud] == repository.find_by_gegevens(oud.gemeente, ACHTERNAAM)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding:
         schemaversie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
         kolommen = [r[1] for r in verbinding.execute("PRAGMA table_info(klant)")]
@@ -215,6 +224,7 @@ def test_a_postgresql_schema_of_an_older_version_is_upgraded_when_opened(
         nieuw = _nieuw()
         repository.add(nieuw)
         klanten = list(repository)
+        assert [oud] == repository.find_by_gegevens(oud.gemeente, ACHTERNAAM)
     with psycopg.connect(postgres_schema_url) as verbinding:
         schemaversie = verbinding.execute("SELECT versie FROM klantregister_schema").fetchall()
         kolommen = verbinding.execute(

@@ -7,7 +7,12 @@ The other layers import the domain from here; users import from
 """
 
 from klantregister.domain import klok01, velden, weergave
-from klantregister.domain.aanvullen import KLANTGEGEVENSVELDEN, aangevuld, verschillende_velden
+from klantregister.domain.aanvullen import (
+    KLANTGEGEVENSVELDEN,
+    aangevuld,
+    samengevoegde_identificatie,
+    verschillende_velden,
+)
 from klantregister.domain.authenticatie import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -20,10 +25,17 @@ from klantregister.domain.authenticatie import (
     als_subject,
     niveau,
 )
+from klantregister.domain.bewaren import (
+    als_datum,
+    als_termijn,
+    controleer_bewaartermijn,
+    verlopen,
+)
 from klantregister.domain.buitenlands import BuitenlandsNummer
 from klantregister.domain.codelijsten import landcodes, taalcodes
 from klantregister.domain.errors import (
     BetrouwbaarheidsniveauError,
+    BewaartermijnError,
     FormaatError,
     GemengdeIdentificatieError,
     KardinaliteitError,
@@ -127,6 +139,7 @@ from klantregister.domain.verwerking import (
     verwerkingsdoel,
 )
 from klantregister.domain.weergave import registreer_html
+from klantregister.domain.zoeken import ZOEKSOORTEN, Zoeksleutel, criteria, voldoet, zoeksleutels
 
 __all__ = [
     "GEEN_KENMERKEN",
@@ -140,11 +153,13 @@ __all__ = [
     "NUMMERSOORTEN",
     "SOORT_MET_SLEUTEL",
     "SOORT_VAN",
+    "ZOEKSOORTEN",
     "ANummer",
     "Adres",
     "Authenticatie",
     "Betrouwbaarheidsniveau",
     "BetrouwbaarheidsniveauError",
+    "BewaartermijnError",
     "Bsn",
     "BuitenlandsNummer",
     "BulkResultaat",
@@ -189,9 +204,11 @@ __all__ = [
     "Verwerking",
     "Vestigingsnummer",
     "ZelfstandigeKlantError",
+    "Zoeksleutel",
     "aangevuld",
     "als_authenticatie",
     "als_bron",
+    "als_datum",
     "als_gemeente",
     "als_herkomst",
     "als_id",
@@ -201,9 +218,12 @@ __all__ = [
     "als_klantgegevens",
     "als_overname",
     "als_subject",
+    "als_termijn",
     "als_versie",
+    "controleer_bewaartermijn",
     "controleer_herkomst",
     "controleer_kenmerken",
+    "criteria",
     "getoond",
     "getoonde_telling",
     "herkomst_naar_dict",
@@ -228,14 +248,18 @@ __all__ = [
     "niveau",
     "opsomming",
     "registreer_html",
+    "samengevoegde_identificatie",
     "taalcodes",
     "toon",
     "toon_klantnummer",
     "toon_openbaar",
     "typefout",
     "velden",
+    "verlopen",
     "verschillende_velden",
     "verwerkingsdoel",
+    "voldoet",
     "weergave",
     "zelfstandig_met_herkomst",
+    "zoeksleutels",
 ]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from klantregister.domain.meldingen import maskeer
 
 if TYPE_CHECKING:
+    from datetime import date
     from uuid import UUID
 
 
@@ -169,13 +170,44 @@ class KlantBestaatAlError(KlantregisterError):
 class KlantNietGevondenError(KlantregisterError, KeyError):
     """No klant with this id is in the register."""
 
-    def __init__(self, klant_id: UUID) -> None:
+    def __init__(self, klant_id: UUID, *, opgegaan_in: UUID | None = None) -> None:
         super().__init__(klant_id)
         self.klant_id = klant_id
+        #: The klant this one went into (``KlantRegister.voeg_samen``), if it did.
+        self.opgegaan_in = opgegaan_in
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_niet_gevonden, (self.klant_id, self.opgegaan_in))
 
     def __str__(self) -> str:
         # KeyError's own __str__ shows the repr of its argument; say it in words.
+        if self.opgegaan_in is not None:
+            return (
+                f"geen klant met id {self.klant_id}: die is samengevoegd met klant "
+                f"{self.opgegaan_in}"
+            )
         return f"geen klant met id {self.klant_id}"
+
+
+class BewaartermijnError(KlantregisterError):
+    """The klant is held (its ``bewaren_tot`` lies after today): not erased before then,
+    unless the caller says it overrides the hold."""
+
+    def __init__(self, klant_id: UUID, bewaren_tot: date) -> None:
+        super().__init__(
+            f"klant {klant_id} wordt bewaard tot {bewaren_tot.isoformat()}: verwijderen "
+            "kan vanaf die datum, of eerder met negeer_bewaartermijn=True"
+        )
+        self.klant_id = klant_id
+        self.bewaren_tot = bewaren_tot
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), (self.klant_id, self.bewaren_tot))
+
+
+def _niet_gevonden(klant_id: UUID, opgegaan_in: UUID | None) -> KlantNietGevondenError:
+    """Unpickle a :class:`KlantNietGevondenError` (its ``opgegaan_in`` is keyword-only)."""
+    return KlantNietGevondenError(klant_id, opgegaan_in=opgegaan_in)
 
 
 class VersieconflictError(KlantregisterError):
@@ -260,6 +292,7 @@ for _klasse in (
     KlantBestaatAlError,
     KlantNietGevondenError,
     VersieconflictError,
+    BewaartermijnError,
     FormaatError,
 ):
     _klasse.__module__ = "klantregister"

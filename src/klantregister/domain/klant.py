@@ -13,6 +13,7 @@ class itself checks only that each field is well-formed.
 
 from __future__ import annotations
 
+import datetime
 import re
 import uuid
 
@@ -20,6 +21,7 @@ import attrs
 
 from klantregister.domain import velden, weergave
 from klantregister.domain.authenticatie import Herkomst, als_herkomst
+from klantregister.domain.bewaren import als_bewaren_tot, als_geregistreerd_op
 from klantregister.domain.errors import OngeldigeLengteError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import ANummer, Bsn, Gemeentecode
@@ -183,7 +185,11 @@ class Klant:
     - ``herkomst``: what the identificatie was recorded (or last corrected) with, the
       klant's :class:`~klantregister.Authenticatie` or the
       :class:`~klantregister.Overname` of data authenticated elsewhere; ``None`` for a
-      zelfstandige klant, and for one registered before klantregister kept it.
+      zelfstandige klant, and for one registered before klantregister kept it;
+    - ``geregistreerd_op``: the day the klant was registered (the start of a zelfstandige
+      klant's term), ``None`` for one registered before klantregister kept it;
+    - ``bewaren_tot``: the day until which the klant is kept (a hold:
+      :mod:`klantregister.domain.bewaren`), or ``None``.
     """
 
     id: uuid.UUID = attrs.field(converter=klant_id)
@@ -206,6 +212,12 @@ class Klant:
         default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
     )
     herkomst: Herkomst | None = attrs.field(default=None, converter=als_herkomst, kw_only=True)
+    geregistreerd_op: datetime.date | None = attrs.field(
+        default=None, converter=als_geregistreerd_op, kw_only=True
+    )
+    bewaren_tot: datetime.date | None = attrs.field(
+        default=None, converter=als_bewaren_tot, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kenmerken.soort is not None:
@@ -238,6 +250,8 @@ def nieuwe_klant(
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
     herkomst: Herkomst | None = None,
+    geregistreerd_op: datetime.date | None = None,
+    bewaren_tot: datetime.date | None = None,
 ) -> Klant:
     """A new klant (versie 1) from parts that are already values of their types.
 
@@ -256,6 +270,8 @@ def nieuwe_klant(
     zet(klant, "bron", bron)
     zet(klant, "kenmerken", kenmerken)
     zet(klant, "herkomst", herkomst)
+    zet(klant, "geregistreerd_op", geregistreerd_op)
+    zet(klant, "bewaren_tot", bewaren_tot)
     return klant
 
 

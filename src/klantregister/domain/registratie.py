@@ -7,11 +7,13 @@ Gemeentecode('0363')
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 import attrs
 
 from klantregister.domain.authenticatie import Authenticatie, Overname
+from klantregister.domain.bewaren import als_bewaren_tot, als_geregistreerd_op
 from klantregister.domain.errors import KlantregisterError, OngeldigFormaatError, typefout
 from klantregister.domain.identificatie import Identificatie
 from klantregister.domain.identifiers import Gemeentecode
@@ -120,6 +122,13 @@ class Registratie:
         default=GEEN_KENMERKEN, converter=als_kenmerken, kw_only=True
     )
     overname: Overname | None = attrs.field(default=None, converter=als_overname, kw_only=True)
+    #: The day the klant was registered where it comes from (``None``: the day it is now).
+    geregistreerd_op: datetime.date | None = attrs.field(
+        default=None, converter=als_geregistreerd_op, kw_only=True
+    )
+    bewaren_tot: datetime.date | None = attrs.field(
+        default=None, converter=als_bewaren_tot, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kenmerken.soort is not None:
@@ -138,6 +147,8 @@ def nieuwe_registratie(
     bron: str | None = None,
     kenmerken: Kenmerken = GEEN_KENMERKEN,
     overname: Overname | None = None,
+    geregistreerd_op: datetime.date | None = None,
+    bewaren_tot: datetime.date | None = None,
 ) -> Registratie:
     """A registratie from parts that are already values of their types, as
     :func:`~klantregister.domain.klant.nieuwe_klant` builds a klant: a reader that
@@ -159,6 +170,8 @@ def nieuwe_registratie(
     zet(registratie, "bron", bron)
     zet(registratie, "kenmerken", kenmerken)
     zet(registratie, "overname", overname)
+    zet(registratie, "geregistreerd_op", geregistreerd_op)
+    zet(registratie, "bewaren_tot", bewaren_tot)
     return registratie
 
 

@@ -41,6 +41,7 @@ klantregister.domain.vertrouwd.Afwijking: klantgegevens: niet zoals opgeslagen
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from collections.abc import Sequence
 from typing import Any, TypeVar
@@ -327,6 +328,8 @@ def klant_uit(
     bron: object,
     kenmerken: Kenmerken,
     herkomst: Herkomst | None = None,
+    geregistreerd_op: datetime.date | None = None,
+    bewaren_tot: datetime.date | None = None,
 ) -> Klant:
     """A klant of parts built above; the gemeente as its code (checked once per code), the
     klantnummer, versie and bron as stored.
@@ -357,4 +360,6 @@ def klant_uit(
     if herkomst is not None and identificatie is None:
         raise Afwijking("herkomst")
     _zet(klant, "herkomst", herkomst)
+    _zet(klant, "geregistreerd_op", geregistreerd_op)
+    _zet(klant, "bewaren_tot", bewaren_tot)
     return klant

@@ -74,8 +74,11 @@ class Handeling(enum.Enum):
     VERSTREKKEN = "verstrekken"
     #: ``zoek``: klanten looked up by an identifier.
     RAADPLEGEN = "raadplegen"
-    #: ``verwijder`` of an aangehaakte klant: its identificatie erased.
+    #: ``verwijder``, ``verwijder_verlopen`` of an aangehaakte klant, and the one that went
+    #: into another (``voeg_samen``): its identificatie erased.
     WISSEN = "wissen"
+    #: ``voeg_samen``: the identificatie of the klant kept, and the data brought into it.
+    SAMENVOEGEN = "samenvoegen"
 
 
 @attrs.frozen(repr=False)

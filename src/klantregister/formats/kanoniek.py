@@ -14,12 +14,13 @@ was imported from), version 3 ``kenmerken`` (soort of party, active, secrecy; on
 what says something, ``{}`` for a klant without) and ``identificatie.subject_url``,
 version 4 ``herkomst`` (what the identificatie was recorded with: an ``"authenticatie"``
 with its level, means, subject and namens, or an ``"overname"`` with its source; ``null``
-for a zelfstandige klant or one whose herkomst is not known); versions 1 to 3 are read
-still. A reader refuses a format version it does not know.
+for a zelfstandige klant or one whose herkomst is not known) and the retention dates
+``geregistreerd_op`` and ``bewaren_tot`` (``"YYYY-MM-DD"`` or ``null``); versions 1 to 3
+are read still. A reader refuses a format version it does not know.
 
 :func:`lees` reads a JSON Lines file of them for ``klantregister check`` and
 ``import --invoer kanoniek``: each record becomes a registratie with the klant's own
-id, gemeente, klantnummer, klantgegevens, identificatie and bron; ``versie`` counts
+id, gemeente, klantnummer, klantgegevens, identificatie, bron and dates; ``versie`` counts
 the changes in the register it came from, and starts again at 1. The kenmerken come
 along. The identificatie is taken over (:class:`~klantregister.Overname`), not
 authenticated anew: a record's herkomst that is an overname is kept, one that is an
@@ -28,8 +29,10 @@ authentication becomes an overname from ``klantregister/klant`` at the level it 
 
 from __future__ import annotations
 
+import datetime
 import json
 import json.encoder
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -93,9 +96,10 @@ FORMAATVERSIES = (1, 2, 3, 4)
 VELDEN = frozenset(
     {"formaat", "formaatversie", "id", "gemeente", "klantnummer", "versie", "bron"}
     | {"klantgegevens", "identificatie", "kenmerken", "herkomst"}
+    | {"geregistreerd_op", "bewaren_tot"}
 )
 #: The members each version added.
-_NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}, 4: {"herkomst"}}
+_NIEUW_IN = {2: {"bron"}, 3: {"kenmerken"}, 4: {"herkomst", "geregistreerd_op", "bewaren_tot"}}
 
 
 def naar_dict(klant: Klant) -> dict[str, Any]:
@@ -115,7 +119,29 @@ def naar_dict(klant: Klant) -> dict[str, Any]:
         "bron": klant.bron,
         "kenmerken": kenmerken_naar_dict(klant.kenmerken),
         "herkomst": None if klant.herkomst is None else herkomst_naar_dict(klant.herkomst),
+        "geregistreerd_op": _dag(klant.geregistreerd_op),
+        "bewaren_tot": _dag(klant.bewaren_tot),
     }
+
+
+def _dag(datum: datetime.date | None) -> str | None:
+    return None if datum is None else datum.isoformat()
+
+
+def _dag_uit(veld: str, waarde: object) -> datetime.date | None:
+    """A date as this format writes it: ``YYYY-MM-DD``, or ``null``."""
+    if waarde is None:
+        return None
+    if not isinstance(waarde, str) or not _DAG.fullmatch(waarde):
+        raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen datum (JJJJ-MM-DD)")
+    try:
+        return datetime.date.fromisoformat(waarde)
+    except ValueError:
+        pass  # raised below, without the standard library's error as its context
+    raise OngeldigFormaatError(veld, f"{toon(waarde)} is geen bestaande datum")
+
+
+_DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def regel(klant: Klant) -> str:
@@ -144,8 +170,14 @@ def regel(klant: Klant) -> str:
         f"{'null' if identificatie is None else _JSON(identificatie_naar_dict(identificatie))}"
         f"{_BRON}{'null' if bron is None else _TEKST(bron)}{_KENMERKEN}"
         f"{'{}' if kenmerken is GEEN_KENMERKEN else _JSON(kenmerken_naar_dict(kenmerken))}"
-        f"{_HERKOMST}{'null' if herkomst is None else _JSON(herkomst_naar_dict(herkomst))}}}"
+        f"{_HERKOMST}{'null' if herkomst is None else _JSON(herkomst_naar_dict(herkomst))}"
+        f"{_GEREGISTREERD_OP}{_dag_tekst(klant.geregistreerd_op)}"
+        f"{_BEWAREN_TOT}{_dag_tekst(klant.bewaren_tot)}}}"
     )
+
+
+def _dag_tekst(datum: datetime.date | None) -> str:
+    return "null" if datum is None else f'"{datum.isoformat()}"'
 
 
 # The encoder json.dumps(..., ensure_ascii=False, allow_nan=False) makes, made once (the
@@ -162,6 +194,8 @@ _IDENTIFICATIE = ', "identificatie": '
 _BRON = ', "bron": '
 _KENMERKEN = ', "kenmerken": '
 _HERKOMST = ', "herkomst": '
+_GEREGISTREERD_OP = ', "geregistreerd_op": '
+_BEWAREN_TOT = ', "bewaren_tot": '
 
 
 def uit_dict(data: object) -> Klant:
@@ -204,6 +238,8 @@ def uit_dict(data: object) -> Klant:
             bron=data.get("bron"),
             kenmerken=kenmerken_uit_dict(data.get("kenmerken") or {}),
             herkomst=None if herkomst is None else herkomst_uit_dict(herkomst),
+            geregistreerd_op=_dag_uit("geregistreerd_op", data.get("geregistreerd_op")),
+            bewaren_tot=_dag_uit("bewaren_tot", data.get("bewaren_tot")),
         )
     except KlantregisterError:
         raise
@@ -267,6 +303,8 @@ def _lees(
         bron=klant.bron,
         kenmerken=klant.kenmerken,
         overname=overname(klant.herkomst),
+        geregistreerd_op=klant.geregistreerd_op,
+        bewaren_tot=klant.bewaren_tot,
     )
     return Gelezen(positie, regel, id_, registratie, (), klant.gemeente, klant.identificatie)
 

@@ -11,6 +11,7 @@ so that a conflict refuses its registratie, not the batch's round trip.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import uuid
@@ -56,6 +57,8 @@ def voeg_toe(
     kenmerken: Kenmerken = GEEN_KENMERKEN,
     herkomst: Herkomst | None = None,
     log_mee: Callable[[Klant], list[Verwerking]] | None = None,
+    geregistreerd_op: datetime.date | None = None,
+    bewaren_tot: datetime.date | None = None,
 ) -> tuple[Klant, bool]:
     """Store one new klant, inside the caller's transaction; a klantnummer is taken when
     ``nummer`` is ``None``, a random id when ``klant_id`` is. Returns the klant, and
@@ -79,6 +82,8 @@ def voeg_toe(
                 bron=bron,
                 kenmerken=kenmerken,
                 herkomst=herkomst,
+                geregistreerd_op=geregistreerd_op,
+                bewaren_tot=bewaren_tot,
             )
             mee = [] if log_mee is None else log_mee(ontwerp)
             opgeslagen: Klant | None = in_een(ontwerp, verwerkingen=mee) if mee else in_een(ontwerp)
@@ -94,6 +99,8 @@ def voeg_toe(
         bron=bron,
         kenmerken=kenmerken,
         herkomst=herkomst,
+        geregistreerd_op=geregistreerd_op,
+        bewaren_tot=bewaren_tot,
     )
     store.add(klant)
     return klant, False
@@ -119,11 +126,12 @@ def registreer_in_batches(
     batchgrootte: int,
     *,
     verwerk: Callable[[list[Klant]], None] = lambda _: None,
+    vandaag: Callable[[], datetime.date] = datetime.date.today,
 ) -> BulkResultaat:
     """``registreer_alle``: check each registratie as ``registreer`` does (its type, and
     rules 5 and 10 with ``controleer_herkomst``, for one with an identificatie), and store
     them in batches under ``slot``; ``verwerk`` logs each batch's new klanten, in its
-    transaction."""
+    transaction. A registratie without a ``geregistreerd_op`` is registered ``vandaag()``."""
     geregistreerd: list[Klant] = []
     geweigerd: list[tuple[int, KlantregisterError]] = []
     batch: list[tuple[int, Registratie]] = []
@@ -141,13 +149,25 @@ def registreer_in_batches(
         if len(batch) >= batchgrootte:
             with slot:
                 vraag_eerst |= voeg_batch_toe(
-                    store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst, verwerk=verwerk
+                    store,
+                    batch,
+                    geregistreerd,
+                    geweigerd,
+                    vraag_eerst=vraag_eerst,
+                    verwerk=verwerk,
+                    vandaag=vandaag(),
                 )
             batch = []
     if batch:
         with slot:
             voeg_batch_toe(
-                store, batch, geregistreerd, geweigerd, vraag_eerst=vraag_eerst, verwerk=verwerk
+                store,
+                batch,
+                geregistreerd,
+                geweigerd,
+                vraag_eerst=vraag_eerst,
+                verwerk=verwerk,
+                vandaag=vandaag(),
             )
     geweigerd.sort(key=lambda paar: paar[0])
     return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
@@ -165,6 +185,7 @@ def voeg_batch_toe(
     *,
     vraag_eerst: bool = False,
     verwerk: Callable[[list[Klant]], None] = lambda _: None,
+    vandaag: datetime.date | None = None,
 ) -> bool:
     """Store a batch of (position, registratie) in one transaction, refusing (appended to
     ``geweigerd`` with their position) those that conflict with a stored klant or an
@@ -181,6 +202,7 @@ def voeg_batch_toe(
     klantnummers included, and the batch written one klant at a time, each in a savepoint,
     so that only the conflicting ones are refused.
     """
+    vandaag = vandaag or datetime.date.today()
     # One read of the system's randomness for the batch's version-4 UUIDs.
     willekeurig = os.urandom(16 * len(batch))
     ids = [
@@ -199,13 +221,13 @@ def voeg_batch_toe(
                 gevraagd = True
             try:
                 with store.transaction():
-                    nieuw = _schrijf_batch(store, batch, ids)
+                    nieuw = _schrijf_batch(store, batch, ids, vandaag)
             except _CONFLICTEN:
                 if houders is not None and not gevraagd:
                     batch, ids = _vrij(houders, batch, ids, geweigerd)
                     gevraagd = True
                     continue
-                nieuw = _een_voor_een(store, batch, geweigerd)
+                nieuw = _een_voor_een(store, batch, geweigerd, vandaag)
         verwerk([klant for klant, _ in nieuw])
     geregistreerd.extend(klant for klant, _ in nieuw)
     if log.isEnabledFor(logging.DEBUG):
@@ -226,7 +248,10 @@ def _vrij(
 
 
 def _schrijf_batch(
-    store: KlantRepository, batch: list[tuple[int, Registratie]], ids: list[uuid.UUID]
+    store: KlantRepository,
+    batch: list[tuple[int, Registratie]],
+    ids: list[uuid.UUID],
+    vandaag: datetime.date,
 ) -> list[tuple[Klant, Registratie]]:
     """Write the batch in one ``add_many``, its generated klantnummers taken per gemeente
     in one go."""
@@ -250,6 +275,8 @@ def _schrijf_batch(
                 bron=registratie.bron,
                 kenmerken=registratie.kenmerken,
                 herkomst=_herkomst(registratie),
+                geregistreerd_op=registratie.geregistreerd_op or vandaag,
+                bewaren_tot=registratie.bewaren_tot,
             ),
             registratie,
         )
@@ -263,6 +290,7 @@ def _een_voor_een(
     store: KlantRepository,
     batch: list[tuple[int, Registratie]],
     geweigerd: list[tuple[int, KlantregisterError]],
+    vandaag: datetime.date,
 ) -> list[tuple[Klant, Registratie]]:
     """Write the batch one klant at a time, each in a savepoint; refuse the conflicting."""
     nieuw = []
@@ -279,6 +307,8 @@ def _een_voor_een(
                     bron=registratie.bron,
                     kenmerken=registratie.kenmerken,
                     herkomst=_herkomst(registratie),
+                    geregistreerd_op=registratie.geregistreerd_op or vandaag,
+                    bewaren_tot=registratie.bewaren_tot,
                 )
                 nieuw.append((klant, registratie))
         except OpslagError:

@@ -20,10 +20,11 @@ klantregister.KardinaliteitError: KLOK01 regel 1: ...
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -46,11 +47,13 @@ from klantregister.domain import (
     Verwerking,
     als_authenticatie,
     als_bron,
+    als_datum,
     als_id,
     als_identificatie,
     als_kenmerken,
     als_klantgegevens,
     als_overname,
+    als_termijn,
     als_versie,
     controleer_herkomst,
     controleer_kenmerken,
@@ -59,12 +62,14 @@ from klantregister.domain import (
 )
 from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
-from klantregister.register.argumenten import identificatoren, opslag
+from klantregister.register.argumenten import opslag
 from klantregister.register.audit import log, log_herkomst, log_registratie
+from klantregister.register.bewaring import RegisterBewaring, als_klok
 from klantregister.register.levensloop import RegisterLevensloop, _waarheid
 from klantregister.register.nieuw import registreer_in_batches, voeg_toe
 from klantregister.register.ports import KlantRepository, Logboek
 from klantregister.register.regels import correctie, herkomst_van, verstrekbaar
+from klantregister.register.samenvoegen import RegisterSamenvoeging, opgegaan
 from klantregister.register.tonen import RegisterWeergave
 from klantregister.register.verwerker import (
     Verwerker,
@@ -73,13 +78,16 @@ from klantregister.register.verwerker import (
     verwerker,
 )
 from klantregister.register.vinden import vind_of_registreer
+from klantregister.register.zoeken import RegisterZoeken
 
 __all__ = ["KlantRegister"]
 
 
 # eq=False: a register is an entity with a lock, equal only to itself (and hashable).
 @attrs.define(repr=False, eq=False)
-class KlantRegister(RegisterLevensloop, RegisterWeergave):
+class KlantRegister(
+    RegisterLevensloop, RegisterWeergave, RegisterZoeken, RegisterSamenvoeging, RegisterBewaring
+):
     """The klanten of one or more gemeenten, with the KLOK01 rules enforced.
 
     ``repository`` is where the klanten are kept; ``None`` keeps them in this
@@ -90,6 +98,9 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
     the klant acts for (``namens``). A register fed by a system that authenticates
     elsewhere may set it to ``False``, explicitly: an authentication that names neither
     is then taken on its level alone (one that names either is still checked).
+    ``bewaartermijn_zelfstandig`` (a ``timedelta`` of whole days, or ``None``) is how long a
+    zelfstandige klant is kept from the day it was registered (``verwijder_verlopen``);
+    ``klok`` gives today's date (``datetime.date.today``).
 
     Wherever a method takes a gemeente or an identifier, a plain string is
     accepted too and validated. Operations that change a klant take an
@@ -109,6 +120,12 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
     )
     _logsleutel: bytes | None = attrs.field(
         default=None, kw_only=True, alias="logsleutel", repr=False, converter=als_logsleutel
+    )
+    bewaartermijn_zelfstandig: datetime.timedelta | None = attrs.field(
+        default=None, kw_only=True, converter=als_termijn
+    )
+    _klok: Callable[[], datetime.date] = attrs.field(
+        default=datetime.date.today, kw_only=True, alias="klok", converter=als_klok
     )
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
     _gesloten: bool = attrs.field(default=False, init=False)
@@ -131,8 +148,10 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         bron: str | None = None,
         kenmerken: Kenmerken | None = None,
         overname: Overname | None = None,
+        bewaren_tot: datetime.date | None = None,
     ) -> Klant:
-        """Register a new klant of ``gemeente`` and return it (``versie`` 1).
+        """Register a new klant of ``gemeente`` and return it (``versie`` 1), registered today
+        (``geregistreerd_op``) and held until ``bewaren_tot`` if given.
 
         With ``identificatie`` the klant is aangehaakt: that needs
         ``authenticatie`` at or above the register's minimum level (rule 5)
@@ -159,6 +178,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         bron = als_bron(bron)
         kenmerken = als_kenmerken(kenmerken)
         overname = als_overname(overname)
+        tot = als_datum("bewaren_tot", bewaren_tot)
         controleer_kenmerken(kenmerken, identificatie, gegeven_id)
         controleer_herkomst(authenticatie, overname)
         herkomst = None
@@ -176,6 +196,8 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 kenmerken=kenmerken,
                 herkomst=herkomst,
                 log_mee=self._verwerker.mee_met(self._store) if identificatie else None,
+                geregistreerd_op=self._vandaag(),
+                bewaren_tot=tot,
             )
             if not gelogd:
                 self._verwerker.vastgelegd([klant])
@@ -210,6 +232,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 gegevens=gegevens,
                 authenticatie=geldig,  # type: ignore[arg-type]
                 minimum=self.minimaal_betrouwbaarheidsniveau,
+                vandaag=self._vandaag(),
             )
         if nieuw:
             log_registratie(klant)
@@ -241,6 +264,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
             registraties,
             batchgrootte,
             verwerk=self._verwerker.vastgelegd,
+            vandaag=self._vandaag,
         )
 
     def wijzig_klantgegevens(
@@ -357,14 +381,6 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
                 log_herkomst(nieuw, geldig)
         return nieuw
 
-    def verwijder(self, klant_id: uuid.UUID | str, *, versie: int | None = None) -> None:
-        """Erase the klant (KLUIT01); its keys and klantnummer are free again."""
-        with self._lock, self._store.transaction():
-            klant = self._actueel(klant_id, versie)
-            self._store.remove(klant)
-            self._verwerker.gewist(klant)
-        log.debug("klant %s verwijderd", klant.id)
-
     # --- reading the register -------------------------------------------------
 
     def get(self, klant_id: uuid.UUID | str) -> Klant:
@@ -372,33 +388,9 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         sleutel = klant_id_(klant_id)
         with self._lock:
             klant = self._store.get(sleutel)
-        if klant is None:
-            raise KlantNietGevondenError(sleutel)
+            if klant is None:
+                raise opgegaan(self._store, sleutel)
         return klant
-
-    def zoek(
-        self, identificator: Identificator | str, gemeente: Gemeentecode | str
-    ) -> tuple[Klant, ...]:
-        """The klanten of ``gemeente`` hooked to ``identificator``.
-
-        A typed identifier (``Bsn("...")``, ``KvkNummer("...")``) finds the
-        klanten holding exactly that identifier: at most one for a
-        natural-person key, any number for an organisation's. A plain string
-        is looked up as every kind it is valid as (nine digits passing the
-        11-proef may be a BSN or an RSIN), so pass a typed identifier to
-        narrow the search. An empty tuple means no klant holds it.
-        """
-        gemeente = Gemeentecode.parse(gemeente)
-        sleutels = identificatoren(identificator)
-        with self._lock, self._store.transaction():
-            gevonden = {
-                klant.id: klant
-                for sleutel in sleutels
-                for klant in self._store.find(gemeente, sleutel)
-            }
-            klanten = tuple(gevonden.values())
-            self._verwerker.geraadpleegd(gemeente, sleutels[0], klanten)
-        return klanten
 
     def verstrek(self, klant_id: uuid.UUID | str, authenticatie: Authenticatie) -> Klant:
         """Hand the klant, with its identificatie, to the klant who authenticated (KLUIT06:
@@ -494,7 +486,7 @@ class KlantRegister(RegisterLevensloop, RegisterWeergave):
         sleutel = klant_id_(klant_id)
         klant = self._store.get(sleutel)
         if klant is None:
-            raise KlantNietGevondenError(sleutel)
+            raise opgegaan(self._store, sleutel)
         if versie is not None and als_versie(versie) != klant.versie:
             raise VersieconflictError(klant.id, versie, klant.versie)
         return klant

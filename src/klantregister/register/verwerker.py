@@ -59,6 +59,22 @@ class Verwerker:
         if klant.identificatie is not None:
             self._schrijf(Handeling.WISSEN, [klant], herkomst=False)
 
+    def samengevoegd(self, behouden: Klant, opgegaan: Klant) -> None:
+        """Two klanten brought together: the result's identificatie, with its herkomst, and
+        the erasure of the one that went into it (if it was aangehaakt)."""
+        if behouden.identificatie is not None:
+            self._schrijf(Handeling.SAMENVOEGEN, [behouden])
+        self.gewist(opgegaan)
+
+    def gevonden(self, klanten: Sequence[Klant]) -> None:
+        """Klanten looked up by their contact data: the aangehaakte ones found are a lookup
+        of identifying data (one entry each); a zelfstandige klant is none."""
+        self._schrijf(
+            Handeling.RAADPLEGEN,
+            [k for k in klanten if k.identificatie is not None],
+            herkomst=False,
+        )
+
     def verstrekt(self, klant: Klant, authenticatie: Authenticatie) -> None:
         """A klant handed to the klant authenticated (or the one acting for them)."""
         if self.logboek is not None:

@@ -14,6 +14,8 @@ processes registering one organisation at the same moment on PostgreSQL may each
 
 from __future__ import annotations
 
+import datetime
+
 from klantregister.domain import (
     Authenticatie,
     Betrouwbaarheidsniveau,
@@ -56,6 +58,7 @@ def vind_of_registreer(
     gegevens: Klantgegevens,
     authenticatie: Authenticatie,
     minimum: Betrouwbaarheidsniveau,
+    vandaag: datetime.date | None = None,
 ) -> tuple[Klant, bool]:
     """Inside the caller's lock, with rules 5 and 10 checked for the identificatie given:
     the klant found, handed out only as :meth:`~klantregister.KlantRegister.verstrek`
@@ -78,6 +81,7 @@ def vind_of_registreer(
                     None,
                     herkomst=authenticatie,
                     log_mee=verwerker.mee_met(store),
+                    geregistreerd_op=vandaag,
                 )
                 if not gelogd:
                     verwerker.vastgelegd([klant])

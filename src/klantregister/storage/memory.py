@@ -8,6 +8,7 @@ call.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from types import TracebackType
@@ -24,7 +25,10 @@ from klantregister.domain import (
     KlantNietGevondenError,
     VersieconflictError,
     Verwerking,
+    Zoeksleutel,
     klok01,
+    verlopen,
+    voldoet,
 )
 
 __all__ = ["MemoryRepository"]
@@ -92,6 +96,8 @@ class MemoryRepository:
     # The processing log, and the key of its pseudonyms (this repository's own).
     _verwerkingen: list[Verwerking] = attrs.field(factory=list, init=False)
     _logsleutel: bytes = attrs.field(factory=lambda: os.urandom(32), init=False)
+    # Per klant that went into another (voeg_samen): the one it is part of now.
+    _samengevoegd: dict[UUID, UUID] = attrs.field(factory=dict, init=False)
 
     def transaction(self) -> _Transactie:
         """Every write checks before it changes anything, so a refused write
@@ -202,6 +208,50 @@ class MemoryRepository:
         del self._klanten[klant.id]
         if (journaal := self._journaal) is not None:
             journaal.append((self._zet_terug, (klant, None, posities)))
+        # An erased klant is no longer there to have gone into: those that did are gone.
+        self._zet_samengevoegd({k: v for k, v in self._samengevoegd.items() if v != klant.id})
+
+    # --- contact data, merges and retention (optional parts of the port) -------------
+
+    def find_by_gegevens(
+        self, gemeente: Gemeentecode, gevraagd: Sequence[Zoeksleutel]
+    ) -> list[Klant]:
+        """The klanten of the gemeente holding every search key asked for, in order of
+        registration (a scan: memory keeps no index of contact data)."""
+        gevraagd = tuple(gevraagd)
+        return [
+            klant
+            for klant in self._klanten.values()
+            if klant.gemeente == gemeente and gevraagd and voldoet(klant.klantgegevens, gevraagd)
+        ]
+
+    def note_merge(self, opgaan: UUID, behouden: UUID) -> None:
+        """Remember that ``opgaan`` went into ``behouden``, as every klant that went into
+        ``opgaan`` did."""
+        nieuw = {k: behouden if v == opgaan else v for k, v in self._samengevoegd.items()}
+        nieuw[opgaan] = behouden
+        self._zet_samengevoegd(nieuw)
+
+    def merged_into(self, klant_id: UUID) -> UUID | None:
+        """The klant ``klant_id`` went into, if it did."""
+        return self._samengevoegd.get(klant_id)
+
+    def expired(self, peildatum: datetime.date, termijn: datetime.timedelta | None) -> list[Klant]:
+        """The klanten expired on ``peildatum`` (:func:`~klantregister.domain.verlopen`)."""
+        return [
+            klant
+            for klant in self._klanten.values()
+            if verlopen(
+                klant.bewaren_tot, klant.geregistreerd_op, klant.identificatie, peildatum, termijn
+            )
+        ]
+
+    def _zet_samengevoegd(self, nieuw: dict[UUID, UUID]) -> None:
+        if nieuw == self._samengevoegd:
+            return
+        if (journaal := self._journaal) is not None:
+            journaal.append((setattr, (self, "_samengevoegd", self._samengevoegd)))
+        self._samengevoegd = nieuw
 
     def __len__(self) -> int:
         return len(self._klanten)

@@ -34,7 +34,7 @@ from klantregister.domain import (
     toon,
 )
 from klantregister.storage import postgres_sql as pgsql
-from klantregister.storage.rijen import klant_rijen
+from klantregister.storage.rijen import klant_rijen, zoekrijen
 from klantregister.storage.schema import (
     KLANT_KOLOMMEN,
     POSTGRESQL,
@@ -70,6 +70,7 @@ class PostgresRepository(SqlRepository):
     # Under READ COMMITTED a plain SELECT would let two transactions read the same
     # versie and both write; SQLite's BEGIN IMMEDIATE already serialises writers.
     _vergrendel_rij = " FOR UPDATE"
+    _datum = "?::date"
     # The klantgegevens as jsonb's text, which the reader decodes itself: psycopg's
     # json.loads of the bytes costs more, and a klant is read this way in every export.
     _lees_kolommen = KLANT_KOLOMMEN.replace("klantgegevens", "klantgegevens::text", 1).replace(
@@ -89,7 +90,7 @@ class PostgresRepository(SqlRepository):
         # The temporary tables made in this session (see _tussentabel).
         self._tussentabellen: set[str] = set()
         # The statements of one klant's insert, per number of keys and kind.
-        self._opdrachten: dict[tuple[int, int, bool, bool], str] = {}
+        self._opdrachten: dict[tuple[int, int, bool, bool, int], str] = {}
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
@@ -216,14 +217,16 @@ class PostgresRepository(SqlRepository):
         # written of it is taken out again before the conflict is explained.
         (klant,) = klanten
         rij, personen, organisaties = klant_rijen(klant)
+        zoeken = zoekrijen(klant)
         with self._slot:
             klantrij, sleutels = self._voer_uit(
-                self._opdracht_een(len(personen), len(organisaties), genummerd=False),
+                self._opdracht_een(len(personen), len(organisaties), False, False, len(zoeken)),
                 (
                     int(klant.gemeente.waarde),
                     *rij,
                     *pgsql.waarden(personen),
                     *pgsql.waarden(organisaties),
+                    *pgsql.waarden(zoeken),
                 ),
             )[0]
             if klantrij == 1 and sleutels == len(personen):
@@ -251,11 +254,12 @@ class PostgresRepository(SqlRepository):
         if len(verwerkingen) > 1:
             raise KlantregisterError("ten hoogste één verwerking met een klant")
         rij, personen, organisaties = klant_rijen(klant)
+        zoeken = zoekrijen(klant)
         gemeente = klant.gemeente
         with self._slot:
             klantrij, sleutels, volgnummer, nummer = self._voer_uit(
                 self._opdracht_een(
-                    len(personen), len(organisaties), genummerd=True, gelogd=bool(verwerkingen)
+                    len(personen), len(organisaties), True, bool(verwerkingen), len(zoeken)
                 ),
                 (
                     int(gemeente.waarde),
@@ -263,6 +267,7 @@ class PostgresRepository(SqlRepository):
                     *(w for index, w in enumerate(rij) if index != pgsql.KLANTNUMMER),
                     *pgsql.waarden(personen),
                     *pgsql.waarden(organisaties),
+                    *pgsql.waarden(zoeken),
                     *(w for v in verwerkingen for w in self._verwerking_rij(v)),
                 ),
             )[0]
@@ -276,6 +281,8 @@ class PostgresRepository(SqlRepository):
                     bron=klant.bron,
                     kenmerken=klant.kenmerken,
                     herkomst=klant.herkomst,
+                    geregistreerd_op=klant.geregistreerd_op,
+                    bewaren_tot=klant.bewaren_tot,
                 )
             if volgnummer > klok01.MAX_VOLGNUMMER:
                 self._voer_uit(pgsql.TERUG, (1, gemeente.waarde))
@@ -296,15 +303,17 @@ class PostgresRepository(SqlRepository):
             raise AssertionError("onbereikbaar")  # pragma: no cover - it always raises
 
     def _opdracht_een(
-        self, personen: int, organisaties: int, *, genummerd: bool, gelogd: bool = False
+        self, personen: int, organisaties: int, genummerd: bool, gelogd: bool, zoek: int
     ) -> str:
-        sleutel = (personen, organisaties, genummerd, gelogd)
+        sleutel = (personen, organisaties, genummerd, gelogd, zoek)
         if (opdracht := self._opdrachten.get(sleutel)) is None:
             typen = tuple(self._kolomtypen("klant", KLANT_KOLOMMEN))
             verwerking = (
                 tuple(self._kolomtypen("verwerking", VERWERKING_KOLOMMEN)) if gelogd else ()
             )
-            opdracht = pgsql.een_klant(personen, organisaties, typen, genummerd, verwerking)
+            opdracht = pgsql.een_klant(
+                personen, organisaties, typen, genummerd, verwerking, zoek=zoek
+            )
             self._opdrachten[sleutel] = opdracht
         return opdracht
 

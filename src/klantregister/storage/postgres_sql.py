@@ -59,6 +59,8 @@ def een_klant(
     typen: tuple[str, ...],
     genummerd: bool,
     verwerking: tuple[str, ...] = (),
+    *,
+    zoek: int = 0,
 ) -> str:
     """One statement that inserts a klant row and its key rows (of these numbers), leaving
     out any that conflicts; it returns how many klant rows and person keys went in.
@@ -69,7 +71,8 @@ def een_klant(
     its gemeente, from the counter in the same statement; it then returns the counter's
     new value and the klantnummer too (``NULL`` when no klant row went in). ``verwerking``,
     when given, are the types of the columns of a processing-log row, which goes in with the
-    klant row (and only with it): the register's log entry in the same round trip.
+    klant row (and only with it): the register's log entry in the same round trip. ``zoek``
+    is the number of the klant's search-key rows (``zoeksleutel``), which go in with it too.
     """
     kolommen = KLANT_KOLOMMEN.split(",")
     delen = [f"WITH l AS ({GEDEELD}), "]
@@ -108,6 +111,10 @@ def een_klant(
             f", o AS (INSERT INTO organisatiesleutel ({SLEUTEL_KOLOMMEN}) "
             f"{sleutels(organisaties)} RETURNING 1)"
         )
+    if zoek:
+        delen.append(
+            f", z AS (INSERT INTO zoeksleutel ({SLEUTEL_KOLOMMEN}) {sleutels(zoek)} RETURNING 1)"
+        )
     if verwerking:
         waarden_v = ", ".join(f"%s::{type_}" for type_ in verwerking)
         delen.append(
@@ -141,6 +148,7 @@ ZOEK_SLEUTELS = (
 # Where the klantnummer stands in a klant row.
 KLANTNUMMER = [kolom.strip() for kolom in KLANT_KOLOMMEN.split(",")].index("klantnummer")
 ONGEDAAN = (
+    "DELETE FROM zoeksleutel WHERE klant_id = %s",
     "DELETE FROM persoonssleutel WHERE klant_id = %s",
     "DELETE FROM organisatiesleutel WHERE klant_id = %s",
     "DELETE FROM klant WHERE id = %s",

@@ -5,6 +5,7 @@ The columns are those of :data:`~klantregister.storage.schema.KLANT_KOLOMMEN`.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import operator
@@ -31,6 +32,7 @@ from klantregister.domain import (
     toon,
     typefout,
     vertrouwd,
+    zoeksleutels,
 )
 from klantregister.storage.schema import NUMMERKOLOMMEN
 
@@ -41,6 +43,7 @@ __all__ = [
     "klant_uit_rij",
     "klant_uit_rij_gecontroleerd",
     "klant_uit_rij_vertrouwd",
+    "zoekrijen",
 ]
 
 #: A key row: gemeente, soort, waarde, klant_id.
@@ -104,6 +107,33 @@ def _json(waarde: object) -> object:
     return json.loads(waarde) if isinstance(waarde, str) else waarde
 
 
+def _data(klant: Klant) -> tuple[str | None, str | None]:
+    """The ``geregistreerd_op`` and ``bewaren_tot`` columns: ISO text, which SQLite keeps
+    and PostgreSQL takes for its ``date``."""
+    op, tot = klant.geregistreerd_op, klant.bewaren_tot
+    return (None if op is None else op.isoformat(), None if tot is None else tot.isoformat())
+
+
+def _datum_uit(waarde: object) -> datetime.date | None:
+    # SQLite gives the text written, PostgreSQL a date.
+    if waarde is None or waarde.__class__ is datetime.date:
+        return waarde
+    if type(waarde) is not str:
+        raise typefout("datum", "een datum", waarde)
+    return datetime.date.fromisoformat(waarde)
+
+
+def zoekrijen(klant: Klant) -> list[Sleutelrij]:
+    """The ``zoeksleutel`` rows (gemeente, soort, waarde, klant_id) of a klant's contact
+    data: what ``zoek_op_gegevens`` finds it by."""
+    if klant.klantgegevens is GEEN_KLANTGEGEVENS:
+        return []
+    gemeente, klant_id = klant.gemeente.waarde, str(klant.id)
+    return [
+        (gemeente, soort, waarde, klant_id) for soort, waarde in zoeksleutels(klant.klantgegevens)
+    ]
+
+
 def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[Sleutelrij]]:
     """The ``klant`` row (columns as :data:`KLANT_KOLOMMEN`) and the person and
     organisation key rows (gemeente, soort, waarde, klant_id) of one klant.
@@ -131,6 +161,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
                 None,
                 *_kenmerken(klant.kenmerken),
                 None,
+                *_data(klant),
             ),
             [],
             [],
@@ -150,6 +181,7 @@ def klant_rijen(klant: Klant) -> tuple[tuple[Any, ...], list[Sleutelrij], list[S
         None if subject_url is None else subject_url.waarde,
         *_kenmerken(klant.kenmerken),
         None if klant.herkomst is None else herkomst_tekst(klant.herkomst),
+        *_data(klant),
     )
     # The key rows from the values at hand, in the order of Identificatie.identificatoren.
     sleutels = [
@@ -197,6 +229,8 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
         geheimhouding,
         werkt_voor,
         herkomst,
+        geregistreerd_op,
+        bewaren_tot,
     ) = rij[_NA_NUMMERS:]
     if type(gegevens) is str:
         gegevens = _json_object(gegevens)
@@ -221,6 +255,8 @@ def klant_uit_rij_vertrouwd(rij: Sequence[Any]) -> Klant:
         bron=bron,
         kenmerken=vertrouwd.kenmerken_uit(partijsoort, actief, geheimhouding, werkt_voor),
         herkomst=_herkomst_uit(herkomst),
+        geregistreerd_op=_datum_uit(geregistreerd_op),
+        bewaren_tot=_datum_uit(bewaren_tot),
     )
 
 
@@ -277,7 +313,7 @@ def _reden(fout: Exception) -> str:
 
 def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
     klant_id, gemeente, klantnummer, versie, gegevens, soort = rij[:_EERSTE_NUMMER]
-    land, register, nummer, bron, subject_url, *kenmerken, herkomst = rij[_NA_NUMMERS:]
+    land, register, nummer, bron, subject_url, *kenmerken, herkomst, op, tot = rij[_NA_NUMMERS:]
     if isinstance(gegevens, str):
         gegevens = json.loads(gegevens)
     if not isinstance(gegevens, dict):
@@ -300,6 +336,8 @@ def _klant_uit_rij(rij: Sequence[Any]) -> Klant:
         bron=bron,
         kenmerken=_kenmerken_uit(*kenmerken),
         herkomst=None if herkomst is None else herkomst_uit_dict(_json(herkomst)),
+        geregistreerd_op=_datum_uit(op),
+        bewaren_tot=_datum_uit(tot),
     )
 
 

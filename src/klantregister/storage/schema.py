@@ -52,6 +52,7 @@ __all__ = [
     "ddl",
     "opwaarderingen",
     "verouderd",
+    "versie_van",
     "werk_bij",
 ]
 
@@ -70,7 +71,7 @@ KLANT_KOLOMMEN = ", ".join(
         *NUMMERKOLOMMEN,
         "buitenlands_land, buitenlands_register, buitenlands_nummer",
         "bron, subject_url, partijsoort, actief, geheimhouding, werkt_voor",
-        "herkomst",
+        "herkomst, geregistreerd_op, bewaren_tot",
     )
 )
 #: The columns of a key row.
@@ -83,6 +84,8 @@ TABELLEN = (
     "klantnummerteller",
     "verwerking",
     "klantregister_logsleutel",
+    "zoeksleutel",
+    "samengevoegd",
 )
 #: The columns of a processing-log row, in the order the adapters read and write them.
 VERWERKING_KOLOMMEN = (
@@ -107,9 +110,11 @@ class Dialect:
     #: Text of exactly ``n`` characters, and of at most ``n``; ``{n}`` stands for the width.
     vast: str
     variabel: str
-    #: A moment with its time zone; bytes.
+    #: A moment with its time zone; bytes; a calendar day (SQLite keeps it as ISO text,
+    #: which sorts as the days do).
     tijdstip: str = "TEXT"
     bytes: str = "BLOB"
+    datum: str = "TEXT"
     #: What follows the definition of a table that needs no row id of its own.
     zonder_rowid: str = ""
 
@@ -145,6 +150,7 @@ POSTGRESQL = Dialect(
     variabel="varchar({n})",
     tijdstip="timestamptz",
     bytes="bytea",
+    datum="date",
 )
 
 _SOORTEN = ", ".join(f"'{soort.value}'" for soort in Subjectsoort)
@@ -198,6 +204,31 @@ def _logboek(d: Dialect) -> list[str]:
     ]
 
 
+def _bewaren_en_zoeken(d: Dialect) -> list[str]:
+    """What issue 13 added: indexes on a klant's retention dates, the search keys of its
+    contact data (``zoeksleutel``: normalised by the domain, so that both databases match
+    alike, which an index on SQLite's ASCII-only ``lower()`` would not) and the klanten
+    that went into another (``samengevoegd``: an id, and the klant it is part of now)."""
+    gemeente = d.precies(Gemeentecode.LENGTE)
+    return [
+        "CREATE INDEX klant_bewaren_tot ON klant (bewaren_tot)",
+        "CREATE INDEX klant_geregistreerd_op ON klant (geregistreerd_op)",
+        f"""CREATE TABLE zoeksleutel (
+    gemeente {gemeente} NOT NULL,
+    soort {d.tekst} NOT NULL,
+    waarde {d.tekst} NOT NULL,
+    klant_id {d.uuid} NOT NULL REFERENCES klant (id)
+)""",
+        "CREATE INDEX zoeksleutel_sleutel ON zoeksleutel (gemeente, soort, waarde)",
+        "CREATE INDEX zoeksleutel_klant ON zoeksleutel (klant_id)",
+        f"""CREATE TABLE samengevoegd (
+    id {d.uuid} PRIMARY KEY,
+    opgegaan_in {d.uuid} NOT NULL
+){d.zonder_rowid}""",
+        "CREATE INDEX samengevoegd_in ON samengevoegd (opgegaan_in)",
+    ]
+
+
 def ddl(d: Dialect) -> list[str]:
     """The statements that create the schema, in order, for dialect ``d``."""
     gemeente = d.precies(Gemeentecode.LENGTE)
@@ -222,6 +253,8 @@ def ddl(d: Dialect) -> list[str]:
     buitenlands_nummer {d.tekst},
     bron {d.ten_hoogste(MAX_BRON)},{kenmerken}
     herkomst {d.json},
+    geregistreerd_op {d.datum},
+    bewaren_tot {d.datum},
     CONSTRAINT klant_klantnummer_uniek UNIQUE (gemeente, klantnummer)
 )""",
         # KLOK01 rule 1 as a constraint.
@@ -247,6 +280,7 @@ def ddl(d: Dialect) -> list[str]:
     volgnummer {d.geheel_getal} NOT NULL
 ){d.zonder_rowid}""",
         *_logboek(d),
+        *_bewaren_en_zoeken(d),
     ]
 
 
@@ -264,7 +298,9 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
     - 3 -> 4: ``klant.herkomst``, what a klant's identificatie was recorded with (its
       authentication or the take-over of data authenticated elsewhere; ``NULL`` for the
       klanten there are, whose herkomst was not kept); the processing log ``verwerking``
-      and the key of its pseudonyms.
+      and the key of its pseudonyms; ``klant.geregistreerd_op`` and ``bewaren_tot``
+      (``NULL``: not kept before), the search keys (``zoeksleutel``, filled from the
+      klanten there are by ``SqlRepository`` when it upgrades) and ``samengevoegd``.
     """
     stap = [f"ALTER TABLE klant ADD COLUMN bron {d.ten_hoogste(MAX_BRON)}"]
     if d is POSTGRESQL:
@@ -275,7 +311,13 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
     return {
         1: stap,
         2: [f"ALTER TABLE klant ADD COLUMN {kolom}" for kolom in _kenmerken(d)],
-        3: [f"ALTER TABLE klant ADD COLUMN herkomst {d.json}", *_logboek(d)],
+        3: [
+            f"ALTER TABLE klant ADD COLUMN herkomst {d.json}",
+            f"ALTER TABLE klant ADD COLUMN geregistreerd_op {d.datum}",
+            f"ALTER TABLE klant ADD COLUMN bewaren_tot {d.datum}",
+            *_logboek(d),
+            *_bewaren_en_zoeken(d),
+        ],
     }
 
 
@@ -284,6 +326,15 @@ def opwaarderingen(d: Dialect) -> dict[int, list[str]]:
 
 def _versies(rijen: Rijen) -> list[tuple[Any, ...]]:
     return rijen("SELECT versie FROM klantregister_schema", ())
+
+
+def versie_van(rijen: Rijen) -> int | None:
+    """The database's schema version, if it holds one well-formed one."""
+    versies = _versies(rijen)
+    if len(versies) != 1 or versies[0][0].__class__ is not int:
+        return None
+    versie: int = versies[0][0]
+    return versie
 
 
 def verouderd(rijen: Rijen) -> bool:

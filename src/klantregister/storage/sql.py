@@ -28,6 +28,7 @@ from klantregister.domain import (
     klok01,
 )
 from klantregister.storage import schema
+from klantregister.storage.bewaring import SqlBewaring
 from klantregister.storage.logboek import SqlLogboek
 from klantregister.storage.rijen import Sleutelrij, klant_rijen, klant_uit_rij
 from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN, Dialect
@@ -39,7 +40,7 @@ class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, 
     """Raised by a subclass's driver translation when a unique constraint fails."""
 
 
-class SqlRepository(SqlLogboek, abc.ABC):
+class SqlRepository(SqlLogboek, SqlBewaring, abc.ABC):
     """A repository on a SQL database through a DB-API connection.
 
     Thread-safe: one re-entrant lock guards the connection, held for a whole
@@ -147,8 +148,12 @@ class SqlRepository(SqlLogboek, abc.ABC):
 
     def _werk_schema_bij(self, dialect: Dialect) -> None:
         """Bring a schema of an older version to this release's, inside the caller's
-        transaction (so all of it or nothing, and once among processes)."""
+        transaction (so all of it or nothing, and once among processes). The search keys
+        of the klanten there are, new in version 4, are made from their klantgegevens."""
+        vanaf = schema.versie_van(self._rijen)
         schema.werk_bij(self._rijen, dialect)
+        if vanaf is not None and vanaf < 4:
+            self._maak_zoeksleutels()
 
     def _controleer_schemaversie(self, naam: str) -> None:
         """Refuse a schema this release does not know (``naam`` names the database)."""
@@ -329,6 +334,7 @@ class SqlRepository(SqlLogboek, abc.ABC):
                     self._rijen(_VERVANG, (*rij[1:], str(oud.id), oud.versie))
                     if nieuwe_sleutels:
                         self._schrijf_sleutels(personen, organisaties)
+                    self._vervang_zoeksleutels(oud, nieuw)
             except UniekeSchending:
                 self._verklaar_schending((nieuw,), nieuw=False)
 
@@ -336,6 +342,7 @@ class SqlRepository(SqlLogboek, abc.ABC):
         with self._slot, self.transaction():
             self._controleer_versie(klant)
             self._verwijder_sleutels(klant)
+            self._vergeet_gegevens(klant)
             self._rijen("DELETE FROM klant WHERE id = ?", (str(klant.id),))
 
     def __len__(self) -> int:
@@ -398,6 +405,7 @@ class SqlRepository(SqlLogboek, abc.ABC):
             organisaties += o
         self._voeg_in("klant", KLANT_KOLOMMEN, klantrijen)
         self._schrijf_sleutels(personen, organisaties)
+        self._schrijf_zoeksleutels(klanten)
 
     def _schrijf_sleutels(self, personen: list[Sleutelrij], organisaties: list[Sleutelrij]) -> None:
         if personen:
