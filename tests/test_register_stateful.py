@@ -288,7 +288,7 @@ def model_telefoon(tekst: str) -> str:
 
 
 def model_criteria(criteria: dict[str, object]) -> set[tuple[str, str]]:
-    gevraagd = set()
+    gevraagd: set[tuple[str, str]] = set()
     for veld in ("achternaam", "emailadres"):
         if veld in criteria:
             gevraagd.add((veld, str(criteria[veld]).lower()))
@@ -307,14 +307,14 @@ def model_criteria(criteria: dict[str, object]) -> set[tuple[str, str]]:
 
 def model_aangevuld(basis: Klantgegevens, aanvulling: Klantgegevens) -> Klantgegevens:
     velden = {
-        naam: getattr(basis, naam) if getattr(basis, naam) is not None else getattr(aanvulling, naam)
+        naam: getattr(aanvulling, naam) if getattr(basis, naam) is None else getattr(basis, naam)
         for naam in (
             "voorletters", "voornaam", "voorvoegsel_achternaam", "achternaam", "bedrijfsnaam",
             "functie", "emailadres", "telefoonnummer", "website_url", "adres", "voorkeurstaal",
             "correspondentieadres",
         )
     }  # fmt: skip
-    return Klantgegevens(**velden)  # type: ignore[arg-type]
+    return Klantgegevens(**velden)
 
 
 class RegisterMachine(RuleBasedStateMachine):
@@ -896,29 +896,18 @@ class RegisterMachine(RuleBasedStateMachine):
         if not anderen:
             return
         opgaan = data.draw(st.sampled_from(anderen))
-        sleutels = set()
+        sleutels: set[Sleutel] = set()
         for klant_id in (behouden, opgaan):
             if (spec := self.model[klant_id].spec) is not None:
                 sleutels |= spec.sleutels
         subject = data.draw(st.sampled_from(sorted(sleutels))) if sleutels else None
         self._voeg_samen(behouden, opgaan, Dekking(Betrouwbaarheidsniveau.HOOG, subject))
 
-    def _voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, dekking: Dekking) -> None:
+    def samenvoeg_fouten(
+        self, behouden: uuid.UUID, opgaan: uuid.UUID, samen: Spec | None, dekking: Dekking
+    ) -> set[type[Exception]]:
+        """What refuses bringing ``opgaan`` into ``behouden`` (``samen``: the result's spec)."""
         b, o = self.model.get(behouden), self.model.get(opgaan)
-        samen = None
-        if b is not None and o is not None:
-            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
-            if b.spec is not None and o.spec is not None:
-                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
-        authenticatie = dekking.argumenten()["authenticatie"]
-
-        def actie() -> Klant:
-            return self.register.voeg_samen(
-                behouden,
-                opgaan,
-                authenticatie=authenticatie,  # type: ignore[arg-type]
-            )
-
         fouten: set[type[Exception]] = set()
         if behouden == opgaan:
             fouten.add(OngeldigeWaardeError)
@@ -941,10 +930,30 @@ class RegisterMachine(RuleBasedStateMachine):
                     fouten.add(MachtigingError)
                 if self.persoonshouders(b.gemeente, samen, behouden) - {opgaan}:
                     fouten.add(KardinaliteitError)
+        return fouten
+
+    def _voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, dekking: Dekking) -> None:
+        b, o = self.model.get(behouden), self.model.get(opgaan)
+        samen = None
+        if b is not None and o is not None:
+            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
+            if b.spec is not None and o.spec is not None:
+                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+        authenticatie = dekking.argumenten()["authenticatie"]
+
+        def actie() -> Klant:
+            return self.register.voeg_samen(
+                behouden,
+                opgaan,
+                authenticatie=authenticatie,  # type: ignore[arg-type]
+            )
+
+        fouten = self.samenvoeg_fouten(behouden, opgaan, samen, dekking)
         if fouten:
             self.weigert(fouten, actie)
             return
-        assert b is not None and o is not None
+        assert b is not None
+        assert o is not None
         self.model[behouden] = dataclasses.replace(
             b,
             klantgegevens=model_aangevuld(b.klantgegevens, o.klantgegevens),

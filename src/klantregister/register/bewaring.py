@@ -28,15 +28,7 @@ from klantregister.register.levensloop import _waarheid
 from klantregister.register.ports import KlantRepository
 from klantregister.register.verwerker import Verwerker
 
-__all__ = ["RegisterBewaring", "als_klok"]
-
-
-def als_klok(value: object) -> Callable[[], datetime.date]:
-    """Converter: what tells the register today's date (``datetime.date.today`` by default;
-    a test or a batch run on a fixed day passes its own)."""
-    if not callable(value):
-        raise typefout("klok", "een functie die de datum van vandaag geeft", value)
-    return value
+__all__ = ["RegisterBewaring"]
 
 
 class RegisterBewaring:

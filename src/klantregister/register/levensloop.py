@@ -5,17 +5,27 @@ is closed.
 
 from __future__ import annotations
 
+import datetime
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
 from typing_extensions import Self
 
-from klantregister.domain import Betrouwbaarheidsniveau, niveau, typefout
+from klantregister.domain import Betrouwbaarheidsniveau, als_termijn, niveau, typefout
 from klantregister.register.ports import KlantRepository, Logboek
 from klantregister.register.urls import repository_from_url
 from klantregister.register.verwerker import als_logboek, als_logsleutel
 
-__all__ = ["RegisterLevensloop"]
+__all__ = ["RegisterLevensloop", "als_klok"]
+
+
+def als_klok(value: object) -> Callable[[], datetime.date]:
+    """Converter: what tells the register today's date (``datetime.date.today`` by default;
+    a test or a batch run on a fixed day passes its own)."""
+    if not callable(value):
+        raise typefout("klok", "een functie die de datum van vandaag geeft", value)
+    return value
 
 
 def _waarheid(value: object, veld: str = "vereis_subject") -> bool:
@@ -44,6 +54,8 @@ class RegisterLevensloop:
         vereis_subject: bool = True,
         logboek: Logboek | None = None,
         logsleutel: bytes | None = None,
+        bewaartermijn_zelfstandig: datetime.timedelta | None = None,
+        klok: Callable[[], datetime.date] = datetime.date.today,
     ) -> Self:
         """A register on the storage the URL names.
 
@@ -66,12 +78,16 @@ class RegisterLevensloop:
         _waarheid(aanmaken, "aanmaken")
         als_logboek(logboek)
         als_logsleutel(logsleutel)
+        als_termijn(bewaartermijn_zelfstandig)
+        als_klok(klok)
         return cls(
             repository_from_url(url, aanmaken=aanmaken),  # type: ignore[call-arg]
             minimaal_betrouwbaarheidsniveau=minimum,
             vereis_subject=vereis_subject,
             logboek=logboek,
             logsleutel=logsleutel,
+            bewaartermijn_zelfstandig=bewaartermijn_zelfstandig,
+            klok=klok,
         )
 
     def close(self) -> None:

@@ -64,8 +64,8 @@ from klantregister.domain import klant_id as klant_id_
 from klantregister.domain import klantnummer as klantnummer_
 from klantregister.register.argumenten import opslag
 from klantregister.register.audit import log, log_herkomst, log_registratie
-from klantregister.register.bewaring import RegisterBewaring, als_klok
-from klantregister.register.levensloop import RegisterLevensloop, _waarheid
+from klantregister.register.bewaring import RegisterBewaring
+from klantregister.register.levensloop import RegisterLevensloop, _waarheid, als_klok
 from klantregister.register.nieuw import registreer_in_batches, voeg_toe
 from klantregister.register.ports import KlantRepository, Logboek
 from klantregister.register.regels import correctie, herkomst_van, verstrekbaar
