@@ -88,7 +88,10 @@ def test_the_own_format_round_trips_every_klant_exactly(register: str, tmp_path:
         "opgeslagen": 43,
         "al_aanwezig": 0,
         "bijgewerkt": 0,
+        "overgeslagen": 0,
+        "aangevuld": 0,
         "geweigerd": [],
+        "aanvullingen": [],
         "niet_overgenomen": [],
         "niet_overgenomen_per_veld": {},
         "exit": 0,
@@ -127,8 +130,10 @@ def test_bijwerken_gives_a_klant_already_present_the_records_data(
     bestand.write_text(json.dumps(gewijzigd) + "\n", encoding="utf-8")
 
     overgeslagen = importeer(bestand, register, "--invoer", "kanoniek")
-    bijgewerkt = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
-    opnieuw = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
+    bijgewerkt = importeer(
+        bestand, register, "--invoer", "kanoniek", "--bij-ingelezen", "bijwerken"
+    )
+    opnieuw = importeer(bestand, register, "--invoer", "kanoniek", "--bij-ingelezen", "bijwerken")
 
     def telling(resultaat: dict[str, object]) -> tuple[object, object, object]:
         return resultaat["opgeslagen"], resultaat["al_aanwezig"], resultaat["bijgewerkt"]
@@ -152,7 +157,7 @@ def test_bijwerken_refuses_to_move_a_klant_to_another_klantnummer(
     bestand = tmp_path / "ander.jsonl"
     bestand.write_text(json.dumps({**records[0], "klantnummer": "ANDER1"}) + "\n", "utf-8")
 
-    resultaat = importeer(bestand, register, "--invoer", "kanoniek", "--bij-bestaand", "bijwerken")
+    resultaat = importeer(bestand, register, "--invoer", "kanoniek", "--bij-ingelezen", "bijwerken")
 
     geweigerd = cast("list[dict[str, str]]", resultaat["geweigerd"])
     assert (1, 1, True) == (
@@ -228,7 +233,7 @@ def test_bijwerken_keeps_the_addresses_of_a_partij_whose_addresses_are_not_in_th
     args = ("--invoer", "klantinteracties", "--gemeente", "0363")
 
     importeer(eerst, url, *args)
-    resultaat = importeer(daarna, url, *args, "--bij-bestaand", "bijwerken")
+    resultaat = importeer(daarna, url, *args, "--bij-ingelezen", "bijwerken")
 
     (klant,) = export_jsonl(url, tmp_path / "na.jsonl")
     # The addresses are not in the second file: the register keeps its own, and says why;
@@ -302,7 +307,7 @@ def test_bijwerken_takes_the_addresses_the_file_does_hold(tmp_path: Path) -> Non
     )
 
     importeer(eerst, url, *args)
-    resultaat = importeer(daarna, url, *args, "--bij-bestaand", "bijwerken")
+    resultaat = importeer(daarna, url, *args, "--bij-ingelezen", "bijwerken")
 
     (klant,) = export_jsonl(url, tmp_path / "na.jsonl")
     assert 1 == resultaat["bijgewerkt"]

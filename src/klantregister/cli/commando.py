@@ -4,7 +4,8 @@ its processing log.
     klantregister check FILE... (--gemeente CODE | --gemeenten MAPPING) [--format text|json]
                         [--invoer klanten_v1|klantinteracties|kanoniek] [--jobs N]
     klantregister import FILE... (--gemeente CODE | --gemeenten MAPPING) --into URL
-                        [--invoer ...] [--bij-bestaand overslaan|bijwerken]
+                        [--invoer ...] [--bij-ingelezen overslaan|bijwerken]
+                        [--bij-bestaande weigeren|overslaan|aanvullen]
     klantregister export --from URL --format klanten_v1|klantinteracties|jsonl
                         [--bronorganisatie RSIN] [--website-url URL] [--vorm verzoek|antwoord]
                         [--basis-url URL]
@@ -218,7 +219,8 @@ def _import(args: argparse.Namespace) -> int:
     with KlantRegister.open(args.into, logsleutel=logsleutel()) as register:
         opslag = Batchimport(
             register,
-            bij_bestaand=args.bij_bestaand,
+            bij_ingelezen=args.bij_ingelezen,
+            bij_bestaande=args.bij_bestaande,
             batchgrootte=IMPORT_BATCH,
             ontbrekend=_ontbrekend,
         )
@@ -243,13 +245,11 @@ def _import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return OPSLAG
-    telling, geweigerd = opslag.telling, opslag.geweigerd
     rapport = controle.rapport()
     if args.uitvoer == "json":
         uit = rapport.naar_dict(opmerkingen=False)  # the notes are import's own, below
         uit["import"] = {
-            **telling,
-            "geweigerd": geweigerd,
+            **opslag.verslag(),
             "niet_overgenomen": niet_overgenomen,
             "niet_overgenomen_per_veld": per_veld,
         }
@@ -263,15 +263,9 @@ def _import(args: argparse.Namespace) -> int:
             )
         if (meer := sum(per_veld.values()) - len(niet_overgenomen)) > 0:
             print(f"… en {meer} opmerkingen meer (ten hoogste {OPMERKINGEN_PER_VELD} per veld)")
-        for regel in geweigerd:
-            print(
-                f"{regel['bron']}:{regel['positie']} [{regel['id']}] geweigerd: {regel['melding']}"
-            )
-        print(
-            ", ".join(f"{naam.replace('_', ' ')}: {aantal}" for naam, aantal in telling.items())
-            + f", geweigerd: {len(geweigerd)}"
-        )
-    return SCHOON if rapport.schoon and not geweigerd else OVERTREDINGEN
+        for zin in opslag.tekstverslag():
+            print(zin)
+    return SCHOON if rapport.schoon and not opslag.geweigerd else OVERTREDINGEN
 
 
 def _id(gelezen: Gelezen) -> str | None:

@@ -2,7 +2,7 @@
 
 A record keeps the id the source gave it (its ``uuid``, or the UUID its ``url``
 ends with), so importing the same export again meets klanten already present.
-``bij_bestaand`` says what becomes of them:
+``bij_ingelezen`` says what becomes of them:
 
 - ``"overslaan"`` (the default): nothing; they are counted as already present;
 - ``"bijwerken"``: the klant in the register takes the record's klantgegevens,
@@ -17,6 +17,21 @@ ends with), so importing the same export again meets klanten already present.
   record of another
   gemeente or klantnummer than the klant it names is refused: an import does not
   change those.
+
+A record of another id whose natural person already has a klant (KLOK01 rule 1: one
+klant per person per gemeente) is a second record of that person. ``bij_bestaande``
+says what becomes of it:
+
+- ``"weigeren"`` (the default): it is refused, naming the rule;
+- ``"overslaan"``: nothing; it is counted as ``overgeslagen``;
+- ``"aanvullen"``: the person's klant takes the record's klantgegevens in the fields
+  it leaves empty (:func:`~klantregister.domain.aanvullen.aangevuld`, the rule
+  ``voeg_samen`` follows; an address is one field), ``versie`` one higher, and is
+  counted as ``aangevuld``; with nothing to fill it is counted as ``overgeslagen``.
+  Either way the report names the klant and the fields that differ (the names only:
+  the values are personal data), ``identificatie`` among them when the record holds an
+  identifier the klant lacks. The klant keeps its own identificatie, klantnummer and
+  kenmerken: an import takes no identifying data from a second record.
 
 A record without an id of its own (a v1 Klant without ``url``) gets the id its
 content gives, :func:`inhoudssleutel`: a UUID of its gemeente, klantnummer,
@@ -42,6 +57,8 @@ import attrs
 
 from klantregister.domain import (
     GEEN_KENMERKEN,
+    KardinaliteitError,
+    Klant,
     KlantBestaatAlError,
     KlantregisterError,
     Overname,
@@ -51,12 +68,22 @@ from klantregister.domain import (
     klantgegevens_naar_dict,
     nieuwe_registratie,
 )
+from klantregister.domain.aanvullen import aangevuld, verschillende_velden
 from klantregister.register import KlantRegister
 
-__all__ = ["BIJ_BESTAAND", "Importresultaat", "importeer", "inhoudssleutel"]
+__all__ = [
+    "BIJ_BESTAANDE",
+    "BIJ_INGELEZEN",
+    "Aanvulling",
+    "Importresultaat",
+    "importeer",
+    "inhoudssleutel",
+]
 
-#: What ``import --bij-bestaand`` takes.
-BIJ_BESTAAND = ("overslaan", "bijwerken")
+#: What ``import --bij-ingelezen`` takes: a record whose klant (by id) is present.
+BIJ_INGELEZEN = ("overslaan", "bijwerken")
+#: What ``import --bij-bestaande`` takes: a record whose person has another klant.
+BIJ_BESTAANDE = ("weigeren", "overslaan", "aanvullen")
 
 #: Why an import takes identifying data over, in each klant's herkomst.
 TOELICHTING = "klantregister import"
@@ -82,32 +109,60 @@ def inhoudssleutel(registratie: Registratie) -> uuid.UUID:
 
 
 @attrs.frozen
+class Aanvulling:
+    """What became of a second record of a person who has a klant, with ``aanvullen``:
+    the klant, the fields filled from the record and the fields that differ (names)."""
+
+    positie: int
+    klant_id: uuid.UUID
+    aangevuld: tuple[str, ...]
+    verschillend: tuple[str, ...]
+
+
+@attrs.frozen
 class Importresultaat:
-    """What an import did, per registratie by its position in the input (0-based)."""
+    """What an import did, per registratie by its position in the input (0-based).
+
+    ``overgeslagen`` and ``aanvullingen`` are the records whose person had another klant
+    (``bij_bestaande``); of the aanvullingen, those that filled a field were stored
+    (:attr:`aangevuld`), the others count as overgeslagen too.
+    """
 
     opgeslagen: int
     al_aanwezig: tuple[int, ...]
     bijgewerkt: tuple[int, ...]
     geweigerd: tuple[tuple[int, str], ...]
+    overgeslagen: tuple[int, ...] = ()
+    aanvullingen: tuple[Aanvulling, ...] = ()
+
+    @property
+    def aangevuld(self) -> tuple[int, ...]:
+        """The positions of the records that filled a field of their person's klant."""
+        return tuple(a.positie for a in self.aanvullingen if a.aangevuld)
 
 
 def importeer(
     register: KlantRegister,
     registraties: Sequence[Registratie],
     *,
-    bij_bestaand: str,
+    bij_ingelezen: str = "overslaan",
+    bij_bestaande: str = "weigeren",
     onvolledig: Mapping[int, Set[str]] | None = None,
     bronnen: Sequence[str] | None = None,
 ) -> Importresultaat:
-    """Register ``registraties``; a klant already present is skipped or updated.
+    """Register ``registraties``; a klant already present is skipped or updated
+    (``bij_ingelezen``), a second record of a person refused, skipped or used to fill the
+    person's klant (``bij_bestaande``).
 
     ``onvolledig`` maps the position of a registratie whose klantgegevens are not all
     of the klant's to the fields it lacks: updating keeps the register's values of those.
     ``bronnen`` names the file each registratie was read from: the ``bron`` of the
     :class:`~klantregister.Overname` its identificatie is taken over with.
     """
-    if bij_bestaand not in BIJ_BESTAAND:
-        raise ValueError(f"bij_bestaand is {bij_bestaand!r}, verwacht een van {BIJ_BESTAAND}")
+    if bij_ingelezen not in BIJ_INGELEZEN:
+        raise ValueError(f"bij_ingelezen is {bij_ingelezen!r}, verwacht een van {BIJ_INGELEZEN}")
+    if bij_bestaande not in BIJ_BESTAANDE:
+        raise ValueError(f"bij_bestaande is {bij_bestaande!r}, verwacht een van {BIJ_BESTAANDE}")
     overnames: dict[str, Overname] = {}
     voorbereid = [
         _overgenomen(r, overnames, "standaardinvoer" if bron in ("-", "") else bron)
@@ -116,25 +171,88 @@ def importeer(
         )
     ]
     resultaat = register.registreer_alle(voorbereid)
-    al_aanwezig: list[int] = []
-    bijgewerkt: list[int] = []
-    geweigerd: list[tuple[int, str]] = []
+    uitkomst = _Uitkomst()
     for positie, fout in resultaat.geweigerd:
-        if not isinstance(fout, KlantBestaatAlError):
-            geweigerd.append((positie, str(fout)))
-        elif bij_bestaand == "overslaan":
-            al_aanwezig.append(positie)
-        else:
-            try:
+        try:
+            if isinstance(fout, KardinaliteitError) and _tweede_record(fout, bij_bestaande):
+                assert fout.klant_id is not None  # noqa: S101 (_tweede_record says so)
+                uitkomst.tweede_record(
+                    positie,
+                    None
+                    if bij_bestaande == "overslaan"
+                    else _vul_aan(register, fout.klant_id, voorbereid[positie], positie),
+                )
+            elif not isinstance(fout, KlantBestaatAlError):
+                uitkomst.geweigerd.append((positie, str(fout)))
+            elif bij_ingelezen == "overslaan":
+                uitkomst.al_aanwezig.append(positie)
+            else:
                 ontbrekend = (onvolledig or {}).get(positie, frozenset())
                 gewijzigd = _werk_bij(register, voorbereid[positie], ontbrekend)
-            except KlantregisterError as weigering:
-                geweigerd.append((positie, str(weigering)))
-            else:
-                (bijgewerkt if gewijzigd else al_aanwezig).append(positie)
+                (uitkomst.bijgewerkt if gewijzigd else uitkomst.al_aanwezig).append(positie)
+        except KlantregisterError as weigering:
+            uitkomst.geweigerd.append((positie, str(weigering)))
     return Importresultaat(
-        len(resultaat.geregistreerd), tuple(al_aanwezig), tuple(bijgewerkt), tuple(geweigerd)
+        len(resultaat.geregistreerd),
+        tuple(uitkomst.al_aanwezig),
+        tuple(uitkomst.bijgewerkt),
+        tuple(uitkomst.geweigerd),
+        tuple(uitkomst.overgeslagen),
+        tuple(uitkomst.aanvullingen),
     )
+
+
+@attrs.define
+class _Uitkomst:
+    """What becomes of the registraties the register refused, gathered in their order."""
+
+    al_aanwezig: list[int] = attrs.Factory(list)
+    bijgewerkt: list[int] = attrs.Factory(list)
+    geweigerd: list[tuple[int, str]] = attrs.Factory(list)
+    overgeslagen: list[int] = attrs.Factory(list)
+    aanvullingen: list[Aanvulling] = attrs.Factory(list)
+
+    def tweede_record(self, positie: int, aanvulling: Aanvulling | None) -> None:
+        """A record of a person who has another klant: skipped, or what it filled."""
+        if aanvulling is None or not aanvulling.aangevuld:
+            self.overgeslagen.append(positie)
+        if aanvulling is not None and (aanvulling.aangevuld or aanvulling.verschillend):
+            self.aanvullingen.append(aanvulling)
+
+
+def _tweede_record(fout: KardinaliteitError, bij_bestaande: str) -> bool:
+    """Whether a refusal says the record's person already has a klant (rule 1), and
+    ``bij_bestaande`` says to do other than refuse it."""
+    return bij_bestaande != "weigeren" and fout.regel == 1 and fout.klant_id is not None
+
+
+def _vul_aan(
+    register: KlantRegister, klant_id: uuid.UUID, registratie: Registratie, positie: int
+) -> Aanvulling:
+    """Fill the empty fields of the klant holding ``registratie``'s person from it."""
+    klant = register.get(klant_id)
+    nieuw = aangevuld(klant.klantgegevens, registratie.klantgegevens)
+    velden = tuple(
+        veld
+        for veld in attrs.fields_dict(type(nieuw))
+        if getattr(nieuw, veld) != getattr(klant.klantgegevens, veld)
+    )
+    if velden:
+        # versie: a klant changed since it was read is not filled from stale data.
+        register.wijzig_klantgegevens(klant.id, nieuw, versie=klant.versie)
+    return Aanvulling(positie, klant.id, velden, _verschillend(klant, registratie))
+
+
+def _verschillend(klant: Klant, registratie: Registratie) -> tuple[str, ...]:
+    """The fields of the klant the record gives another value of; ``identificatie`` when
+    the record holds an identifier the klant lacks."""
+    velden = verschillende_velden(klant.klantgegevens, registratie.klantgegevens)
+    eigen = set() if klant.identificatie is None else set(klant.identificatie.identificatoren)
+    if registratie.identificatie is not None and not eigen.issuperset(
+        registratie.identificatie.identificatoren
+    ):
+        velden += ("identificatie",)
+    return velden
 
 
 def _overgenomen(
@@ -160,6 +278,8 @@ def _overgenomen(
         bron=registratie.bron,
         kenmerken=registratie.kenmerken,
         overname=overname,
+        geregistreerd_op=registratie.geregistreerd_op,
+        bewaren_tot=registratie.bewaren_tot,
     )
 
 

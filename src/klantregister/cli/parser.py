@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from klantregister import __version__
 from klantregister.check import bruikbare_processoren
-from klantregister.cli.importeren import BIJ_BESTAAND
+from klantregister.cli.importeren import BIJ_BESTAANDE, BIJ_INGELEZEN
 
 __all__ = ["lees_argumenten", "overzicht"]
 
@@ -85,6 +87,28 @@ def _aantal_processen(tekst: str) -> int:
     if not tekst.isdecimal() or int(tekst) < 1:
         raise argparse.ArgumentTypeError(f"{tekst!r} is geen aantal processen (1 of meer)")
     return int(tekst)
+
+
+class _OudeNaam(argparse.Action):
+    """An option's name of an earlier release: it still works, and says its new name.
+
+    ``import --bij-bestaand`` is ``--bij-ingelezen`` since ``--bij-bestaande`` came (a
+    record of a person who has another klant); the old name goes in 1.0.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        print(
+            f"klantregister: {option_string} heet nu --{self.dest.replace('_', '-')}; "
+            "de oude naam verdwijnt in 1.0",
+            file=sys.stderr,
+        )
+        setattr(namespace, self.dest, values)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -160,11 +184,28 @@ def _parser() -> argparse.ArgumentParser:
         help="het verslag als tekst (standaard) of als JSON",
     )
     importeer.add_argument(
-        "--bij-bestaand",
-        choices=BIJ_BESTAAND,
+        "--bij-ingelezen",
+        choices=BIJ_INGELEZEN,
         default="overslaan",
-        help="een klant die al in het register staat (eerder geïmporteerd): sla hem over "
-        "(standaard) of werk zijn klantgegevens en identificatie bij",
+        help="een record van een klant die al in het register staat (zelfde id: eerder "
+        "geïmporteerd): sla het over (standaard) of werk de klantgegevens en identificatie "
+        "van de klant bij",
+    )
+    importeer.add_argument(
+        "--bij-bestaand",
+        choices=BIJ_INGELEZEN,
+        default=argparse.SUPPRESS,
+        dest="bij_ingelezen",
+        action=_OudeNaam,
+        help=argparse.SUPPRESS,
+    )
+    importeer.add_argument(
+        "--bij-bestaande",
+        choices=BIJ_BESTAANDE,
+        default="weigeren",
+        help="een record van een natuurlijk persoon die al een andere klant heeft (KLOK01 "
+        "regel 1): weiger het (standaard), sla het over, of vul de lege velden van die "
+        "klant ermee aan (de velden die verschillen komen in het verslag)",
     )
 
     exporteer = commando.add_parser(
