@@ -530,3 +530,20 @@ def test_vertegenwoordigingen_belong_to_the_klantinteracties_format(register: st
         "export", "--from", register, "--format", "jsonl", "--vertegenwoordigingen", "x.jsonl"
     )
     assert (2, True) == (uit.returncode, "--format klantinteracties" in uit.stderr)
+
+
+def test_import_keeps_a_records_registration_date_and_hold(register: str, tmp_path: Path) -> None:
+    (record, *_) = export_jsonl(register, tmp_path / "export.jsonl")
+    bestand = tmp_path / "bewaard.jsonl"
+    bewaard = {**record, "geregistreerd_op": "2019-03-04", "bewaren_tot": "2031-12-31"}
+    bestand.write_text(json.dumps(bewaard) + "\n", encoding="utf-8")
+    nieuw = f"sqlite:///{tmp_path / 'nieuw.db'}"
+
+    resultaat = importeer(bestand, nieuw, "--invoer", "kanoniek")
+
+    (terug,) = export_jsonl(nieuw, tmp_path / "terug.jsonl")
+    assert (1, "2019-03-04", "2031-12-31") == (
+        resultaat["opgeslagen"],
+        terug["geregistreerd_op"],
+        terug["bewaren_tot"],
+    )
