@@ -89,7 +89,8 @@ def verlopen(
         return bewaren_tot <= peildatum
     if identificatie is not None or termijn is None or geregistreerd_op is None:
         return False
-    return geregistreerd_op + termijn <= peildatum
+    # As a difference: geregistreerd_op + termijn may lie past date.max.
+    return peildatum - geregistreerd_op >= termijn
 
 
 def controleer_bewaartermijn(

@@ -157,14 +157,19 @@ class MachtigingError(KlantregisterError):
 
 class KlantBestaatAlError(KlantregisterError):
     """A klant with this id is in the register already: registered once, or imported
-    from the same record before."""
+    from the same record before. ``opgegaan_in`` is the klant it went into, when it was
+    brought together with another (``voeg_samen``): its id is not given out again."""
 
-    def __init__(self, klant_id: UUID) -> None:
-        super().__init__(f"klant {klant_id} staat al in het register")
+    def __init__(self, klant_id: UUID, *, opgegaan_in: UUID | None = None) -> None:
+        melding = f"klant {klant_id} staat al in het register"
+        if opgegaan_in is not None:
+            melding += f", opgegaan in klant {opgegaan_in}"
+        super().__init__(melding)
         self.klant_id = klant_id
+        self.opgegaan_in = opgegaan_in
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (type(self), (self.klant_id,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_bestaat_al, (self.klant_id, self.opgegaan_in))
 
 
 class KlantNietGevondenError(KlantregisterError, KeyError):
@@ -203,6 +208,11 @@ class BewaartermijnError(KlantregisterError):
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (type(self), (self.klant_id, self.bewaren_tot))
+
+
+def _bestaat_al(klant_id: UUID, opgegaan_in: UUID | None) -> KlantBestaatAlError:
+    """Unpickle a :class:`KlantBestaatAlError` (its ``opgegaan_in`` is keyword-only)."""
+    return KlantBestaatAlError(klant_id, opgegaan_in=opgegaan_in)
 
 
 def _niet_gevonden(klant_id: UUID, opgegaan_in: UUID | None) -> KlantNietGevondenError:

@@ -46,6 +46,8 @@ class RegisterBewaring:
 
     def _vandaag(self) -> datetime.date:
         vandaag = self._klok()
+        if vandaag is None:  # als_datum lets None through: a clock must give a day
+            raise typefout("klok()", "een datum (datetime.date)", vandaag)
         return als_datum("klok()", vandaag)  # type: ignore[return-value]
 
     def verwijder(
@@ -75,8 +77,9 @@ class RegisterBewaring:
         versie: int | None = None,
     ) -> Klant:
         """Hold the klant until ``bewaren_tot`` (``None`` lifts the hold); returns the klant
-        with ``versie`` one higher. A date in the past is allowed: the klant has then
-        expired, and ``verwijder_verlopen`` erases it."""
+        with ``versie`` one higher, or as it was when it has that hold already. A date in
+        the past is allowed: the klant has then expired, and ``verwijder_verlopen`` erases
+        it."""
         datum = als_datum("bewaren_tot", bewaren_tot)
         with self._lock, self._store.transaction():
             oud = self._actueel(klant_id, versie)
@@ -84,6 +87,7 @@ class RegisterBewaring:
                 return oud
             nieuw = attrs.evolve(oud, bewaren_tot=datum, versie=oud.versie + 1)
             self._store.replace(oud, nieuw)
+        log.debug("klant %s bewaard tot %s", nieuw.id, datum)
         return nieuw
 
     def verwijder_verlopen(self, peildatum: datetime.date) -> int:
@@ -91,9 +95,9 @@ class RegisterBewaring:
         ``bewaren_tot`` has come (``bewaren_tot <= peildatum``), and the zelfstandige klanten
         without one registered ``bewaartermijn_zelfstandig`` or longer before it. Returns
         how many were erased; each aangehaakte one's erasure is logged."""
-        dag = als_datum("peildatum", peildatum)
-        if dag is None:
+        if peildatum.__class__ is not datetime.date:  # a datetime too: say which day
             raise typefout("peildatum", "een datum (datetime.date)", peildatum)
+        dag = peildatum
         termijn = self.bewaartermijn_zelfstandig
         with self._lock, self._store.transaction():
             vind = getattr(self._store, "expired", None)
@@ -108,4 +112,6 @@ class RegisterBewaring:
             for klant in klanten:
                 self._store.remove(klant)
                 self._verwerker.gewist(klant)
+        for klant in klanten:
+            log.debug("klant %s verwijderd: verlopen op %s", klant.id, dag)
         return len(klanten)

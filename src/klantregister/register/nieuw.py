@@ -68,7 +68,13 @@ def voeg_toe(
     (``add_with_next_klantnummer``, PostgreSQL's: one round trip) does so, with the entries
     ``log_mee`` gives of it when given (the repository is the register's logboek).
     """
-    klant_id = klant_id or uuid.uuid4()
+    if klant_id is None:
+        klant_id = uuid.uuid4()
+    elif (merged_into := getattr(store, "merged_into", None)) is not None and (
+        doel := merged_into(klant_id)
+    ) is not None:
+        # An id is never reused: one that went into another klant is held by that one.
+        raise KlantBestaatAlError(klant_id, opgegaan_in=doel)
     if nummer is None:
         in_een = getattr(store, "add_with_next_klantnummer", None)
         if in_een is not None:
@@ -215,7 +221,11 @@ def voeg_batch_toe(
     nieuw: list[tuple[Klant, Registratie]] | None = None
     with store.transaction():
         while nieuw is None:
-            eerst = vraag_eerst or getattr(store, "holders_first", False)
+            eerst = (
+                vraag_eerst
+                or getattr(store, "holders_first", False)
+                or _samengevoegd_in(store, batch)
+            )
             if houders is not None and not gevraagd and eerst:
                 batch, ids = _vrij(houders, batch, ids, geweigerd)
                 gevraagd = True
@@ -234,6 +244,13 @@ def voeg_batch_toe(
         for klant, _ in nieuw:
             log_registratie(klant)
     return len(geweigerd) > al_geweigerd
+
+
+def _samengevoegd_in(store: KlantRepository, batch: list[tuple[int, Registratie]]) -> bool:
+    """Whether the batch gives ids and the store holds ids of klanten that went into
+    another (``has_merges``): a write would not meet those, so ask first."""
+    heeft = getattr(store, "has_merges", None)
+    return heeft is not None and any(r.id is not None for _, r in batch) and bool(heeft())
 
 
 def _vrij(

@@ -39,7 +39,6 @@ from klantregister.domain import (
     Kenmerken,
     Klant,
     Klantgegevens,
-    KlantNietGevondenError,
     OngeldigFormaatError,
     Overname,
     Registratie,
@@ -409,7 +408,7 @@ class KlantRegister(
         with self._lock, self._store.transaction():
             klant = self._store.get(sleutel)
             if klant is None:
-                raise KlantNietGevondenError(sleutel)
+                raise opgegaan(self._store, sleutel)
             verstrekbaar(klant, authenticatie, self.minimaal_betrouwbaarheidsniveau)
             self._verwerker.verstrekt(klant, authenticatie)
         return klant

@@ -21,6 +21,7 @@ klant never becomes aangehaakt by itself; keep the aangehaakte one instead.
 
 from __future__ import annotations
 
+import datetime
 import threading
 import uuid
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ from klantregister.domain import (
     toon,
 )
 from klantregister.domain import klant_id as klant_id_
+from klantregister.register.audit import log
 from klantregister.register.ports import KlantRepository
 from klantregister.register.regels import herkomst_van
 from klantregister.register.verwerker import Verwerker
@@ -59,6 +61,11 @@ def opgegaan(store: KlantRepository, klant_id: uuid.UUID) -> KlantNietGevondenEr
     return KlantNietGevondenError(
         klant_id, opgegaan_in=None if merged_into is None else merged_into(klant_id)
     )
+
+
+def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    """The later of two holds (``None``: no hold)."""
+    return a if b is None else b if a is None else max(a, b)
 
 
 def _versies(value: object) -> tuple[int | None, int | None]:
@@ -145,6 +152,8 @@ class RegisterSamenvoeging:
                 identificatie=identificatie,
                 versie=oud.versie + 1,
                 herkomst=herkomst,
+                # Both klanten's data live on in the result: so does the later hold.
+                bewaren_tot=_later(oud.bewaren_tot, ander.bewaren_tot),
             )
             # Noted first: erasing a klant forgets what went into it, and what went into
             # ``ander`` goes into the result now. Erased before the result is stored: its
@@ -154,4 +163,5 @@ class RegisterSamenvoeging:
             self._store.remove(ander)
             self._store.replace(oud, nieuw)
             self._verwerker.samengevoegd(nieuw, ander)
+        log.debug("klant %s opgegaan in klant %s", ander.id, nieuw.id)
         return nieuw

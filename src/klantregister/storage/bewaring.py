@@ -90,10 +90,17 @@ class SqlBewaring:
                 "UPDATE samengevoegd SET opgegaan_in = ? WHERE opgegaan_in = ?",
                 (str(behouden), str(opgaan)),
             )
+            # An id registered again after it went into another klant has a row already.
+            self._rijen("DELETE FROM samengevoegd WHERE id = ?", (str(opgaan),))
             self._rijen(
                 "INSERT INTO samengevoegd (id, opgegaan_in) VALUES (?, ?)",
                 (str(opgaan), str(behouden)),
             )
+
+    def has_merges(self) -> bool:
+        """Whether any klant went into another (its id is held by that one): one probe."""
+        with self._slot:
+            return bool(self._rijen("SELECT 1 FROM samengevoegd LIMIT 1"))
 
     def merged_into(self, klant_id: uuid.UUID) -> uuid.UUID | None:
         """The klant ``klant_id`` went into, if it did (and that one is still there)."""
@@ -108,7 +115,9 @@ class SqlBewaring:
         ``peildatum``, in order of registration: one query on the dates' indexes."""
         zelfstandig = ""
         parameters: list[str] = [peildatum.isoformat()]
-        if termijn is not None:
+        # A term longer than peildatum is past date.min has expired no klant yet (and
+        # peildatum - termijn would lie before date.min).
+        if termijn is not None and termijn <= peildatum - datetime.date.min:
             zelfstandig = (
                 f" OR (bewaren_tot IS NULL AND soort IS NULL AND geregistreerd_op <= {self._datum})"
             )

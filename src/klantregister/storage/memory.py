@@ -131,7 +131,12 @@ class MemoryRepository:
         klantnummers: Collection[tuple[Gemeentecode, str]],
         sleutels: Collection[tuple[Gemeentecode, Identificator]],
     ) -> klok01.Houders:
-        gevonden_ids = {klant_id for klant_id in ids if klant_id in self._klanten}
+        # The ids held, by a klant or by one that went into another (never reused).
+        gevonden_ids = {
+            klant_id
+            for klant_id in ids
+            if klant_id in self._klanten or klant_id in self._samengevoegd
+        }
         nummers = {
             paar: houder
             for paar in klantnummers
@@ -231,6 +236,10 @@ class MemoryRepository:
         nieuw = {k: behouden if v == opgaan else v for k, v in self._samengevoegd.items()}
         nieuw[opgaan] = behouden
         self._zet_samengevoegd(nieuw)
+
+    def has_merges(self) -> bool:
+        """Whether any klant went into another (its id is held by that one)."""
+        return bool(self._samengevoegd)
 
     def merged_into(self, klant_id: UUID) -> UUID | None:
         """The klant ``klant_id`` went into, if it did."""

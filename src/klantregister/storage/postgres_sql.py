@@ -134,7 +134,11 @@ GEVRAAGD = {
     "nummer": "gemeente char(4), klantnummer text",
     "sleutel": "gemeente char(4), soort text, waarde text",
 }
-ZOEK_IDS = "SELECT k.id FROM klantregister_gevraagd_id g JOIN klant k ON k.id = g.id"
+# The ids held, by a klant or by one that went into another (an id is never reused).
+ZOEK_IDS = (
+    "SELECT k.id FROM klantregister_gevraagd_id g JOIN klant k ON k.id = g.id UNION ALL "
+    "SELECT s.id FROM klantregister_gevraagd_id g JOIN samengevoegd s ON s.id = g.id"
+)
 ZOEK_NUMMERS = (
     "SELECT k.gemeente, k.klantnummer, k.id FROM klantregister_gevraagd_nummer g "
     "JOIN klant k ON k.gemeente = g.gemeente AND k.klantnummer = g.klantnummer"

@@ -232,10 +232,12 @@ class SqlRepository(SqlLogboek, SqlBewaring, abc.ABC):
             soort, waarde = klok01.sleutel(identificator)
             per_sleutel.setdefault((gemeente.waarde, soort), {})[waarde] = (gemeente, identificator)
         with self._slot, self.transaction():
+            # The ids held, by a klant or by one that went into another (never reused).
             gevonden = {
                 uuid.UUID(str(rij[0]))
+                for tabel in ("klant", "samengevoegd")
                 for rij in self._in_lijsten(
-                    "SELECT id FROM klant WHERE ", "id", [str(i) for i in ids]
+                    f"SELECT id FROM {tabel} WHERE ", "id", [str(i) for i in ids]
                 )
             }
             nummers = {
