@@ -317,6 +317,15 @@ def model_aangevuld(basis: Klantgegevens, aanvulling: Klantgegevens) -> Klantgeg
     return Klantgegevens(**velden)
 
 
+def samen_spec(b: ModelKlant | None, o: ModelKlant | None) -> Spec | None:
+    """The spec of ``b`` and ``o`` brought together: both sets of identifiers."""
+    if b is None or o is None or (b.spec is None and o.spec is None):
+        return None
+    if b.spec is None or o.spec is None:
+        return b.spec or o.spec
+    return Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+
+
 class RegisterMachine(RuleBasedStateMachine):
     """One register, driven by every operation; ``model`` is what it must hold."""
 
@@ -878,11 +887,7 @@ class RegisterMachine(RuleBasedStateMachine):
     @rule(behouden=klant_ids, opgaan=klant_ids, data=st.data())
     def voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, data: st.DataObject) -> None:
         b, o = self.model.get(behouden), self.model.get(opgaan)
-        samen = None
-        if b is not None and o is not None:
-            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
-            if b.spec is not None and o.spec is not None:
-                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+        samen = samen_spec(b, o)
         dekking = Dekking(None) if data.draw(st.booleans()) else self.dekking(data, samen)
         self._voeg_samen(behouden, opgaan, dataclasses.replace(dekking, overname=False))
 
@@ -934,11 +939,7 @@ class RegisterMachine(RuleBasedStateMachine):
 
     def _voeg_samen(self, behouden: uuid.UUID, opgaan: uuid.UUID, dekking: Dekking) -> None:
         b, o = self.model.get(behouden), self.model.get(opgaan)
-        samen = None
-        if b is not None and o is not None:
-            samen = b.spec if o.spec is None else o.spec if b.spec is None else None
-            if b.spec is not None and o.spec is not None:
-                samen = Spec(b.spec.persoon, b.spec.sleutels | o.spec.sleutels)
+        samen = samen_spec(b, o)
         authenticatie = dekking.argumenten()["authenticatie"]
 
         def actie() -> Klant:
@@ -960,6 +961,10 @@ class RegisterMachine(RuleBasedStateMachine):
             spec=samen,
             versie=b.versie + 1,
             herkomst=b.herkomst if samen == b.spec else self.herkomst(dekking),
+            # The later hold: both klanten's data live on in the result.
+            bewaren_tot=max(
+                (d for d in (b.bewaren_tot, o.bewaren_tot) if d is not None), default=None
+            ),
         )
         self.samengevoegd = {
             k: behouden if v == opgaan else v for k, v in self.samengevoegd.items()

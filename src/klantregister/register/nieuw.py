@@ -142,6 +142,19 @@ def registreer_in_batches(
     geweigerd: list[tuple[int, KlantregisterError]] = []
     batch: list[tuple[int, Registratie]] = []
     vraag_eerst = False  # once a batch met a conflict, the next ask before they write
+
+    def schrijf(deel: list[tuple[int, Registratie]], eerst: bool) -> bool:
+        with slot:
+            return voeg_batch_toe(
+                store,
+                deel,
+                geregistreerd,
+                geweigerd,
+                vraag_eerst=eerst,
+                verwerk=verwerk,
+                vandaag=vandaag(),
+            )
+
     for positie, registratie in enumerate(registraties):
         try:
             if registratie.__class__ is not Registratie:
@@ -153,28 +166,10 @@ def registreer_in_batches(
             continue
         batch.append((positie, registratie))
         if len(batch) >= batchgrootte:
-            with slot:
-                vraag_eerst |= voeg_batch_toe(
-                    store,
-                    batch,
-                    geregistreerd,
-                    geweigerd,
-                    vraag_eerst=vraag_eerst,
-                    verwerk=verwerk,
-                    vandaag=vandaag(),
-                )
+            vraag_eerst |= schrijf(batch, vraag_eerst)
             batch = []
     if batch:
-        with slot:
-            voeg_batch_toe(
-                store,
-                batch,
-                geregistreerd,
-                geweigerd,
-                vraag_eerst=vraag_eerst,
-                verwerk=verwerk,
-                vandaag=vandaag(),
-            )
+        schrijf(batch, vraag_eerst)
     geweigerd.sort(key=lambda paar: paar[0])
     return BulkResultaat(tuple(geregistreerd), tuple(geweigerd))
 
