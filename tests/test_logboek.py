@@ -19,6 +19,7 @@ import pytest
 
 from klantregister import (
     Authenticatie,
+    Betrouwbaarheidsniveau,
     Bsn,
     Handeling,
     Identificatie,
@@ -109,6 +110,25 @@ def test_every_operation_on_identifying_data_writes_one_entry_and_nothing_else_d
         Handeling.VERSTREKKEN,
         Handeling.WISSEN,
     ] == [v.handeling for v in register.verwerkingen(klant_id=persoon.id)]
+
+
+def test_a_merge_is_logged_with_the_authentication_it_was_done_on(
+    maak_register: Callable[..., KlantRegister],
+) -> None:
+    register = maak_register()
+    klant = register.registreer(AMSTERDAM, identificatie=PERSOON, authenticatie=DIGID)
+    zelf = register.registreer(AMSTERDAM, Klantgegevens(emailadres="an@example.nl"))
+    bij_de_balie = Authenticatie("hoog", "eIDAS", subject=BSN)
+
+    register.voeg_samen(klant.id, zelf.id, authenticatie=bij_de_balie)
+
+    (samen,) = [v for v in register.verwerkingen() if v.handeling is Handeling.SAMENVOEGEN]
+    # The klant's identificatie was recorded with DigiD; the merge was confirmed with eIDAS.
+    assert (klant.id, "eIDAS", Betrouwbaarheidsniveau.HOOG) == (
+        samen.klant_id,
+        samen.middel,
+        samen.niveau,
+    )
 
 
 def test_a_refused_operation_writes_no_entry(maak_register: Callable[..., KlantRegister]) -> None:

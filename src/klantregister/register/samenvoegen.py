@@ -162,6 +162,6 @@ class RegisterSamenvoeging:
                 noteer(ander.id, nieuw.id)
             self._store.remove(ander)
             self._store.replace(oud, nieuw)
-            self._verwerker.samengevoegd(nieuw, ander)
+            self._verwerker.samengevoegd(nieuw, ander, geldig)
         log.debug("klant %s opgegaan in klant %s", ander.id, nieuw.id)
         return nieuw

@@ -59,11 +59,16 @@ class Verwerker:
         if klant.identificatie is not None:
             self._schrijf(Handeling.WISSEN, [klant], herkomst=False)
 
-    def samengevoegd(self, behouden: Klant, opgegaan: Klant) -> None:
-        """Two klanten brought together: the result's identificatie, with its herkomst, and
-        the erasure of the one that went into it (if it was aangehaakt)."""
-        if behouden.identificatie is not None:
-            self._schrijf(Handeling.SAMENVOEGEN, [behouden])
+    def samengevoegd(
+        self, behouden: Klant, opgegaan: Klant, authenticatie: Authenticatie | None = None
+    ) -> None:
+        """Two klanten brought together: the result's identificatie, with the authenticatie
+        the merge was done on (the result's herkomst without one), and the erasure of the
+        one that went into it (if it was aangehaakt)."""
+        if behouden.identificatie is not None and self.logboek is not None:
+            herkomst = behouden.herkomst if authenticatie is None else authenticatie
+            regel = self._regel(Handeling.SAMENVOEGEN, behouden, herkomst)
+            self.logboek.schrijf_verwerkingen([regel])
         self.gewist(opgegaan)
 
     def gevonden(self, klanten: Sequence[Klant]) -> None:
