@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from klantregister import Klant, KlantRegister
+from klantregister import Authenticatie, Klant, KlantRegister
 
 pytestmark = pytest.mark.e2e
 
 AMSTERDAM = "0363"
+BIJ_INGELEZEN = ("overslaan", "bijwerken")
 
 
 def _bsn(n: int) -> str:
@@ -297,3 +298,38 @@ def test_a_value_bij_bestaande_does_not_take_is_a_usage_error(
 
     assert (2, True) == (uit.returncode, "--bij-bestaande" in uit.stderr)
     assert {"K1"} == set(klanten(sqlite_url))
+
+
+def test_a_second_record_numbered_alike_by_its_source_is_still_a_second_record(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    # Two sources that both number from 1: the klantnummer is taken too, by the same klant.
+    zelfde_nummer = {**ANNA_OPNIEUW, "klantnummer": ANNA["klantnummer"]}
+    pad = bestand(tmp_path / "b.jsonl", zelfde_nummer)
+
+    geweigerd = importeer(pad, sqlite_url)
+    status, verslag = importeer(pad, sqlite_url, "--bij-bestaande", "aanvullen")
+
+    assert (1, 1) == (geweigerd[0], len(geweigerd[1]["geweigerd"]))
+    assert (0, _tellingen(aangevuld=1)) == (status, telling(verslag))
+    assert "anne@example.nl" == klanten(sqlite_url)["K1"].klantgegevens.emailadres
+
+
+def test_importing_again_after_a_merge_finds_the_merged_record_present(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'klanten.db'}"
+    zelf = {"klantnummer": "K9", "telefoonnummer": "0201234567"}
+    pad = bestand(tmp_path / "a.jsonl", ANNA, zelf)
+    importeer(pad, url)
+    with KlantRegister.open(url) as register:
+        anna, los = sorted(register, key=lambda k: k.klantnummer)
+        subject = Authenticatie("substantieel", "DigiD", subject=BSN_ANNA)
+        register.voeg_samen(anna.id, los.id, authenticatie=subject)
+
+    uitkomsten = [importeer(pad, url, "--bij-ingelezen", keuze) for keuze in BIJ_INGELEZEN]
+
+    # The merged record is present, as part of Anna; bijwerken gives Anna her record's data
+    # (the telephone number the merge brought is not in it).
+    assert [(0, _tellingen(al_aanwezig=2)), (0, _tellingen(al_aanwezig=1, bijgewerkt=1))] == [
+        (s, telling(v)) for s, v in uitkomsten
+    ]
+    assert ["K1"] == list(klanten(url))

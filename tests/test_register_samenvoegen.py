@@ -308,25 +308,32 @@ def test_a_klant_merged_into_one_that_went_on_names_the_klant_it_is_part_of_now(
     assert [None, None, e.id] == [opgegaan_in(register, k.id) for k in (b, c, d)]
 
 
+D = datetime.date
+
+
 @pytest.mark.parametrize(
-    ("eigen", "ander", "samen"),
+    "geval",
     [
-        (None, datetime.date(2031, 1, 1), datetime.date(2031, 1, 1)),
-        (datetime.date(2030, 1, 1), datetime.date(2032, 6, 1), datetime.date(2032, 6, 1)),
-        (datetime.date(2032, 6, 1), datetime.date(2030, 1, 1), datetime.date(2032, 6, 1)),
-        (None, None, None),
+        (False, None, D(2031, 1, 1), None, None),  # behouden was never expired
+        (False, D(2030, 1, 1), D(2032, 6, 1), None, D(2032, 6, 1)),
+        (False, D(2032, 6, 1), D(2030, 1, 1), None, D(2032, 6, 1)),
+        (False, None, D(2031, 1, 1), 30, D(2031, 1, 1)),  # its term ends before that hold
+        (False, None, D(2026, 1, 2), 30, None),  # the hold ends before its term: its term
+        (True, None, D(2031, 1, 1), 30, None),  # an aangehaakte klant without one: kept
+        (True, D(2030, 1, 1), None, 30, D(2030, 1, 1)),
     ],
 )
-def test_the_result_is_held_as_long_as_either_klant_was(
-    register: KlantRegister,
-    eigen: datetime.date | None,
-    ander: datetime.date | None,
-    samen: datetime.date | None,
+def test_the_result_is_kept_as_long_as_either_klant_would_have_been(
+    maak_register: MaakRegister, geval: tuple[bool, D | None, D | None, int | None, D | None]
 ) -> None:
-    b = register.registreer(AMSTERDAM, bewaren_tot=eigen)
+    aangehaakt, eigen, ander, dagen, samen = geval
+    termijn = None if dagen is None else datetime.timedelta(days=dagen)
+    register = maak_register(bewaartermijn_zelfstandig=termijn, klok=lambda: D(2026, 1, 1))
+    persoon = {"identificatie": MET_BSN, "authenticatie": DIGID} if aangehaakt else {}
+    b = register.registreer(AMSTERDAM, bewaren_tot=eigen, **persoon)  # type: ignore[arg-type]
     c = register.registreer(AMSTERDAM, bewaren_tot=ander)
 
-    resultaat = register.voeg_samen(b.id, c.id, authenticatie=None)
+    resultaat = register.voeg_samen(b.id, c.id, authenticatie=DIGID if aangehaakt else None)
 
     assert (samen, samen) == (resultaat.bewaren_tot, register.get(b.id).bewaren_tot)
 

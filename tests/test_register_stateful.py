@@ -812,6 +812,25 @@ class RegisterMachine(RuleBasedStateMachine):
             )
         assert self.verwacht(klant_id) == actie()
 
+    def einde(self, klant: ModelKlant) -> datetime.date | None:
+        """The first day the klant is expired; ``None``: never (the terms here are short)."""
+        if klant.bewaren_tot is not None:
+            return klant.bewaren_tot
+        if klant.spec is not None or self.termijn is None or klant.geregistreerd_op is None:
+            return None
+        return klant.geregistreerd_op + self.termijn
+
+    def samen_bewaard(
+        self, b: ModelKlant, o: ModelKlant, samen: Spec | None
+    ) -> datetime.date | None:
+        """A merge keeps the result as long as either would have been kept."""
+        eerste, tweede = self.einde(b), self.einde(o)
+        if eerste is None or tweede is None:
+            return None
+        if samen is None and b.bewaren_tot is None and eerste >= tweede:
+            return None  # its own term still holds
+        return max(eerste, tweede)
+
     @rule(dagen=st.integers(0, 45))
     def verstrijk(self, dagen: int) -> None:
         self.vandaag += datetime.timedelta(days=dagen)
@@ -961,10 +980,7 @@ class RegisterMachine(RuleBasedStateMachine):
             spec=samen,
             versie=b.versie + 1,
             herkomst=b.herkomst if samen == b.spec else self.herkomst(dekking),
-            # The later hold: both klanten's data live on in the result.
-            bewaren_tot=max(
-                (d for d in (b.bewaren_tot, o.bewaren_tot) if d is not None), default=None
-            ),
+            bewaren_tot=self.samen_bewaard(b, o, samen),
         )
         self.samengevoegd = {
             k: behouden if v == opgaan else v for k, v in self.samengevoegd.items()

@@ -60,6 +60,8 @@ from klantregister.domain import (
     KardinaliteitError,
     Klant,
     KlantBestaatAlError,
+    KlantNietGevondenError,
+    KlantnummerInGebruikError,
     KlantregisterError,
     Overname,
     Registratie,
@@ -174,13 +176,12 @@ def importeer(
     uitkomst = _Uitkomst()
     for positie, fout in resultaat.geweigerd:
         try:
-            if isinstance(fout, KardinaliteitError) and _tweede_record(fout, bij_bestaande):
-                assert fout.klant_id is not None  # noqa: S101 (_tweede_record says so)
+            if houder := _persoonshouder(register, fout, voorbereid[positie], bij_bestaande):
                 uitkomst.tweede_record(
                     positie,
                     None
                     if bij_bestaande == "overslaan"
-                    else _vul_aan(register, fout.klant_id, voorbereid[positie], positie),
+                    else _vul_aan(register, houder, voorbereid[positie], positie),
                 )
             elif not isinstance(fout, KlantBestaatAlError):
                 uitkomst.geweigerd.append((positie, str(fout)))
@@ -220,10 +221,23 @@ class _Uitkomst:
             self.aanvullingen.append(aanvulling)
 
 
-def _tweede_record(fout: KardinaliteitError, bij_bestaande: str) -> bool:
-    """Whether a refusal says the record's person already has a klant (rule 1), and
-    ``bij_bestaande`` says to do other than refuse it."""
-    return bij_bestaande != "weigeren" and fout.regel == 1 and fout.klant_id is not None
+def _persoonshouder(
+    register: KlantRegister, fout: Exception, registratie: Registratie, bij_bestaande: str
+) -> uuid.UUID | None:
+    """The klant that holds the record's person, when ``bij_bestaande`` says to do other
+    than refuse a second record of them: as rule 1's refusal names it, or, when the
+    record's klantnummer was refused first (two sources numbering alike), as a lookup by
+    its natural-person keys finds it (logged, as every lookup by identifier)."""
+    if bij_bestaande == "weigeren":
+        return None
+    if isinstance(fout, KardinaliteitError):
+        return fout.klant_id if fout.regel == 1 else None
+    if not isinstance(fout, KlantnummerInGebruikError) or registratie.identificatie is None:
+        return None
+    for sleutel in registratie.identificatie.persoonssleutels:
+        if gevonden := register.zoek(sleutel, registratie.gemeente):
+            return gevonden[0].id
+    return None
 
 
 def _vul_aan(
@@ -290,7 +304,14 @@ def _werk_bij(register: KlantRegister, registratie: Registratie, ontbrekend: Set
     has changed.
     """
     assert registratie.id is not None  # noqa: S101 (only a given id is already present)
-    oud = register.get(registratie.id)
+    try:
+        oud = register.get(registratie.id)
+    except KlantNietGevondenError as fout:
+        if fout.opgegaan_in is None:
+            raise
+        # It went into another klant since it was read: present, as part of that one,
+        # which a record of the klant it was no longer describes.
+        return False
     nummer = registratie.klantnummer
     if oud.gemeente != registratie.gemeente or (nummer is not None and nummer != oud.klantnummer):
         raise KlantregisterError(

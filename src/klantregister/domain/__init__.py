@@ -29,6 +29,7 @@ from klantregister.domain.bewaren import (
     als_datum,
     als_termijn,
     controleer_bewaartermijn,
+    samen_bewaren_tot,
     verlopen,
 )
 from klantregister.domain.buitenlands import BuitenlandsNummer
@@ -248,6 +249,7 @@ __all__ = [
     "niveau",
     "opsomming",
     "registreer_html",
+    "samen_bewaren_tot",
     "samengevoegde_identificatie",
     "taalcodes",
     "toon",

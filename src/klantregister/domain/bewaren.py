@@ -38,6 +38,7 @@ __all__ = [
     "als_geregistreerd_op",
     "als_termijn",
     "controleer_bewaartermijn",
+    "samen_bewaren_tot",
     "verlopen",
 ]
 
@@ -91,6 +92,42 @@ def verlopen(
         return False
     # As a difference: geregistreerd_op + termijn may lie past date.max.
     return peildatum - geregistreerd_op >= termijn
+
+
+def _einde(
+    bewaren_tot: datetime.date | None,
+    geregistreerd_op: datetime.date | None,
+    identificatie: Identificatie | None,
+    termijn: datetime.timedelta | None,
+) -> datetime.date | None:
+    """The first day a klant with these dates is expired (:func:`verlopen`); ``None``
+    when it never is: an aangehaakte klant without a hold is kept until it is erased."""
+    if bewaren_tot is not None:
+        return bewaren_tot
+    if identificatie is not None or termijn is None or geregistreerd_op is None:
+        return None
+    if termijn > datetime.date.max - geregistreerd_op:
+        return None  # past the calendar's end: never
+    return geregistreerd_op + termijn
+
+
+def samen_bewaren_tot(
+    behouden: tuple[datetime.date | None, datetime.date | None, Identificatie | None],
+    opgaan: tuple[datetime.date | None, datetime.date | None, Identificatie | None],
+    resultaat: Identificatie | None,
+    termijn: datetime.timedelta | None,
+) -> datetime.date | None:
+    """The ``bewaren_tot`` of two klanten brought together (each given as its
+    ``(bewaren_tot, geregistreerd_op, identificatie)``, the result keeping ``behouden``'s
+    ``geregistreerd_op``): kept as long as either would have been. ``None`` when either
+    is never expired, or when the result expires as ``behouden`` did without a hold of
+    its own; otherwise the later of the two days they expire."""
+    eerste, tweede = _einde(*behouden, termijn), _einde(*opgaan, termijn)
+    if eerste is None or tweede is None:
+        return None
+    if eerste >= tweede and behouden[0] is None and resultaat is None:
+        return None  # its own term, which it keeps as a zelfstandige klant
+    return max(eerste, tweede)
 
 
 def controleer_bewaartermijn(

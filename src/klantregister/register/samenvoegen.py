@@ -43,6 +43,7 @@ from klantregister.domain import (
     als_klantgegevens,
     als_versie,
     klok01,
+    samen_bewaren_tot,
     samengevoegde_identificatie,
     toon,
 )
@@ -63,11 +64,6 @@ def opgegaan(store: KlantRepository, klant_id: uuid.UUID) -> KlantNietGevondenEr
     )
 
 
-def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
-    """The later of two holds (``None``: no hold)."""
-    return a if b is None else b if a is None else max(a, b)
-
-
 def _versies(value: object) -> tuple[int | None, int | None]:
     if value is None:
         return None, None
@@ -85,6 +81,7 @@ class RegisterSamenvoeging:
     _lock: threading.Lock
     _verwerker: Verwerker
     minimaal_betrouwbaarheidsniveau: Betrouwbaarheidsniveau
+    bewaartermijn_zelfstandig: datetime.timedelta | None
 
     if TYPE_CHECKING:
 
@@ -152,8 +149,13 @@ class RegisterSamenvoeging:
                 identificatie=identificatie,
                 versie=oud.versie + 1,
                 herkomst=herkomst,
-                # Both klanten's data live on in the result: so does the later hold.
-                bewaren_tot=_later(oud.bewaren_tot, ander.bewaren_tot),
+                # Both klanten's data live on in the result: kept as long as either was.
+                bewaren_tot=samen_bewaren_tot(
+                    (oud.bewaren_tot, oud.geregistreerd_op, oud.identificatie),
+                    (ander.bewaren_tot, ander.geregistreerd_op, ander.identificatie),
+                    identificatie,
+                    self.bewaartermijn_zelfstandig,
+                ),
             )
             # Noted first: erasing a klant forgets what went into it, and what went into
             # ``ander`` goes into the result now. Erased before the result is stored: its
