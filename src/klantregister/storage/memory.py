@@ -9,6 +9,7 @@ call.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from types import TracebackType
@@ -82,6 +83,10 @@ class MemoryRepository:
 
     # The per-gemeente indexes are keyed by the code's string: its hash is cached.
     _klanten: dict[UUID, Klant] = attrs.field(factory=dict, init=False)
+    # Each klant's place in the order of registration, so that an erasure undone puts it
+    # back where it was (a dict would put it last).
+    _volgorde: dict[UUID, int] = attrs.field(factory=dict, init=False)
+    _teller: Iterator[int] = attrs.field(factory=itertools.count, init=False)
     # Natural-person keys: at most one klant per key per gemeente (rule 1).
     _personen: dict[str, dict[Identificator, UUID]] = attrs.field(factory=dict, init=False)
     # Organisation keys: any number of klanten per key (rule 2), in the order they were
@@ -168,6 +173,7 @@ class MemoryRepository:
             raise KlantBestaatAlError(klant.id)
         self._controleer_uniek(klant)
         self._klanten[klant.id] = klant
+        self._volgorde[klant.id] = next(self._teller)
         self._index(klant)
         if (journaal := self._journaal) is not None:
             journaal.append((self._vergeet, (klant,)))
@@ -183,6 +189,7 @@ class MemoryRepository:
         journaal = self._journaal
         for klant in klanten:
             self._klanten[klant.id] = klant
+            self._volgorde[klant.id] = next(self._teller)
             self._index(klant)
             if journaal is not None:
                 journaal.append((self._vergeet, (klant,)))
@@ -211,8 +218,9 @@ class MemoryRepository:
         self._controleer_versie(klant)
         posities = self._unindex(klant)
         del self._klanten[klant.id]
+        plaats = self._volgorde.pop(klant.id, None)
         if (journaal := self._journaal) is not None:
-            journaal.append((self._zet_terug, (klant, None, posities)))
+            journaal.append((self._zet_terug, (klant, None, posities, plaats)))
         # An erased klant is no longer there to have gone into: those that did are gone.
         self._zet_samengevoegd({k: v for k, v in self._samengevoegd.items() if v != klant.id})
 
@@ -370,18 +378,31 @@ class MemoryRepository:
         """Undo an add."""
         self._unindex(klant)
         del self._klanten[klant.id]
+        self._volgorde.pop(klant.id, None)
 
     def _zet_terug(
-        self, oud: Klant, nieuw: Klant | None, posities: list[tuple[Identificator, int]]
+        self,
+        oud: Klant,
+        nieuw: Klant | None,
+        posities: list[tuple[Identificator, int]],
+        plaats: int | None = None,
     ) -> None:
-        """Undo the replace of ``oud`` by ``nieuw``, or the remove of ``oud``.
+        """Undo the replace of ``oud`` by ``nieuw``, or the remove of ``oud`` (which had
+        ``plaats`` in the order of registration).
 
-        The klant gets its place back among each organisation key's holders; an
-        erased klant comes back last in the order of iteration.
+        The klant gets its place back among each organisation key's holders, and an
+        erased klant its place in the order of iteration.
         """
         if nieuw is not None:
             self._unindex(nieuw)
         self._klanten[oud.id] = oud
+        if plaats is not None:
+            self._volgorde[oud.id] = plaats
+            volgorde = self._volgorde
+            # In place: the journal's other entries hold this dict.
+            op_volgorde = sorted(self._klanten.items(), key=lambda k: volgorde[k[0]])
+            self._klanten.clear()
+            self._klanten.update(op_volgorde)
         self._index(oud)
         organisaties = self._organisaties.get(oud.gemeente.waarde, {})
         for sleutel, positie in posities:
