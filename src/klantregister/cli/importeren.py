@@ -70,7 +70,11 @@ from klantregister.domain import (
     klantgegevens_naar_dict,
     nieuwe_registratie,
 )
-from klantregister.domain.aanvullen import aangevuld, verschillende_velden
+from klantregister.domain.aanvullen import (
+    KLANTGEGEVENSVELDEN,
+    aangevuld,
+    verschillende_velden,
+)
 from klantregister.register import KlantRegister
 
 __all__ = [
@@ -248,7 +252,7 @@ def _vul_aan(
     nieuw = aangevuld(klant.klantgegevens, registratie.klantgegevens)
     velden = tuple(
         veld
-        for veld in attrs.fields_dict(type(nieuw))
+        for veld in KLANTGEGEVENSVELDEN
         if getattr(nieuw, veld) != getattr(klant.klantgegevens, veld)
     )
     if velden:

@@ -86,12 +86,8 @@ def verlopen(
 ) -> bool:
     """Whether a klant with these dates may be erased as expired on ``peildatum``: its
     ``bewaren_tot`` has come; or, without one, it is zelfstandig and its term has passed."""
-    if bewaren_tot is not None:
-        return bewaren_tot <= peildatum
-    if identificatie is not None or termijn is None or geregistreerd_op is None:
-        return False
-    # As a difference: geregistreerd_op + termijn may lie past date.max.
-    return peildatum - geregistreerd_op >= termijn
+    einde = _einde(bewaren_tot, geregistreerd_op, identificatie, termijn)
+    return einde is not None and einde <= peildatum
 
 
 def _einde(

@@ -214,13 +214,11 @@ def voeg_batch_toe(
     al_geweigerd = len(geweigerd)
     gevraagd = False
     nieuw: list[tuple[Klant, Registratie]] | None = None
+    # Ask before the write when told to, when the repository must (its bulk write may meet
+    # no conflict), or when the write would not meet an id that went into another klant.
+    eerst = vraag_eerst or getattr(store, "holders_first", False) or _samengevoegd_in(store, batch)
     with store.transaction():
         while nieuw is None:
-            eerst = (
-                vraag_eerst
-                or getattr(store, "holders_first", False)
-                or _samengevoegd_in(store, batch)
-            )
             if houders is not None and not gevraagd and eerst:
                 batch, ids = _vrij(houders, batch, ids, geweigerd)
                 gevraagd = True
