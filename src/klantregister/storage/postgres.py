@@ -31,7 +31,6 @@ from klantregister.domain import (
     klok01,
     maskeer,
     nieuwe_klant,
-    toon,
 )
 from klantregister.storage import postgres_sql as pgsql
 from klantregister.storage.rijen import klant_rijen, zoekrijen
@@ -46,7 +45,14 @@ from klantregister.storage.sql import SqlRepository, UniekeSchending
 
 try:
     import psycopg
-    from psycopg import errors as pg_errors
+
+    from klantregister.storage.postgres_verbinding import (
+        Pijplijn,
+        heeft_transactie,
+        melding,
+        verbindingsgegevens,
+        vertaal,
+    )
 except ImportError:  # pragma: no cover - exercised by the install without the extra
     psycopg = None  # type: ignore[assignment]
 
@@ -91,12 +97,14 @@ class PostgresRepository(SqlRepository):
         self._tussentabellen: set[str] = set()
         # The statements of one klant's insert, per number of keys and kind.
         self._opdrachten: dict[tuple[int, int, bool, bool, int], str] = {}
+        # A transaction's BEGIN waits for its first statement, which may take it along.
+        self._begin_wacht = False
         if psycopg is None:  # pragma: no cover - exercised by the install without the extra
             raise OpslagError(
                 "PostgreSQL vraagt psycopg: installeer klantregister met pip install "
                 "'klantregister[postgres]'"
             )
-        _verbindingsgegevens(dsn, connect_timeout, aanmaken)
+        verbindingsgegevens(dsn, connect_timeout, aanmaken)
         try:
             # autocommit: reads are single statements; writes open their own transaction.
             # A connect_timeout in the URL counts, unless the caller gives one here;
@@ -106,13 +114,14 @@ class PostgresRepository(SqlRepository):
             self._verbinding = psycopg.connect(
                 dsn, autocommit=True, connect_timeout=connect_timeout
             )
+            self._pijplijn = Pijplijn(self._verbinding)
             info = self._verbinding.info
             self._naam = f"{info.host}:{info.port}/{info.dbname}"
         except psycopg.Error as fout:
             # The driver may quote the connection string, which the caller may have
             # got wrong in any way: its long digit runs are masked.
             raise OpslagError(
-                f"kan de PostgreSQL-database niet bereiken: {maskeer(_melding(fout))}"
+                f"kan de PostgreSQL-database niet bereiken: {maskeer(melding(fout))}"
             ) from None
         self._open_of_sluit()
 
@@ -144,20 +153,53 @@ class PostgresRepository(SqlRepository):
         )
         return {rij[0] for rij in rijen}
 
+    # A transaction's BEGIN is sent with its first statement: registreer's one statement
+    # takes it along in the same round trip (Pijplijn); any other sends it just before.
+    # A transaction in which nothing ran has nothing to commit or roll back.
+
+    def _begin(self, diepte: int) -> None:
+        if diepte == 0:
+            self._begin_wacht = True
+        else:
+            super()._begin(diepte)
+
+    def _begonnen(self) -> None:
+        if self._begin_wacht:
+            self._begin_wacht = False
+            self._opdracht("BEGIN")
+
     def _einde(self, diepte: int, geslaagd: bool) -> None:
         if diepte == 0:
             self._gereserveerd.clear()  # the transaction's locks end with it
+            if self._begin_wacht:
+                self._begin_wacht = False
+                return
         super()._einde(diepte, geslaagd)
+
+    def _in_transactie(self) -> bool:
+        return heeft_transactie(self._verbinding)
+
+    def _in_een_ronde(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
+        """The one row of ``sql``, as text, with a waiting BEGIN in the same round trip."""
+        if self._gesloten:
+            raise OpslagError("de verbinding met de database is gesloten")
+        begin, self._begin_wacht = self._begin_wacht, False
+        try:
+            return self._pijplijn.rij(sql, parameters, begin=begin)
+        except psycopg.Error as fout:
+            fout_ = vertaal(fout)
+        raise fout_
 
     def _opdracht(self, sql: str) -> None:
         """A statement without parameters or rows (BEGIN, COMMIT...), straight through
         libpq: the cheapest way there is, and a transaction has two of them."""
         if self._gesloten:
             raise OpslagError("de verbinding met de database is gesloten")
+        self._begonnen()
         try:
             resultaat = self._verbinding.pgconn.exec_(sql.encode())
         except psycopg.Error as fout:
-            fout_ = _vertaal(fout)
+            fout_ = vertaal(fout)
         else:
             if resultaat.status == psycopg.pq.ExecStatus.COMMAND_OK:
                 return
@@ -166,12 +208,13 @@ class PostgresRepository(SqlRepository):
         raise fout_
 
     def _voer_uit(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self._begonnen()
         try:
             with self._verbinding.cursor() as cursor:
                 cursor.execute(sql, parameters or None)
                 return cursor.fetchall() if cursor.description is not None else []
         except psycopg.Error as fout:
-            fout_ = _vertaal(fout)
+            fout_ = vertaal(fout)
         # Raised here, outside the except: the driver's error, whose diagnostics may quote
         # a row's values (a BSN), is then no __context__ of the library's.
         raise fout_
@@ -219,16 +262,19 @@ class PostgresRepository(SqlRepository):
         rij, personen, organisaties = klant_rijen(klant)
         zoeken = zoekrijen(klant)
         with self._slot:
-            klantrij, sleutels = self._voer_uit(
-                self._opdracht_een(len(personen), len(organisaties), False, False, len(zoeken)),
-                (
-                    int(klant.gemeente.waarde),
-                    *rij,
-                    *pgsql.waarden(personen),
-                    *pgsql.waarden(organisaties),
-                    *pgsql.waarden(zoeken),
+            klantrij, sleutels = map(
+                int,
+                self._in_een_ronde(  # two counts, as text
+                    self._opdracht_een(len(personen), len(organisaties), False, False, len(zoeken)),
+                    (
+                        int(klant.gemeente.waarde),
+                        *rij,
+                        *pgsql.waarden(personen),
+                        *pgsql.waarden(organisaties),
+                        *pgsql.waarden(zoeken),
+                    ),
                 ),
-            )[0]
+            )
             if klantrij == 1 and sleutels == len(personen):
                 return
             if klantrij == 1:
@@ -257,7 +303,7 @@ class PostgresRepository(SqlRepository):
         zoeken = zoekrijen(klant)
         gemeente = klant.gemeente
         with self._slot:
-            klantrij, sleutels, volgnummer, nummer = self._voer_uit(
+            klantrij, sleutels, volgnummer, nummer = self._in_een_ronde(
                 self._opdracht_een(
                     len(personen), len(organisaties), True, bool(verwerkingen), len(zoeken)
                 ),
@@ -270,7 +316,9 @@ class PostgresRepository(SqlRepository):
                     *pgsql.waarden(zoeken),
                     *(w for v in verwerkingen for w in self._verwerking_rij(v)),
                 ),
-            )[0]
+            )
+            # As text: the counts and the counter; the number is NULL without a klant row.
+            klantrij, sleutels, volgnummer = int(klantrij), int(sleutels), int(volgnummer)
             if klantrij == 1 and sleutels == len(personen):
                 return nieuwe_klant(
                     klant.id,
@@ -417,6 +465,7 @@ class PostgresRepository(SqlRepository):
 
     def _kopieer(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None:
         # COPY: the server's bulk path, for a table without unique constraints.
+        self._begonnen()
         try:
             with (
                 self._verbinding.cursor() as cursor,
@@ -425,7 +474,7 @@ class PostgresRepository(SqlRepository):
                 for rij in rijen:
                     copy.write_row(rij)
         except psycopg.Error as fout:
-            fout_ = _vertaal(fout)
+            fout_ = vertaal(fout)
         else:
             return
         raise fout_
@@ -448,42 +497,3 @@ class PostgresRepository(SqlRepository):
 
     def __repr__(self) -> str:
         return f"<PostgresRepository {self._naam}>"
-
-
-def _vertaal(fout: Exception) -> Exception:
-    """The driver's error as this package's: a unique violation, or an OpslagError."""
-    if isinstance(fout, pg_errors.UniqueViolation):
-        return UniekeSchending(_melding(fout))
-    return OpslagError(f"PostgreSQL: {_melding(fout)}")
-
-
-#: The longest connect_timeout libpq takes (a C int), in seconds.
-_MAX_WACHTTIJD = 2**31 - 1
-
-
-def _verbindingsgegevens(dsn: object, connect_timeout: object, aanmaken: object) -> None:
-    """Refuse what no connection can be made of, before the driver is asked."""
-    if not isinstance(dsn, str):
-        raise OpslagError(f"de verbindingsgegevens zijn tekst, geen {type(dsn).__name__}")
-    try:
-        dsn.encode()
-    except UnicodeEncodeError:
-        raise OpslagError("de verbindingsgegevens bevatten een ongeldig teken") from None
-    if "\x00" in dsn:
-        raise OpslagError("de verbindingsgegevens bevatten een NUL-teken")
-    if connect_timeout is not None and (
-        not isinstance(connect_timeout, int)
-        or isinstance(connect_timeout, bool)
-        or not 0 <= connect_timeout <= _MAX_WACHTTIJD
-    ):
-        raise OpslagError(
-            f"connect_timeout is {toon(connect_timeout)}: verwacht een geheel aantal seconden"
-            f" van 0 tot en met {_MAX_WACHTTIJD}, of None"
-        )
-    if not isinstance(aanmaken, bool):
-        raise OpslagError(f"aanmaken is True of False, geen {type(aanmaken).__name__}")
-
-
-def _melding(fout: Exception) -> str:
-    """The driver's message without its detail lines, which can quote row values."""
-    return str(fout).split("\n", 1)[0].strip()

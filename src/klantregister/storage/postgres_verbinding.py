@@ -1,0 +1,195 @@
+"""The PostgreSQL repository's connection: what it is opened with checked, the driver's
+errors translated, and one statement sent with the ``BEGIN`` of its transaction.
+
+:class:`Pijplijn` sends a statement and its transaction's ``BEGIN`` in one round trip,
+through libpq's pipeline: the path of ``registreer``.
+
+A registration is one statement (:func:`~klantregister.storage.postgres_sql.een_klant`) in
+a transaction of its own. Sent the usual way it takes three round trips (``BEGIN``, the
+statement, ``COMMIT``); here ``BEGIN`` goes with the statement, and the statement is
+prepared once per connection and sent with its parameters as text, past psycopg's
+adaptation (the values are this library's own: text, whole numbers, truth values, moments
+and ``None``, each cast in the statement to its column's type).
+
+Every value another type, or a text with a NUL character (which PostgreSQL's text cannot
+hold), is refused with psycopg's own :class:`~psycopg.DataError` before anything is sent,
+so the caller translates it as it translates every driver error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import pq
+
+from klantregister.domain import OpslagError, toon
+from klantregister.storage.sql import UniekeSchending
+
+__all__ = [
+    "Pijplijn",
+    "genummerd",
+    "heeft_transactie",
+    "melding",
+    "verbindingsgegevens",
+    "vertaal",
+]
+
+_PLAATS = re.compile(r"%[s%]")
+_OK = (pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK)
+
+
+_GEEN_TRANSACTIE = (pq.TransactionStatus.IDLE, pq.TransactionStatus.UNKNOWN)
+
+
+def heeft_transactie(verbinding: psycopg.Connection[Any]) -> bool:
+    """Whether the connection holds a transaction open. One the server ended holds none:
+    the error that ended it is then the one to raise, not that of a ROLLBACK sent to no one."""
+    return verbinding.info.transaction_status not in _GEEN_TRANSACTIE
+
+
+def genummerd(sql: str) -> bytes:
+    """A statement with psycopg's ``%s`` placeholders in libpq's form (``$1``, ``$2``...),
+    and ``%%`` as the ``%`` it stands for."""
+    teller = 0
+
+    def plaats(treffer: re.Match[str]) -> str:
+        nonlocal teller
+        if treffer.group() == "%%":
+            return "%"
+        teller += 1
+        return f"${teller}"
+
+    return _PLAATS.sub(plaats, sql).encode()
+
+
+def _als_tekst(waarde: object) -> bytes | None:
+    """A parameter in PostgreSQL's text form."""
+    if waarde is None:
+        return None
+    if type(waarde) is str:
+        if "\x00" in waarde:
+            raise psycopg.DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+        return waarde.encode()
+    if type(waarde) is bool:
+        return b"t" if waarde else b"f"
+    if type(waarde) is int:
+        return int.__repr__(waarde).encode()
+    if type(waarde) is datetime.datetime or type(waarde) is datetime.date:
+        return waarde.isoformat().encode()
+    raise psycopg.DataError(f"geen parameter van dit pad: {type(waarde).__name__}")
+
+
+class Pijplijn:
+    """The statements of one connection sent this way, each prepared once."""
+
+    def __init__(self, verbinding: psycopg.Connection[Any]) -> None:
+        self._verbinding = verbinding
+        self._namen: dict[str, bytes] = {}
+
+    def rij(self, sql: str, parameters: Sequence[object], *, begin: bool) -> list[Any]:
+        """The one row ``sql`` returns (each value as text, ``None`` for NULL), run with
+        ``parameters``; ``begin`` sends ``BEGIN`` before it in the same round trip.
+
+        Raises the driver's error of the statement, or of ``BEGIN``; the transaction is
+        then aborted, as after any failed statement.
+        """
+        waarden = [_als_tekst(waarde) for waarde in parameters]
+        pgconn = self._verbinding.pgconn
+        naam = self._namen.get(sql)
+        if naam is None:
+            naam = f"klantregister_{len(self._namen)}".encode()
+            self._uitkomst(pgconn.prepare(naam, genummerd(sql)))
+            self._namen[sql] = naam
+        # Blocking while the pipeline runs: every message is sent whole before the next,
+        # and each result waited for (the connection is psycopg's, non-blocking otherwise).
+        pgconn.nonblocking = 0
+        try:
+            pgconn.enter_pipeline_mode()
+            try:
+                if begin:
+                    pgconn.send_query_params(b"BEGIN", None)
+                pgconn.send_query_prepared(naam, waarden)
+                pgconn.pipeline_sync()
+                uitkomsten = [self._volgende(pgconn) for _ in range(1 + begin)]
+                self._synchroon(pgconn)
+            finally:
+                if pgconn.status == pq.ConnStatus.OK:
+                    pgconn.exit_pipeline_mode()
+        finally:
+            if pgconn.status == pq.ConnStatus.OK:  # a broken connection takes no settings
+                pgconn.nonblocking = 1
+        for uitkomst in uitkomsten:
+            self._uitkomst(uitkomst)
+        laatste = uitkomsten[-1]
+        waarden_uit = (laatste.get_value(0, kolom) for kolom in range(laatste.nfields))
+        return [None if waarde is None else waarde.decode() for waarde in waarden_uit]
+
+    def _volgende(self, pgconn: pq.abc.PGconn) -> pq.abc.PGresult:
+        """The result of the next statement in the pipeline, and the end of it."""
+        uitkomst = pgconn.get_result()
+        if uitkomst is None:
+            raise psycopg.OperationalError(self._verbroken(pgconn))
+        while pgconn.get_result() is not None:  # pragma: no cover - one result a statement
+            pass
+        return uitkomst
+
+    def _synchroon(self, pgconn: pq.abc.PGconn) -> None:
+        uitkomst = pgconn.get_result()
+        if uitkomst is None or uitkomst.status != pq.ExecStatus.PIPELINE_SYNC:
+            raise psycopg.OperationalError(self._verbroken(pgconn))
+
+    def _verbroken(self, pgconn: pq.abc.PGconn) -> str:
+        melding = (pgconn.error_message or b"").decode("utf-8", "replace").strip()
+        return melding or "de verbinding gaf geen antwoord"
+
+    def _uitkomst(self, uitkomst: pq.abc.PGresult) -> None:
+        """Raise the driver's error of a failed statement, as psycopg would."""
+        if uitkomst.status in _OK:
+            return
+        if uitkomst.status == pq.ExecStatus.PIPELINE_ABORTED:
+            raise psycopg.OperationalError("de opdracht is niet uitgevoerd: de transactie faalde")
+        raise pg_errors.error_from_result(uitkomst, encoding=self._verbinding.info.encoding)
+
+
+def vertaal(fout: Exception) -> Exception:
+    """The driver's error as this package's: a unique violation, or an OpslagError."""
+    if isinstance(fout, pg_errors.UniqueViolation):
+        return UniekeSchending(melding(fout))
+    return OpslagError(f"PostgreSQL: {melding(fout)}")
+
+
+#: The longest connect_timeout libpq takes (a C int), in seconds.
+_MAX_WACHTTIJD = 2**31 - 1
+
+
+def verbindingsgegevens(dsn: object, connect_timeout: object, aanmaken: object) -> None:
+    """Refuse what no connection can be made of, before the driver is asked."""
+    if not isinstance(dsn, str):
+        raise OpslagError(f"de verbindingsgegevens zijn tekst, geen {type(dsn).__name__}")
+    try:
+        dsn.encode()
+    except UnicodeEncodeError:
+        raise OpslagError("de verbindingsgegevens bevatten een ongeldig teken") from None
+    if "\x00" in dsn:
+        raise OpslagError("de verbindingsgegevens bevatten een NUL-teken")
+    if connect_timeout is not None and (
+        not isinstance(connect_timeout, int)
+        or isinstance(connect_timeout, bool)
+        or not 0 <= connect_timeout <= _MAX_WACHTTIJD
+    ):
+        raise OpslagError(
+            f"connect_timeout is {toon(connect_timeout)}: verwacht een geheel aantal seconden"
+            f" van 0 tot en met {_MAX_WACHTTIJD}, of None"
+        )
+    if not isinstance(aanmaken, bool):
+        raise OpslagError(f"aanmaken is True of False, geen {type(aanmaken).__name__}")
+
+
+def melding(fout: Exception) -> str:
+    """The driver's message without its detail lines, which can quote row values."""
+    return str(fout).split("\n", 1)[0].strip()

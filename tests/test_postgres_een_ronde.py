@@ -1,0 +1,195 @@
+"""PostgreSQL's registreer in two round trips: the statement with its transaction's BEGIN
+(``storage/postgres_verbinding.py``'s ``Pijplijn``), then COMMIT; its parameters as text,
+read by the server as psycopg's own adaptation would have them read."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import tempfile
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from psycopg import pq
+
+from gemachtigd import als
+from klantregister import (
+    Authenticatie,
+    Identificatie,
+    Klantgegevens,
+    KlantRegister,
+    OpslagError,
+    PostgresRepository,
+)
+from klantregister.storage.postgres_verbinding import Pijplijn, genummerd
+
+pytestmark = pytest.mark.storage
+
+AMSTERDAM = "0363"
+DIGID = Authenticatie("substantieel", "DigiD")
+
+
+@contextlib.contextmanager
+def _spoor(opslag: PostgresRepository) -> Iterator[list[str]]:
+    """The messages the repository's connection exchanges inside the block (libpq's
+    trace: ``F`` from the client, ``B`` from the server), by name."""
+    berichten: list[str] = []
+    pgconn = opslag._verbinding.pgconn
+    with tempfile.TemporaryFile() as bestand:
+        pgconn.trace(bestand.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        try:
+            yield berichten
+        finally:
+            pgconn.untrace()
+            bestand.seek(0)
+            for regel in bestand.read().decode().splitlines():
+                richting, _lengte, naam, *rest = regel.split("\t")
+                berichten.append(f"{richting} {naam}{''.join(rest)}")
+
+
+def _rondes(berichten: list[str]) -> int:
+    # The client waits once for each ReadyForQuery: one per Sync or simple Query.
+    return sum(bericht.startswith("B ReadyForQuery") for bericht in berichten)
+
+
+def test_a_registration_takes_its_begin_along_with_its_statement(
+    postgres_schema_url: str,
+) -> None:
+    with KlantRegister.open(postgres_schema_url) as register:
+        opslag = register._store
+        assert isinstance(opslag, PostgresRepository)
+        # The first prepares the statement, once per connection.
+        register.registreer(
+            AMSTERDAM,
+            Klantgegevens(achternaam="Eerst"),
+            identificatie=(i := Identificatie.natuurlijk_persoon(bsn="111222333")),
+            authenticatie=als(i),
+        )
+        with _spoor(opslag) as berichten:
+            klant = register.registreer(
+                AMSTERDAM,
+                Klantgegevens(achternaam="Jansen"),
+                (i := Identificatie.natuurlijk_persoon(bsn="123456782")),
+                authenticatie=als(i),
+            )
+
+        gestuurd = [b for b in berichten if b.startswith("F ")]
+        assert _rondes(berichten) == 2, berichten
+        # BEGIN, the statement and one Sync; then COMMIT.
+        assert gestuurd[0].startswith('F Parse "" "BEGIN"'), gestuurd
+        assert [b.split(" ")[1] for b in gestuurd] == [
+            "Parse",
+            "Bind",
+            "Describe",
+            "Execute",  # BEGIN
+            "Bind",
+            "Describe",
+            "Execute",  # the prepared statement
+            "Sync",
+            "Query",
+        ], gestuurd
+        assert gestuurd[-1] == 'F Query "COMMIT"'
+        assert register.get(klant.id) == klant
+
+
+def test_a_transaction_in_which_nothing_ran_sends_nothing(postgres_schema_url: str) -> None:
+    with contextlib.closing(PostgresRepository(postgres_schema_url)) as opslag:
+        with _spoor(opslag) as berichten:
+            with opslag.transaction():
+                pass
+            with contextlib.suppress(ZeroDivisionError), opslag.transaction():
+                raise ZeroDivisionError
+
+        assert berichten == []
+
+
+def test_a_statement_inside_a_transaction_still_runs_in_it(postgres_schema_url: str) -> None:
+    # Without the BEGIN taken along, a refused second write would leave the first behind.
+    with KlantRegister.open(postgres_schema_url) as register:
+        opslag = register._store
+        with contextlib.suppress(ZeroDivisionError), opslag.transaction():
+            register.registreer(AMSTERDAM, Klantgegevens(achternaam="Jansen"))
+            raise ZeroDivisionError
+
+        assert list(register) == []
+
+
+def test_a_connection_the_server_ended_is_an_opslag_error_and_stores_nothing(
+    postgres_schema_url: str, postgres_beheer: psycopg.Connection[Any]
+) -> None:
+    with KlantRegister.open(postgres_schema_url) as register:
+        opslag = register._store
+        assert isinstance(opslag, PostgresRepository)
+        register.registreer(AMSTERDAM, Klantgegevens(achternaam="Eerst"))
+        pid = opslag._verbinding.info.backend_pid
+        postgres_beheer.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+        with pytest.raises(OpslagError) as fout:
+            register.registreer(
+                AMSTERDAM,
+                identificatie=(i := Identificatie.natuurlijk_persoon(bsn="111222333")),
+                authenticatie=als(i),
+            )
+
+    assert str(fout.value).startswith("PostgreSQL: ")
+    assert fout.value.__cause__ is None
+    assert fout.value.__context__ is None
+    assert "111222333" not in str(fout.value)
+    with KlantRegister.open(postgres_schema_url) as register:
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+
+
+def test_placeholders_are_numbered_and_a_doubled_percent_is_one() -> None:
+    assert genummerd("SELECT %s, '%%', %s::int") == b"SELECT $1, '%', $2::int"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "reden"),
+    [("a\x00b", "NUL"), (uuid.UUID(int=1), "UUID"), (1.5, "float")],
+)
+def test_a_value_this_path_cannot_send_is_refused_before_anything_is_sent(
+    postgres_schema_url: str, waarde: object, reden: str
+) -> None:
+    with contextlib.closing(psycopg.connect(postgres_schema_url, autocommit=True)) as verbinding:
+        pijplijn = Pijplijn(verbinding)
+        with pytest.raises(psycopg.DataError) as fout:
+            pijplijn.rij("SELECT %s::text", (waarde,), begin=False)
+
+        assert reden in str(fout.value)
+        assert verbinding.info.transaction_status == pq.TransactionStatus.IDLE
+
+
+# A value of each kind the registration's rows hold, with its column type.
+_WAARDEN = st.one_of(
+    st.tuples(st.text().filter(lambda t: "\x00" not in t), st.just("text")),
+    st.tuples(st.integers(-(2**63), 2**63 - 1), st.just("bigint")),
+    st.tuples(st.booleans(), st.just("boolean")),
+    st.tuples(st.dates(), st.just("date")),
+    st.tuples(
+        st.datetimes(timezones=st.just(datetime.UTC), allow_imaginary=False), st.just("timestamptz")
+    ),
+    st.tuples(st.none(), st.just("text")),
+)
+
+
+@given(waarden=st.lists(_WAARDEN, min_size=1, max_size=6), begin=st.booleans())
+def test_the_server_reads_every_parameter_as_psycopg_would_send_it(
+    postgres_url: str, waarden: list[tuple[object, str]], begin: bool
+) -> None:
+    sql = "SELECT " + ", ".join(f"(%s::{soort})::text" for _, soort in waarden)
+    parameters = [waarde for waarde, _ in waarden]
+    with contextlib.closing(psycopg.connect(postgres_url, autocommit=True)) as verbinding:
+        verbinding.execute("SET TIME ZONE 'UTC'")
+        verwacht = verbinding.execute(sql, parameters).fetchone()
+
+        rij = Pijplijn(verbinding).rij(sql, parameters, begin=begin)
+
+        assert tuple(rij) == verwacht
+        geopend = pq.TransactionStatus.INTRANS if begin else pq.TransactionStatus.IDLE
+        assert verbinding.info.transaction_status == geopend
