@@ -5,7 +5,10 @@ The input is a Klanten API v1 export of N klanten (JSON Lines; each with a klant
 an e-mail address, a website and a BSN). ``import`` runs as a subprocess into a new SQLite file
 (and into PostgreSQL, given a URL); its baseline reads the same lines with ``json.loads`` and
 writes the same rows into the same schema with ``executemany`` (SQLite) or ``COPY``
-(PostgreSQL), in batches of 10,000. ``export --format jsonl`` then writes the register back (from
+(PostgreSQL), in batches of 10,000: the klant (seven of its columns) and its person key. A
+second SQLite baseline writes every row the import writes (the klant's other columns, its
+search keys and its processing-log entry), to tell the storage's share of an import from the
+library's. ``export --format jsonl`` then writes the register back (from
 SQLite, and from the PostgreSQL schema just imported); its baseline selects the same rows (on
 PostgreSQL through a server-side cursor) and writes each as one line of JSON. Each round's export
 figures are printed as it ends. Rounds alternate the
@@ -20,6 +23,8 @@ peak memory < 200 MB at 1M records; export >= 0.5x raw.
 from __future__ import annotations
 
 import argparse
+import datetime
+import hmac
 import json
 import os
 import shutil
@@ -136,6 +141,74 @@ def ruw_sqlite(invoer: Path, pad: Path) -> float:
     return time.perf_counter() - begin
 
 
+_ALLE_KOLOMMEN = (
+    "id, gemeente, klantnummer, versie, klantgegevens, soort, bsn, bron, actief, herkomst, "
+    "geregistreerd_op"
+)
+_VERWERKING = "id, handeling, tijdstip, gemeente, klant_id, betrokkene, betrokkene_soort, overname"
+
+
+def ruw_sqlite_alle_rijen(invoer: Path, pad: Path) -> float:
+    """:func:`ruw_sqlite`, writing every row the import writes of a record: the klant row with
+    its source URL, herkomst and registration date, its person key, its two search keys
+    (surname and e-mail address, in lower case) and its processing-log entry (a random id,
+    the moment, an HMAC of the BSN): the storage's own share of an import."""
+    SqliteRepository(pad).close()
+    begin = time.perf_counter()
+    verbinding = sqlite3.connect(pad, isolation_level=None)
+    sleutel = os.urandom(32)
+    herkomst = json.dumps({"soort": "overname", "bron": invoer.name, "toelichting": "ruw"})
+    vandaag = datetime.date.today().isoformat()
+    klanten: list[tuple[object, ...]] = []
+    zoeken: list[tuple[object, ...]] = []
+    verwerkingen: list[tuple[object, ...]] = []
+
+    def schrijf() -> None:
+        verbinding.execute("BEGIN")
+        verbinding.executemany(
+            f"INSERT INTO klant ({_ALLE_KOLOMMEN}) "
+            "VALUES (?, ?, ?, ?, ?, 'natuurlijk_persoon', ?, ?, 1, ?, ?)",
+            klanten,
+        )
+        verbinding.executemany(
+            "INSERT INTO persoonssleutel (gemeente, soort, waarde, klant_id) "
+            "VALUES (?, 'bsn', ?, ?)",
+            [(GEMEENTE, k[5], k[0]) for k in klanten],
+        )
+        verbinding.executemany(
+            "INSERT INTO zoeksleutel (gemeente, soort, waarde, klant_id) VALUES (?, ?, ?, ?)",
+            zoeken,
+        )
+        verbinding.executemany(
+            f"INSERT INTO verwerking ({_VERWERKING}) "
+            "VALUES (?, 'vastleggen', ?, ?, ?, ?, 'bsn', ?)",
+            verwerkingen,
+        )
+        verbinding.execute("COMMIT")
+        for lijst in (klanten, zoeken, verwerkingen):
+            lijst.clear()
+
+    with invoer.open(encoding="utf-8") as bestand:
+        for regel in bestand:
+            record = json.loads(regel)
+            rij = _rij(record)
+            klant_id, bsn = rij[0], rij[5]
+            klanten.append((*rij, record["url"], herkomst, vandaag))
+            zoeken.append((GEMEENTE, "achternaam", str(record["achternaam"]).lower(), klant_id))
+            zoeken.append((GEMEENTE, "emailadres", str(record["emailadres"]).lower(), klant_id))
+            betrokkene = hmac.digest(sleutel, f"bsn:{bsn}".encode(), "sha256").hex()
+            moment = datetime.datetime.now(datetime.UTC).isoformat()
+            verwerkingen.append(
+                (str(uuid.uuid4()), moment, GEMEENTE, klant_id, betrokkene, invoer.name)
+            )
+            if len(klanten) >= BATCH:
+                schrijf()
+    if klanten:
+        schrijf()
+    verbinding.close()
+    return time.perf_counter() - begin
+
+
 def ruw_postgres(invoer: Path, url: str) -> float:
     import psycopg  # noqa: PLC0415 - only with a server
 
@@ -234,6 +307,19 @@ def _regel(naam: str, eigen: list[float], basis: list[float], doel: float, piek:
     )
 
 
+def _import_sqlite(invoer: Path, werk: Path, ronde: int) -> tuple[float, float, float, float]:
+    """One round of import into SQLite: the command's seconds and peak, and both baselines'."""
+    db = werk / f"k{ronde}.db"
+    seconden, piek = meet(
+        [*_commando(), "import", str(invoer), "--into", f"sqlite:///{db}", "--gemeente", GEMEENTE]
+    )
+    ruw = ruw_sqlite(invoer, werk / f"r{ronde}.db")
+    alle = ruw_sqlite_alle_rijen(invoer, werk / f"a{ronde}.db")
+    _ronde("import into SQLite", ronde, seconden, ruw, piek)
+    _ronde("  raw, every row it writes", ronde, seconden, alle, piek)
+    return seconden, piek, ruw, alle
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--aantal", type=int, default=100_000)
@@ -247,25 +333,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"import/export, {args.aantal:,} records, Python {versie}, {args.rondes} rounds")
     print(f"{'':28} {'command':>10} {'raw':>10}")
     imp, imp_ruw, exp, exp_ruw, pieken_imp, pieken_exp = [], [], [], [], [], []
+    imp_alle: list[float] = []
     pg, pg_ruw, pieken_pg = [], [], []
     pg_exp, pg_exp_ruw, pieken_pg_exp = [], [], []
     schemas = postgres_schema(args.postgres) if args.postgres else None
     for ronde in range(args.rondes):
         db = werk / f"k{ronde}.db"
-        seconden, piek = meet(
-            [
-                *_commando(),
-                "import",
-                str(invoer),
-                "--into",
-                f"sqlite:///{db}",
-                "--gemeente",
-                GEMEENTE,
-            ]
-        )
-        imp.append(seconden)
-        pieken_imp.append(piek)
-        imp_ruw.append(ruw_sqlite(invoer, werk / f"r{ronde}.db"))
+        for lijst, waarde in zip(
+            (imp, pieken_imp, imp_ruw, imp_alle), _import_sqlite(invoer, werk, ronde), strict=True
+        ):
+            lijst.append(waarde)
         seconden, piek = meet(
             [*_commando(), "export", "--from", f"sqlite:///{db}", "--format", "jsonl"]
         )
@@ -291,6 +368,11 @@ def main(argv: list[str] | None = None) -> int:
             _ronde("export from PostgreSQL", ronde, pg_exp[-1], pg_exp_ruw[-1], piek)
             pg_ruw.append(ruw_postgres(invoer, next(schemas)))
     _regel("import into SQLite", imp, imp_ruw, 0.7, max(pieken_imp))
+    m_imp, m_alle = statistics.median(imp), statistics.median(imp_alle)
+    print(
+        f"{'  raw, every row it writes':28} {m_imp:8.2f} s {m_alle:8.2f} s   "
+        f"{m_alle / m_imp:5.2f}x raw (no target: the storage's own share)"
+    )
     _regel("export from SQLite (jsonl)", exp, exp_ruw, 0.5, max(pieken_exp))
     if pg:
         _regel("import into PostgreSQL", pg, pg_ruw, 0.5, max(pieken_pg))

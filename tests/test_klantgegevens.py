@@ -690,3 +690,31 @@ def test_the_repr_of_klantgegevens_masks_a_bsn_typed_into_free_text() -> None:
     assert "111222333" not in repr(gegevens)
     assert "111 222 333" not in repr(gegevens)
     assert "BSN ******333" in repr(gegevens)
+
+
+@given(klantgegevens)
+def test_the_dict_of_klantgegevens_holds_the_given_fields_in_the_order_of_the_class(
+    gegevens: Klantgegevens,
+) -> None:
+    # The stored JSON and every export line follow this order, byte for byte.
+    from klantregister.domain.serialisatie import klantgegevens_naar_dict  # noqa: PLC0415
+
+    def gegeven(waarde: object) -> object:
+        if attrs.has(type(waarde)):
+            return {
+                veld.name: getattr(waarde, veld.name)
+                for veld in attrs.fields(type(waarde))
+                if getattr(waarde, veld.name) is not None
+            }
+        return waarde
+
+    verwacht = [
+        (veld.name, gegeven(getattr(gegevens, veld.name)))
+        for veld in attrs.fields(Klantgegevens)
+        if getattr(gegevens, veld.name) is not None
+    ]
+    uit = klantgegevens_naar_dict(gegevens)
+    assert [(naam, waarde) for naam, waarde in uit.items()] == verwacht
+    assert [list(w) for w in uit.values() if isinstance(w, dict)] == [
+        list(w) for _, w in verwacht if isinstance(w, dict)
+    ]
