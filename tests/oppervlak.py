@@ -9,6 +9,7 @@ a test can check that the table misses none of it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import inspect
@@ -480,6 +481,18 @@ AANROEPEN: dict[str, tuple[Callable[..., object], dict[str, object]]] = {
 }
 
 
+def deel(**argumenten: Any) -> list[tuple[int, klantregister.Klant]]:
+    """A part of an empty SQLite register, read whole."""
+    with contextlib.closing(SqliteRepository(":memory:")) as opslag:
+        return list(opslag.deel(**argumenten))
+
+
+AANROEPEN["SqliteRepository.deel"] = (
+    deel,
+    {"index": 0, "aantal": 2, "tot_en_met": 10, "blok": 3},
+)
+
+
 def van(maker: Callable[[], Any], methode: str) -> Callable[..., object]:
     """Call ``methode`` of a new object that ``maker`` makes."""
 
@@ -622,6 +635,7 @@ ZONDER_WAARDE: dict[str, str] = {
     "Logboek.verwerkingen": "a Protocol: it is implemented, not called",
     "LoggingLogboek.schrijf_verwerkingen": _POORT,
     "LoggingLogboek.verwerkingen": "always refuses: a logging logboek cannot be read back",
+    "PostgresRepository.deel": "SqliteRepository.deel's code (storage/delen.py), on a server",
     **{
         f"{adapter}.{methode}": _POORT
         for adapter in (

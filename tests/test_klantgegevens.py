@@ -700,10 +700,10 @@ def test_the_dict_of_klantgegevens_holds_the_given_fields_in_the_order_of_the_cl
     from klantregister.domain.serialisatie import klantgegevens_naar_dict  # noqa: PLC0415
 
     def gegeven(waarde: object) -> object:
-        if attrs.has(type(waarde)):
+        if isinstance(waarde, Adres):
             return {
                 veld.name: getattr(waarde, veld.name)
-                for veld in attrs.fields(type(waarde))
+                for veld in attrs.fields(Adres)
                 if getattr(waarde, veld.name) is not None
             }
         return waarde

@@ -172,7 +172,8 @@ _WAARDEN = st.one_of(
     st.tuples(st.booleans(), st.just("boolean")),
     st.tuples(st.dates(), st.just("date")),
     st.tuples(
-        st.datetimes(timezones=st.just(datetime.UTC), allow_imaginary=False), st.just("timestamptz")
+        st.datetimes(timezones=st.just(datetime.timezone.utc), allow_imaginary=False),
+        st.just("timestamptz"),
     ),
     st.tuples(st.none(), st.just("text")),
 )

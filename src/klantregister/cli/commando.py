@@ -22,11 +22,10 @@ message names the file, the record's position, the field and the rule.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from klantregister.check import (
@@ -38,18 +37,20 @@ from klantregister.check import (
     controleer_bestand,
 )
 from klantregister.cli.batches import Batchimport
+from klantregister.cli.exporteren import exporteer
 from klantregister.cli.logboek import logboek, logsleutel
 from klantregister.cli.parser import lees_argumenten, overzicht
-from klantregister.cli.proces import Doelbestand, vergevende_uitvoer
+from klantregister.cli.proces import (
+    GEBRUIK,
+    OPSLAG,
+    OVERTREDINGEN,
+    SCHOON,
+    GebruikError,
+    vergevende_uitvoer,
+)
 from klantregister.cli.proces import Voortgang as _Voortgang
 from klantregister.cli.proces import ruime_gc as _ruime_gc
-from klantregister.cli.vertegenwoordigingen import (
-    schrijf_vertegenwoordigingen,
-    wordt_vertegenwoordigd,
-)
 from klantregister.domain import (
-    FormaatError,
-    Klant,
     KlantregisterError,
     OpslagError,
     Rsin,
@@ -61,23 +62,14 @@ from klantregister.formats import (
     kanoniek,
     klanten_v1,
     klantinteracties,
-    schrijf_regels,
 )
 from klantregister.formats.klantinteracties.namen import DA, DIGITAAL
 from klantregister.register import KlantRegister
 
 __all__ = ["main"]
 
-SCHOON, OVERTREDINGEN, GEBRUIK = 0, 1, 2
-#: The exit status of an import whose storage failed on the way (it says how many klanten
-#: it had stored; importing again stores the rest).
-OPSLAG = 3
 #: How many records import reads before it stores them (a batch of registreer_alle).
 IMPORT_BATCH = 10_000
-
-
-class _GebruikError(Exception):
-    """A usage error: the message is for the user, the exit status is 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,13 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.commando is None:
         print(overzicht())  # no command: what there is to do, not an error
         return SCHOON
-    commando = {"check": _check, "import": _import, "export": _export, "logboek": logboek}[
+    commando = {"check": _check, "import": _import, "export": exporteer, "logboek": logboek}[
         args.commando
     ]
     try:
         with _ruime_gc(), vergevende_uitvoer():
             return commando(args)
-    except (_GebruikError, KlantregisterError) as fout:
+    except (GebruikError, KlantregisterError) as fout:
         soort = "opslag: " if isinstance(fout, OpslagError) else ""
         print(f"klantregister: {soort}{fout}", file=sys.stderr)
         return GEBRUIK
@@ -109,7 +101,7 @@ def _gemeenten(args: argparse.Namespace) -> Any:
         return args.gemeente
     if args.gemeenten is None:
         if args.invoer != "kanoniek":
-            raise _GebruikError(
+            raise GebruikError(
                 f"--invoer {args.invoer} vraagt --gemeente CODE of --gemeenten MAPPING"
             )
         return None
@@ -117,13 +109,13 @@ def _gemeenten(args: argparse.Namespace) -> Any:
         with open(args.gemeenten, encoding="utf-8") as bestand:
             tabel = json.load(bestand, object_pairs_hook=_tabelobject)
     except _DubbeleRsin as fout:
-        raise _GebruikError(f"{args.gemeenten}: {fout}") from None
+        raise GebruikError(f"{args.gemeenten}: {fout}") from None
     except RecursionError:
-        raise _GebruikError(f"{args.gemeenten}: geen tabel: te diep genest") from None
+        raise GebruikError(f"{args.gemeenten}: geen tabel: te diep genest") from None
     except (OSError, ValueError) as fout:
-        raise _GebruikError(f"{args.gemeenten}: geen leesbare JSON-tabel: {fout}") from None
+        raise GebruikError(f"{args.gemeenten}: geen leesbare JSON-tabel: {fout}") from None
     if not isinstance(tabel, dict):
-        raise _GebruikError(f"{args.gemeenten}: verwacht een object {{RSIN: gemeentecode}}")
+        raise GebruikError(f"{args.gemeenten}: verwacht een object {{RSIN: gemeentecode}}")
     gezien: dict[str, str] = {}
     for rsin in tabel:
         # One RSIN in two spellings ("123456782", "1234 56 782") would be resolved to
@@ -131,7 +123,7 @@ def _gemeenten(args: argparse.Namespace) -> Any:
         # personal data, so both are shown in full.
         compact = Rsin.compact(rsin) if isinstance(rsin, str) else rsin
         if compact in gezien:
-            raise _GebruikError(
+            raise GebruikError(
                 f"{args.gemeenten}: RSIN {gezien[compact]!r} en {rsin!r} zijn dezelfde; "
                 "noem elke bronorganisatie één keer"
             )
@@ -159,7 +151,7 @@ def _open(pad: str) -> IO[bytes]:
     try:
         return open(pad, "rb")
     except OSError as fout:
-        raise _GebruikError(f"{pad}: kan niet geopend worden: {fout.strerror}") from None
+        raise GebruikError(f"{pad}: kan niet geopend worden: {fout.strerror}") from None
 
 
 def _lees(args: argparse.Namespace, voortgang: _Voortgang | None) -> Iterator[tuple[str, Gelezen]]:
@@ -207,7 +199,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     if _vluchtig(args.into):
-        raise _GebruikError(
+        raise GebruikError(
             f"--into {args.into}: een register in het geheugen verdwijnt als het commando "
             "stopt; importeer in sqlite:///pad/naar/bestand.db of postgresql://…"
         )
@@ -283,116 +275,6 @@ def _vluchtig(url: str) -> bool:
 def _ontbrekend(gelezen: Gelezen) -> frozenset[str]:
     """The klantgegevens fields a record lacks by its notes (bijwerken keeps those)."""
     return frozenset().union(*(_ONVOLLEDIG.get(o.veld, ()) for o in gelezen.opmerkingen))
-
-
-def _export(args: argparse.Namespace) -> int:
-    if args.formaat == "klanten_v1" and not args.bronorganisatie:
-        raise _GebruikError("export --format klanten_v1 vraagt --bronorganisatie RSIN")
-    if args.vertegenwoordigingen and args.formaat != "klantinteracties":
-        raise _GebruikError("--vertegenwoordigingen hoort bij --format klantinteracties")
-    schrijf = _schrijver(args)
-    geweigerd = gelezen = 0
-    vertegenwoordigd: list[Klant] = []
-    # Reading a register must never create one: a mistyped path is an error, not empty.
-    with (
-        KlantRegister.open(args.bron, aanmaken=False, logsleutel=logsleutel()) as register,
-        _doel(args.uit) as doel,
-    ):
-        uit = sys.stdout if doel is None else doel.bestand
-
-        def klanten() -> Iterator[Klant]:
-            nonlocal gelezen
-            for klant in register:
-                yield klant
-                gelezen += 1  # taken: written or refused
-
-        def objecten() -> Iterator[dict[str, Any]]:
-            nonlocal geweigerd
-            for klant in klanten():
-                try:
-                    yield schrijf(klant)
-                    if args.formaat == "klantinteracties":
-                        for melding in _niet_overgenomen(klant, args.vertegenwoordigingen):
-                            print(f"niet overgenomen: klant {klant.id}: {melding}", file=sys.stderr)
-                        if args.vertegenwoordigingen and wordt_vertegenwoordigd(klant):
-                            vertegenwoordigd.append(klant)
-                except FormaatError as fout:
-                    # The others are written; this one is named, and the exit status says so.
-                    geweigerd += 1
-                    print(f"niet geschreven: {fout}", file=sys.stderr)
-
-        try:
-            if args.formaat == "jsonl":
-                # Every klant fits the library's own format: its lines are written straight.
-                schrijf_regels(klanten(), uit, kanoniek.regel)
-            else:
-                schrijf_regels(objecten(), uit)
-                if args.vertegenwoordigingen:
-                    schrijf_vertegenwoordigingen(
-                        register,
-                        vertegenwoordigd,
-                        args.vertegenwoordigingen,
-                        vorm=args.vorm,
-                        basis_url=args.basis_url,
-                    )
-        except OpslagError as fout:
-            geschreven = (
-                "niets geschreven" if doel else f"{gelezen - geweigerd} klanten waren geschreven"
-            )
-            print(f"klantregister: opslag: {fout}; {geschreven}", file=sys.stderr)
-            return OPSLAG
-        if doel is not None and not geweigerd:
-            doel.bewaar()  # only a whole export takes the name asked for
-    if geweigerd:
-        print(
-            f"{geweigerd} klanten niet geschreven"
-            + (
-                f"; {args.uit} is niet geschreven (zonder --uit: de andere naar stdout)"
-                if doel
-                else ""
-            ),
-            file=sys.stderr,
-        )
-    return OVERTREDINGEN if geweigerd else SCHOON
-
-
-def _niet_overgenomen(klant: Klant, vertegenwoordigingen: str | None) -> list[str]:
-    """What a klant's Partij does not carry; for a klant registered namens another, what
-    its Vertegenwoordigden does not (with ``--vertegenwoordigingen``), or that it is not
-    exported (without)."""
-    meldingen = klantinteracties.niet_overgenomen(klant)
-    if not wordt_vertegenwoordigd(klant):
-        return meldingen
-    if vertegenwoordigingen:
-        return meldingen + klantinteracties.niet_overgenomen_vertegenwoordiging(klant)
-    meldingen.append(
-        "herkomst.namens: de vertegenwoordiging (POST /vertegenwoordigingen) schrijft export "
-        "alleen met --vertegenwoordigingen BESTAND; de Partij wordt zonder geschreven"
-    )
-    return meldingen
-
-
-def _doel(pad: str | None) -> contextlib.AbstractContextManager[Doelbestand | None]:
-    """The file ``export --uit`` writes whole or not at all, or None for stdout."""
-    if pad is None:
-        return contextlib.nullcontext()
-    try:
-        return Doelbestand(pad)
-    except OSError as fout:
-        raise _GebruikError(str(fout.strerror or fout)) from None
-
-
-def _schrijver(args: argparse.Namespace) -> Callable[[Klant], dict[str, Any]]:
-    if args.formaat == "jsonl":
-        return kanoniek.naar_dict
-    if args.formaat == "klantinteracties":
-        if args.vorm == "verzoek":
-            return klantinteracties.verzoeken
-        # The arguments are checked now, before anything is read: an empty register too.
-        return klantinteracties.schrijver(vorm="antwoord", basis_url=args.basis_url)
-    return klanten_v1.schrijver(
-        bronorganisatie=args.bronorganisatie, website_url=args.website_url, vorm=args.vorm
-    )
 
 
 # Notes that say a record's klantgegevens are not all of the klant's, with the fields it

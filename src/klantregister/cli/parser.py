@@ -240,6 +240,17 @@ def _parser() -> argparse.ArgumentParser:
         "/vertegenwoordigingen) van de klanten die namens een ander zijn geregistreerd naar "
         "BESTAND, een per regel, te versturen na alle Partijen",
     )
+    exporteer.add_argument(
+        "--jobs",
+        "-j",
+        type=_aantal_processen,
+        default=bruikbare_processoren(),
+        metavar="N",
+        dest="processen",
+        help="processen die een groot SQLite- of PostgreSQL-register in delen lezen, in de "
+        "volgorde van het register geschreven (standaard: de beschikbare processoren, hier "
+        "%(default)s)",
+    )
     exporteer.add_argument("--bronorganisatie", metavar="RSIN", help="de RSIN in elk v1-record")
     exporteer.add_argument(
         "--website-url",

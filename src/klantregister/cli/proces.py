@@ -1,4 +1,5 @@
-"""What a command does beside its work: the garbage collector's pace, progress on a terminal."""
+"""What a command does beside its work: its exit statuses, the garbage collector's pace,
+progress on a terminal."""
 
 from __future__ import annotations
 
@@ -15,7 +16,27 @@ from typing import IO
 
 from klantregister.check import Stand
 
-__all__ = ["Doelbestand", "Voortgang", "ruime_gc", "vergevende_uitvoer"]
+__all__ = [
+    "GEBRUIK",
+    "OPSLAG",
+    "OVERTREDINGEN",
+    "SCHOON",
+    "Doelbestand",
+    "GebruikError",
+    "Voortgang",
+    "ruime_gc",
+    "vergevende_uitvoer",
+]
+
+#: The exit statuses of every command.
+SCHOON, OVERTREDINGEN, GEBRUIK = 0, 1, 2
+#: The exit status of an import or export whose storage failed on the way (it says how many
+#: klanten it had stored or written; importing again stores the rest).
+OPSLAG = 3
+
+
+class GebruikError(Exception):
+    """A usage error: the message is for the user, the exit status is 2."""
 
 
 @contextlib.contextmanager

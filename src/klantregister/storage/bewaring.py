@@ -31,6 +31,7 @@ class SqlBewaring:
         def _rijen(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _voeg_in(self, tabel: str, kolommen: str, rijen: Sequence[Sequence[Any]]) -> None: ...
         def _tot_en_met(self, laatste: int) -> Iterator[Klant]: ...
+        def laatste_volgorde(self) -> int: ...
         def transaction(self) -> AbstractContextManager[None]: ...
 
     #: A parameter compared with a date column (PostgreSQL casts it; SQLite compares text).
@@ -38,8 +39,7 @@ class SqlBewaring:
 
     def _maak_zoeksleutels(self) -> None:
         """The search keys of every klant there is (an upgrade from before version 4)."""
-        laatste = self._rijen("SELECT max(volgorde) FROM klant")[0][0]
-        for klant in self._tot_en_met(-1 if laatste is None else laatste):
+        for klant in self._tot_en_met(self.laatste_volgorde()):
             self._schrijf_zoeksleutels((klant,))
 
     def _schrijf_zoeksleutels(self, klanten: Sequence[Klant]) -> None:

@@ -29,6 +29,7 @@ from klantregister.domain import (
 )
 from klantregister.storage import schema
 from klantregister.storage.bewaring import SqlBewaring
+from klantregister.storage.delen import BLOK, SqlDelen
 from klantregister.storage.logboek import SqlLogboek
 from klantregister.storage.rijen import Sleutelrij, klant_rijen, klant_uit_rij
 from klantregister.storage.schema import KLANT_KOLOMMEN, SLEUTEL_KOLOMMEN, Dialect
@@ -40,7 +41,7 @@ class UniekeSchending(Exception):  # noqa: N818 (a signal between the adapters, 
     """Raised by a subclass's driver translation when a unique constraint fails."""
 
 
-class SqlRepository(SqlLogboek, SqlBewaring, abc.ABC):
+class SqlRepository(SqlLogboek, SqlBewaring, SqlDelen, abc.ABC):
     """A repository on a SQL database through a DB-API connection.
 
     Thread-safe: one re-entrant lock guards the connection, held for a whole
@@ -354,26 +355,11 @@ class SqlRepository(SqlLogboek, SqlBewaring, abc.ABC):
     def __iter__(self) -> Iterator[Klant]:
         # The klanten registered when iteration starts, as the register promises: without
         # this bound, a caller registering while iterating would never reach the end.
-        with self._slot:
-            laatste = self._rijen("SELECT max(volgorde) FROM klant")[0][0]
-        return self._tot_en_met(-1 if laatste is None else laatste)
+        return self._tot_en_met(self.laatste_volgorde())
 
     def _tot_en_met(self, laatste: int) -> Iterator[Klant]:
-        # Page by page on the registration order, each page its own query, so the
-        # connection is never held between pages and changes meanwhile do no harm.
-        vorige = -1
-        while True:
-            with self._slot:
-                rijen = self._rijen(
-                    f"SELECT volgorde, {self._lees_kolommen} FROM klant "
-                    "WHERE volgorde > ? AND volgorde <= ? ORDER BY volgorde LIMIT 1000",
-                    (vorige, laatste),
-                )
-            if not rijen:
-                return
-            for rij in rijen:
-                yield klant_uit_rij(rij[1:])
-            vorige = rijen[-1][0]
+        # The register in one part: page by page, each page its own query (SqlDelen).
+        return (klant for _, klant in self._deel(0, 1, laatste, BLOK))
 
     def __contains__(self, klant_id: object) -> bool:
         if not isinstance(klant_id, uuid.UUID):
