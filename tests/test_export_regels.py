@@ -155,3 +155,16 @@ def test_the_requests_of_a_klant_are_its_partij_then_its_identificatoren_and_adr
         gekregen = str(fout)
 
     assert verwacht == gekregen
+
+
+@given(st.lists(klanten(met_kenmerken=True), min_size=1, max_size=3), st.lists(st.integers(0, 2)))
+def test_klanten_again_and_in_turn_give_each_its_own_line(
+    eigen: list[Klant], volgorde: list[int]
+) -> None:
+    # One klant's herkomst written again, another's between: each line its own klant's.
+    for index in volgorde:
+        klant = eigen[index % len(eigen)]
+
+        assert kanoniek.regel(klant) == json.dumps(
+            kanoniek.naar_dict(klant), ensure_ascii=False, allow_nan=False
+        )

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime
 import json
 import json.encoder
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -41,6 +42,8 @@ from klantregister.domain import (
     Authenticatie,
     FormaatError,
     Gemeentecode,
+    Herkomst,
+    Identificatie,
     Klant,
     KlantregisterError,
     OngeldigeWaardeError,
@@ -59,6 +62,7 @@ from klantregister.domain import (
     toon,
     typefout,
 )
+from klantregister.domain.klok01 import NUMMERSOORTEN
 from klantregister.formats.herkenning import FORMAAT, KENMERKEN, vreemd_formaat
 from klantregister.formats.jsontekst import json_codeerder
 from klantregister.formats.resultaat import (
@@ -167,13 +171,42 @@ def regel(klant: Klant) -> str:
         f"{_BEGIN}{klant.id}{_GEMEENTE}{klant.gemeente.waarde}{_KLANTNUMMER}"
         f"{_TEKST(klant.klantnummer)}{_VERSIE}{int.__repr__(klant.versie)}{_KLANTGEGEVENS}"
         f"{_JSON(klantgegevens_naar_dict(klant.klantgegevens))}{_IDENTIFICATIE}"
-        f"{'null' if identificatie is None else _JSON(identificatie_naar_dict(identificatie))}"
+        f"{'null' if identificatie is None else _identificatie_tekst(identificatie)}"
         f"{_BRON}{'null' if bron is None else _TEKST(bron)}{_KENMERKEN}"
         f"{'{}' if kenmerken is GEEN_KENMERKEN else _JSON(kenmerken_naar_dict(kenmerken))}"
-        f"{_HERKOMST}{'null' if herkomst is None else _JSON(herkomst_naar_dict(herkomst))}"
+        f"{_HERKOMST}{'null' if herkomst is None else _herkomst_tekst(herkomst)}"
         f"{_GEREGISTREERD_OP}{_dag_tekst(klant.geregistreerd_op)}"
         f"{_BEWAREN_TOT}{_dag_tekst(klant.bewaren_tot)}}}"
     )
+
+
+def _identificatie_tekst(identificatie: Identificatie) -> str:
+    """The JSON of :func:`identificatie_naar_dict`. An identificatie of numbers only (most
+    are: a BSN, a KvK-nummer) is written around them: ASCII digits, and a soort, that
+    JSON writes as they are."""
+    if identificatie.buitenlands is not None or identificatie.subject_url is not None:
+        return _JSON(identificatie_naar_dict(identificatie))
+    nummers = "".join(
+        f'{label}{nummer.waarde}"'
+        for label, nummer in zip(_NUMMERLABELS, _NUMMERS(identificatie), strict=True)
+        if nummer is not None
+    )
+    return f'{{"soort": "{identificatie.soort.value}"{nummers}}}'
+
+
+# The herkomst last written and its text: a batch's klanten share one herkomst (an import
+# takes every record over with one Overname, and the reader gives a text read before the
+# same object), so it is encoded once while it recurs. One tuple, read and replaced whole.
+_VORIGE_HERKOMST: tuple[Herkomst | None, str] = (None, "null")
+
+
+def _herkomst_tekst(herkomst: Herkomst) -> str:
+    global _VORIGE_HERKOMST  # noqa: PLW0603 - a cache of one, replaced whole
+    vorige, tekst = _VORIGE_HERKOMST
+    if herkomst is not vorige:
+        tekst = _JSON(herkomst_naar_dict(herkomst))
+        _VORIGE_HERKOMST = (herkomst, tekst)
+    return tekst
 
 
 def _dag_tekst(datum: datetime.date | None) -> str:
@@ -185,6 +218,8 @@ def _dag_tekst(datum: datetime.date | None) -> str:
 # between the values, in the order of naar_dict.
 _JSON = json_codeerder(kringen=False)
 _TEKST = json.encoder.encode_basestring
+_NUMMERLABELS = tuple(f', "{soort.sleutel}": "' for soort in NUMMERSOORTEN)
+_NUMMERS = operator.attrgetter(*(soort.sleutel for soort in NUMMERSOORTEN))
 _BEGIN = f'{{"formaat": {_TEKST(FORMAAT)}, "formaatversie": {FORMAATVERSIE}, "id": "'
 _GEMEENTE = '", "gemeente": "'
 _KLANTNUMMER = '", "klantnummer": '
