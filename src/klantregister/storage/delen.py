@@ -77,20 +77,31 @@ class SqlDelen:
     def _deel(
         self, index: int, aantal: int, tot_en_met: int, blok: int
     ) -> Iterator[tuple[int, Klant]]:
-        # Each page its own query, so the connection is never held between pages and
-        # changes meanwhile do no harm. A driver of %s placeholders reads %% as %.
-        rest = "%%" if self._placeholder == "%s" else "%"
-        vorige = -1
-        while True:
+        # Page by page, each page its own query, so the connection is never held between
+        # pages and changes meanwhile do no harm. A part reads its own blocks only: after
+        # each, the first of its blocks at or after the next klant there is.
+        nummer = index  # the block being read
+        vorige = -1  # the last registration number read of it
+        while (begin := max(nummer * blok, vorige + 1)) <= tot_en_met:
+            einde = tot_en_met if aantal == 1 else min(nummer * blok + blok - 1, tot_en_met)
             with self._slot:
                 rijen = self._rijen(
                     f"SELECT volgorde, {self._lees_kolommen} FROM klant "
-                    f"WHERE volgorde > ? AND volgorde <= ? AND (volgorde / ?) {rest} ? = ? "
-                    f"ORDER BY volgorde LIMIT {_PAGINA}",
-                    (vorige, tot_en_met, blok, aantal, index),
+                    f"WHERE volgorde >= ? AND volgorde <= ? ORDER BY volgorde LIMIT {_PAGINA}",
+                    (begin, einde),
                 )
-            if not rijen:
-                return
             for rij in rijen:
                 yield rij[0] // blok, klant_uit_rij(rij[1:])
-            vorige = rijen[-1][0]
+            if len(rijen) == _PAGINA:
+                vorige = rijen[-1][0]
+                continue  # more of this block (in one part: of the register)
+            if aantal == 1:
+                return
+            with self._slot:
+                volgende = self._rijen(
+                    "SELECT min(volgorde) FROM klant WHERE volgorde > ?", (einde,)
+                )
+            if volgende[0][0] is None:
+                return
+            eerste = int(volgende[0][0]) // blok
+            nummer, vorige = eerste + (index - eerste) % aantal, -1
