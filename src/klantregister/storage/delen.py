@@ -69,7 +69,9 @@ class SqlDelen:
         """
         aantal = _geheel("aantal", aantal, 1)
         if _geheel("index", index, 0) >= aantal:
-            raise OngeldigeWaardeError("index", f"{index} is niet kleiner dan aantal ({aantal})")
+            raise OngeldigeWaardeError(
+                "index", f"{toon(index)} is niet kleiner dan aantal ({toon(aantal)})"
+            )
         blok = _geheel("blok", blok, 1)
         tot_en_met = _geheel("tot_en_met", tot_en_met, -1)
         return self._deel(index, aantal, tot_en_met, blok)
