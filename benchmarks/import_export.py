@@ -239,6 +239,80 @@ def ruw_postgres(invoer: Path, url: str) -> float:
     return time.perf_counter() - begin
 
 
+def ruw_postgres_alle_rijen(invoer: Path, url: str) -> float:
+    """:func:`ruw_postgres` writing every row the import writes (as
+    :func:`ruw_sqlite_alle_rijen`), each table with ``COPY``."""
+    import psycopg  # noqa: PLC0415 - only with a server
+
+    PostgresRepository(url).close()
+    begin = time.perf_counter()
+    sleutel = os.urandom(32)
+    herkomst = json.dumps({"soort": "overname", "bron": invoer.name, "toelichting": "ruw"})
+    vandaag = datetime.date.today().isoformat()
+    rijen: dict[str, list[tuple[object, ...]]] = {"klant": [], "zoek": [], "log": []}
+    tabellen = {
+        "klant": f"klant ({_ALLE_KOLOMMEN})",
+        "zoek": "zoeksleutel (gemeente, soort, waarde, klant_id)",
+        "log": f"verwerking ({_VERWERKING})",
+    }
+    with psycopg.connect(url) as verbinding:
+
+        def schrijf() -> None:
+            with verbinding.transaction(), verbinding.cursor() as cursor:
+                for soort, tabel in tabellen.items():
+                    with cursor.copy(f"COPY {tabel} FROM STDIN") as copy:
+                        for rij in rijen[soort]:
+                            copy.write_row(rij)
+                with cursor.copy(
+                    "COPY persoonssleutel (gemeente, soort, waarde, klant_id) FROM STDIN"
+                ) as copy:
+                    for k in rijen["klant"]:
+                        copy.write_row((GEMEENTE, "bsn", k[6], k[0]))
+            for lijst in rijen.values():
+                lijst.clear()
+
+        with invoer.open(encoding="utf-8") as bestand:
+            for regel in bestand:
+                record = json.loads(regel)
+                klant_id, _, nummer, versie, gegevens, bsn = _rij(record)
+                rijen["klant"].append(
+                    (
+                        klant_id,
+                        GEMEENTE,
+                        nummer,
+                        versie,
+                        gegevens,
+                        "natuurlijk_persoon",
+                        bsn,
+                        record["url"],
+                        True,
+                        herkomst,
+                        vandaag,
+                    )
+                )
+                for veld in ("achternaam", "emailadres"):
+                    rijen["zoek"].append((GEMEENTE, veld, str(record[veld]).lower(), klant_id))
+                betrokkene = hmac.digest(sleutel, f"bsn:{bsn}".encode(), "sha256").hex()
+                moment = datetime.datetime.now(datetime.timezone.utc)
+                rijen["log"].append(
+                    (
+                        str(uuid.uuid4()),
+                        "vastleggen",
+                        moment,
+                        GEMEENTE,
+                        klant_id,
+                        betrokkene,
+                        "bsn",
+                        invoer.name,
+                    )
+                )
+                if len(rijen["klant"]) >= BATCH:
+                    schrijf()
+        if rijen["klant"]:
+            schrijf()
+    return time.perf_counter() - begin
+
+
 def ruw_export_sqlite(pad: Path, uit: Path) -> float:
     """Seconds to select the klanten's rows in order and write each as one line of JSON."""
     begin = time.perf_counter()
@@ -307,6 +381,14 @@ def _regel(naam: str, eigen: list[float], basis: list[float], doel: float, piek:
     )
 
 
+def _alle_rijen(eigen: list[float], basis: list[float]) -> None:
+    m_eigen, m_basis = statistics.median(eigen), statistics.median(basis)
+    print(
+        f"{'  raw, every row it writes':28} {m_eigen:8.2f} s {m_basis:8.2f} s   "
+        f"{m_basis / m_eigen:5.2f}x raw (no target: the storage's own share)"
+    )
+
+
 def _import_sqlite(invoer: Path, werk: Path, ronde: int) -> tuple[float, float, float, float]:
     """One round of import into SQLite: the command's seconds and peak, and both baselines'."""
     db = werk / f"k{ronde}.db"
@@ -334,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':28} {'command':>10} {'raw':>10}")
     imp, imp_ruw, exp, exp_ruw, pieken_imp, pieken_exp = [], [], [], [], [], []
     imp_alle: list[float] = []
+    pg_alle: list[float] = []
     pg, pg_ruw, pieken_pg = [], [], []
     pg_exp, pg_exp_ruw, pieken_pg_exp = [], [], []
     schemas = postgres_schema(args.postgres) if args.postgres else None
@@ -367,15 +450,15 @@ def main(argv: list[str] | None = None) -> int:
             pg_exp_ruw.append(ruw_export_postgres(url, werk / "ruw.jsonl"))
             _ronde("export from PostgreSQL", ronde, pg_exp[-1], pg_exp_ruw[-1], piek)
             pg_ruw.append(ruw_postgres(invoer, next(schemas)))
+            pg_alle.append(ruw_postgres_alle_rijen(invoer, next(schemas)))
+            _ronde("import into PostgreSQL", ronde, pg[-1], pg_ruw[-1], pieken_pg[-1])
+            _ronde("  raw, every row it writes", ronde, pg[-1], pg_alle[-1], pieken_pg[-1])
     _regel("import into SQLite", imp, imp_ruw, 0.7, max(pieken_imp))
-    m_imp, m_alle = statistics.median(imp), statistics.median(imp_alle)
-    print(
-        f"{'  raw, every row it writes':28} {m_imp:8.2f} s {m_alle:8.2f} s   "
-        f"{m_alle / m_imp:5.2f}x raw (no target: the storage's own share)"
-    )
+    _alle_rijen(imp, imp_alle)
     _regel("export from SQLite (jsonl)", exp, exp_ruw, 0.5, max(pieken_exp))
     if pg:
         _regel("import into PostgreSQL", pg, pg_ruw, 0.5, max(pieken_pg))
+        _alle_rijen(pg, pg_alle)
         _regel("export from PostgreSQL", pg_exp, pg_exp_ruw, 0.5, max(pieken_pg_exp))
     if schemas is not None:
         schemas.close()
