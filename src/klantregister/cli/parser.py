@@ -83,6 +83,19 @@ def overzicht() -> str:
         return _parser().format_help().rstrip()
 
 
+def _processen(commando: argparse.ArgumentParser, waarvoor: str) -> None:
+    """``--jobs N``: how many processes share the work, by default the usable processors."""
+    commando.add_argument(
+        "--jobs",
+        "-j",
+        type=_aantal_processen,
+        default=bruikbare_processoren(),
+        metavar="N",
+        dest="processen",
+        help=f"{waarvoor} (standaard: de beschikbare processoren, hier %(default)s)",
+    )
+
+
 def _aantal_processen(tekst: str) -> int:
     if not tekst.isdecimal() or int(tekst) < 1:
         raise argparse.ArgumentTypeError(f"{tekst!r} is geen aantal processen (1 of meer)")
@@ -157,16 +170,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="uitvoer",
         help="het rapport als tekst (standaard) of als JSON",
     )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=_aantal_processen,
-        default=bruikbare_processoren(),
-        metavar="N",
-        dest="processen",
-        help="processen die een groot JSON Lines-bestand delen (standaard: de beschikbare "
-        "processoren, hier %(default)s)",
-    )
+    _processen(check, "processen die een groot JSON Lines-bestand delen")
 
     importeer = commando.add_parser("import", help="sla elk geldig record op in een register")
     invoer(importeer)
@@ -240,16 +244,10 @@ def _parser() -> argparse.ArgumentParser:
         "/vertegenwoordigingen) van de klanten die namens een ander zijn geregistreerd naar "
         "BESTAND, een per regel, te versturen na alle Partijen",
     )
-    exporteer.add_argument(
-        "--jobs",
-        "-j",
-        type=_aantal_processen,
-        default=bruikbare_processoren(),
-        metavar="N",
-        dest="processen",
-        help="processen die een groot SQLite- of PostgreSQL-register in delen lezen, in de "
-        "volgorde van het register geschreven (standaard: de beschikbare processoren, hier "
-        "%(default)s)",
+    _processen(
+        exporteer,
+        "processen die een groot SQLite- of PostgreSQL-register in delen lezen, in de "
+        "volgorde van het register geschreven",
     )
     exporteer.add_argument("--bronorganisatie", metavar="RSIN", help="de RSIN in elk v1-record")
     exporteer.add_argument(
