@@ -197,7 +197,7 @@ def ruw_sqlite_alle_rijen(invoer: Path, pad: Path) -> float:
             zoeken.append((GEMEENTE, "achternaam", str(record["achternaam"]).lower(), klant_id))
             zoeken.append((GEMEENTE, "emailadres", str(record["emailadres"]).lower(), klant_id))
             betrokkene = hmac.digest(sleutel, f"bsn:{bsn}".encode(), "sha256").hex()
-            moment = datetime.datetime.now(datetime.UTC).isoformat()
+            moment = datetime.datetime.now(datetime.timezone.utc).isoformat()
             verwerkingen.append(
                 (str(uuid.uuid4()), moment, GEMEENTE, klant_id, betrokkene, invoer.name)
             )
