@@ -28,7 +28,7 @@ from klantregister import (
     PostgresRepository,
     SqliteRepository,
 )
-from klantregister.cli.exporteren import DELEN_VANAF, _grens_van_delen
+from klantregister.cli.exporteren import DELEN_VANAF, _einde, _grens_van_delen
 
 GEMEENTE = "0363"
 # Above DELEN_VANAF, with two blocks erased (registration numbers 3001-5500).
@@ -163,6 +163,40 @@ def test_a_part_killed_ends_the_export_with_status_3_and_what_was_written_is_who
     assert uit.endswith(b"\n")
     assert volledig.startswith(uit)
     assert 0 < geschreven < volledig.count(b"\n")
+
+
+@pytest.mark.process
+@pytest.mark.parametrize("processen", ["2", "3"])
+def test_a_klant_that_cannot_be_read_ends_an_export_in_parts_where_one_process_ends(
+    groot_register: str, tmp_path: Path, processen: str
+) -> None:
+    pad = tmp_path / "onleesbaar.db"
+    shutil.copy(groot_register.removeprefix("sqlite:///"), pad)
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        verbinding.execute("UPDATE klant SET klantgegevens = '{' WHERE volgorde = 7500")
+    url = f"sqlite:///{pad}"
+
+    een = _export(url, "--format", "jsonl", "--jobs", "1")
+    delen = _export(url, "--format", "jsonl", "--jobs", processen)
+
+    assert (delen.returncode, delen.stdout, delen.stderr) == (
+        een.returncode,
+        een.stdout,
+        een.stderr,
+    )
+    assert een.returncode == 3
+    # Every klant before it, those of the blocks of the other parts included.
+    assert een.stdout.count(b"\n") == 7499 - 2500
+    assert b"is onleesbaar opgeslagen" in een.stderr
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("code", "verwacht"),
+    [(-9, "signaal SIGKILL"), (-15, "signaal SIGTERM"), (1, "status 1"), (-1000, "status -1000")],
+)
+def test_a_part_that_died_is_named_by_how_it_ended(code: int, verwacht: str) -> None:
+    assert _einde(argparse.Namespace(exitcode=code)) == verwacht
 
 
 def _kinderen(pid: int, aantal: int) -> list[int]:

@@ -120,20 +120,26 @@ def test_a_statement_inside_a_transaction_still_runs_in_it(postgres_schema_url: 
         assert list(register) == []
 
 
+@pytest.mark.parametrize("voorbereid", [False, True], ids=["te-bereiden", "voorbereid"])
 def test_a_connection_the_server_ended_is_an_opslag_error_and_stores_nothing(
-    postgres_schema_url: str, postgres_beheer: psycopg.Connection[Any]
+    postgres_schema_url: str, postgres_beheer: psycopg.Connection[Any], voorbereid: bool
 ) -> None:
+    # Ended before the statement is prepared, or after: then inside the pipeline.
     with KlantRegister.open(postgres_schema_url) as register:
         opslag = register._store
         assert isinstance(opslag, PostgresRepository)
-        register.registreer(AMSTERDAM, Klantgegevens(achternaam="Eerst"))
+        eerste = Identificatie.natuurlijk_persoon(bsn="123456782") if voorbereid else None
+        register.registreer(
+            AMSTERDAM, Klantgegevens(achternaam="Eerst"), eerste, authenticatie=als(eerste)
+        )
         pid = opslag._verbinding.info.backend_pid
         postgres_beheer.execute("SELECT pg_terminate_backend(%s)", (pid,))
 
         with pytest.raises(OpslagError) as fout:
             register.registreer(
                 AMSTERDAM,
-                identificatie=(i := Identificatie.natuurlijk_persoon(bsn="111222333")),
+                Klantgegevens(achternaam="Tweede"),
+                (i := Identificatie.natuurlijk_persoon(bsn="111222333")),
                 authenticatie=als(i),
             )
 
@@ -143,6 +149,22 @@ def test_a_connection_the_server_ended_is_an_opslag_error_and_stores_nothing(
     assert "111222333" not in str(fout.value)
     with KlantRegister.open(postgres_schema_url) as register:
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+
+
+def test_a_statement_that_fails_in_the_pipeline_raises_the_servers_error_and_aborts(
+    postgres_schema_url: str,
+) -> None:
+    with contextlib.closing(psycopg.connect(postgres_schema_url, autocommit=True)) as verbinding:
+        pijplijn = Pijplijn(verbinding)
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            pijplijn.rij("SELECT 1 / %s::int", (0,), begin=True)
+
+        # BEGIN went in, and the statement's failure aborted the transaction it began.
+        assert verbinding.info.transaction_status == pq.TransactionStatus.INERROR
+        with pytest.raises(psycopg.errors.InFailedSqlTransaction):
+            pijplijn.rij("SELECT 1 / %s::int", (1,), begin=False)
+        verbinding.pgconn.exec_(b"ROLLBACK")
+        assert pijplijn.rij("SELECT 1 / %s::int", (1,), begin=False) == ["1"]
 
 
 def test_placeholders_are_numbered_and_a_doubled_percent_is_one() -> None:

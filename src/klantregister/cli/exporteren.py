@@ -244,10 +244,9 @@ def _volgende(
 
 
 def _einde(proces: Any) -> str:
+    """How a part's process ended, as its message says it."""
     code = proces.exitcode
-    if code is None:
-        return "het proces loopt nog"
-    if code < 0:
+    if code is not None and code < 0:
         with contextlib.suppress(ValueError):
             return f"signaal {signal.Signals(-code).name}"
     return f"status {code}"
@@ -263,11 +262,15 @@ def _deel_in_proces(args: argparse.Namespace, index: int, grens: int, zender: An
             for blok, groep in itertools.groupby(delen, key=operator.itemgetter(0)):
                 tekst, meldingen, telling = io.StringIO(), io.StringIO(), _Telling()
                 klanten = map(operator.itemgetter(1), groep)
-                _schrijf_klanten(
-                    klanten, args, schrijf, uit=tekst, fouten=meldingen, telling=telling
-                )
-                bericht = (tekst.getvalue(), meldingen.getvalue(), telling.gelezen)
-                zender.send(("blok", blok, *bericht, telling.geweigerd))
+                try:
+                    _schrijf_klanten(
+                        klanten, args, schrijf, uit=tekst, fouten=meldingen, telling=telling
+                    )
+                finally:
+                    # A klant that cannot be read ends the block: the lines before it go
+                    # too, as one process writes them before it stops.
+                    bericht = (tekst.getvalue(), meldingen.getvalue(), telling.gelezen)
+                    zender.send(("blok", blok, *bericht, telling.geweigerd))
     except KlantregisterError as fout:
         zender.send(("fout", str(fout)))
     else:

@@ -149,10 +149,10 @@ class Pijplijn:
 
     def _uitkomst(self, uitkomst: pq.abc.PGresult) -> None:
         """Raise the driver's error of a failed statement, as psycopg would."""
+        # Raised in the order sent: a statement the pipeline left out (PIPELINE_ABORTED)
+        # follows the one that failed, whose error is the one raised.
         if uitkomst.status in _OK:
             return
-        if uitkomst.status == pq.ExecStatus.PIPELINE_ABORTED:
-            raise psycopg.OperationalError("de opdracht is niet uitgevoerd: de transactie faalde")
         raise pg_errors.error_from_result(uitkomst, encoding=self._verbinding.info.encoding)
 
 
