@@ -167,13 +167,18 @@ def test_a_part_killed_ends_the_export_with_status_3_and_what_was_written_is_who
 
 @pytest.mark.process
 @pytest.mark.parametrize("processen", ["2", "3"])
+@pytest.mark.parametrize(
+    "volgorde",
+    [7500, 7000, 1000, 2],
+    ids=["in-a-block", "first-of-a-block", "first-of-a-part", "second-of-the-first-part"],
+)
 def test_a_klant_that_cannot_be_read_ends_an_export_in_parts_where_one_process_ends(
-    groot_register: str, tmp_path: Path, processen: str
+    groot_register: str, tmp_path: Path, processen: str, volgorde: int
 ) -> None:
     pad = tmp_path / "onleesbaar.db"
     shutil.copy(groot_register.removeprefix("sqlite:///"), pad)
     with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
-        verbinding.execute("UPDATE klant SET klantgegevens = '{' WHERE volgorde = 7500")
+        verbinding.execute("UPDATE klant SET klantgegevens = '{' WHERE volgorde = ?", (volgorde,))
     url = f"sqlite:///{pad}"
 
     een = _export(url, "--format", "jsonl", "--jobs", "1")
@@ -186,8 +191,65 @@ def test_a_klant_that_cannot_be_read_ends_an_export_in_parts_where_one_process_e
     )
     assert een.returncode == 3
     # Every klant before it, those of the blocks of the other parts included.
-    assert een.stdout.count(b"\n") == 7499 - 2500
+    ervoor = [i for i in range(1, volgorde) if not 3001 <= i <= 5500]
+    assert een.stdout.count(b"\n") == len(ervoor)
     assert b"is onleesbaar opgeslagen" in een.stderr
+    assert een.stderr.endswith(f"; {len(ervoor)} klanten waren geschreven\n".encode())
+
+
+@pytest.mark.process
+def test_an_export_in_parts_refuses_a_bad_log_key_as_one_process_does(
+    groot_register: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLANTREGISTER_LOGSLEUTEL", "geen-hex")
+
+    een = _export(groot_register, "--format", "jsonl", "--jobs", "1")
+    delen = _export(groot_register, "--format", "jsonl", "--jobs", "2")
+
+    assert (delen.returncode, delen.stdout, delen.stderr) == (
+        een.returncode,
+        een.stdout,
+        een.stderr,
+    )
+    assert (een.returncode, een.stdout) == (2, b"")
+    assert b"KLANTREGISTER_LOGSLEUTEL" in een.stderr
+
+
+@pytest.mark.process
+@pytest.mark.parametrize("sein", [signal.SIGKILL, signal.SIGTERM])
+def test_the_parts_stop_when_the_command_is_killed(groot_register: str, sein: int) -> None:
+    proces = subprocess.Popen(  # noqa: S603 - our own command
+        [*_commando(), "export", "--from", groot_register, "--format", "jsonl", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        kinderen = _kinderen(proces.pid, 2)
+        time.sleep(0.5)  # the parts wait on their pipes, the command on its stdout
+        proces.send_signal(sein)
+        proces.wait(timeout=30)
+        assert proces.stdout is not None
+        proces.stdout.read()
+        einde = time.monotonic() + 30
+        while time.monotonic() < einde and any(_leeft(kind) for kind in kinderen):
+            time.sleep(0.05)
+
+        assert not any(_leeft(kind) for kind in kinderen)
+    finally:
+        if proces.poll() is None:
+            proces.kill()
+            proces.wait()
+        if proces.stdout is not None:
+            proces.stdout.close()
+
+
+def _leeft(pid: int) -> bool:
+    # A part whose parent died is adopted and reaped; a zombie is a process that ended.
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return status != "Z"
 
 
 @pytest.mark.unit
@@ -252,6 +314,44 @@ def test_every_klant_is_in_one_part_and_the_parts_block_by_block_are_the_registe
                 register.verwijder(klanten[i].id)
 
         assert _samen(opslag, aantal, blok) == [k.klantgegevens.achternaam for k in register]
+
+
+@pytest.mark.storage
+def test_parts_read_up_to_their_bound_whatever_was_registered_since(tmp_path: Path) -> None:
+    with contextlib.closing(SqliteRepository(tmp_path / "k.db")) as opslag:
+        register = KlantRegister(opslag)
+        for i in range(10):
+            register.registreer(GEMEENTE, Klantgegevens(achternaam=f"N{i}"))
+        grens = opslag.laatste_volgorde()
+        for i in range(10, 15):  # in the last block of the bound and past it
+            register.registreer(GEMEENTE, Klantgegevens(achternaam=f"N{i}"))
+
+        for aantal in (1, 2, 3):
+            delen = [
+                [
+                    str(k.klantgegevens.achternaam)
+                    for _, k in opslag.deel(index, aantal, grens, blok=4)
+                ]
+                for index in range(aantal)
+            ]
+            namen = sorted(naam for deel in delen for naam in deel)
+            assert namen == sorted(f"N{i}" for i in range(10))
+
+
+@pytest.mark.storage
+@pytest.mark.parametrize("aantal", [1, 2])
+def test_a_block_of_more_than_a_page_is_read_whole(tmp_path: Path, aantal: int) -> None:
+    pad = tmp_path / "k.db"
+    SqliteRepository(pad).close()
+    with contextlib.closing(sqlite3.connect(pad)) as verbinding, verbinding:
+        verbinding.execute(_KLANTEN, (2_600,))
+    with contextlib.closing(SqliteRepository(pad)) as opslag:
+        grens = opslag.laatste_volgorde()
+        delen = [list(opslag.deel(index, aantal, grens, blok=2_000)) for index in range(aantal)]
+        samen = sorted((b, k.klantnummer) for deel in delen for b, k in deel)
+
+        assert [len(deel) for deel in delen] == ([2_600] if aantal == 1 else [1_999, 601])
+        assert [nummer for _, nummer in samen] == [k.klantnummer for k in opslag]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import enum
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from gemachtigd import als
 from klantregister import (
     Authenticatie,
     Identificatie,
+    Klant,
     Klantgegevens,
     KlantRegister,
     OpslagError,
@@ -216,3 +218,64 @@ def test_the_server_reads_every_parameter_as_psycopg_would_send_it(
         assert tuple(rij) == verwacht
         geopend = pq.TransactionStatus.INTRANS if begin else pq.TransactionStatus.IDLE
         assert verbinding.info.transaction_status == geopend
+
+
+def _latin1(url: str) -> str:
+    return f"{url}&client_encoding=LATIN1"
+
+
+def test_text_goes_in_the_connections_encoding(postgres_schema_url: str) -> None:
+    url = _latin1(postgres_schema_url)
+    with KlantRegister.open(url) as register:
+        klant = register.registreer(AMSTERDAM, Klantgegevens(achternaam="Müller"))
+    with KlantRegister.open(postgres_schema_url) as register:
+        assert register.get(klant.id).klantgegevens.achternaam == "Müller"
+
+
+def test_a_value_refused_before_it_is_sent_leaves_the_transaction_whole(
+    postgres_schema_url: str,
+) -> None:
+    # Ł has no place in LATIN1: refused before anything is sent, BEGIN still to send.
+    with KlantRegister.open(_latin1(postgres_schema_url)) as register:
+        opslag = register._store
+        assert isinstance(opslag, PostgresRepository)
+        register.registreer(AMSTERDAM, Klantgegevens(achternaam="Eerst"))
+        with contextlib.suppress(ZeroDivisionError), opslag.transaction():
+            with pytest.raises(OpslagError, match="U\\+0141"):
+                opslag.add_with_next_klantnummer(
+                    Klant(uuid.uuid4(), AMSTERDAM, "X", Klantgegevens(achternaam="Łukasz"))
+                )
+            opslag.add_with_next_klantnummer(
+                Klant(uuid.uuid4(), AMSTERDAM, "X", Klantgegevens(achternaam="Tweede"))
+            )
+            raise ZeroDivisionError
+
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+
+
+class _Tekst(str):
+    __slots__ = ()
+
+
+class _Getal(enum.IntEnum):
+    DRIE = 3
+
+
+@pytest.mark.parametrize("encoding", ["UTF8", "LATIN1"])
+@given(
+    tekst=st.text(st.characters(max_codepoint=0xFF, exclude_characters="\x00")),
+    getal=st.integers(-(2**31), 2**31 - 1),
+)
+def test_subclasses_and_other_encodings_are_sent_as_psycopg_sends_them(
+    postgres_url: str, encoding: str, tekst: str, getal: int
+) -> None:
+    sql = "SELECT %s::text, %s::text, %s::bigint::text, %s::bigint::text, %s::timestamptz::text"
+    moment = datetime.datetime(2026, 12, 3, 12, 30)  # without a zone: the session's
+    parameters = [tekst, _Tekst(tekst), getal, _Getal.DRIE, moment]
+    with contextlib.closing(
+        psycopg.connect(f"{postgres_url}&client_encoding={encoding}", autocommit=True)
+    ) as verbinding:
+        verbinding.execute("SET TIME ZONE 'Europe/Amsterdam'")
+        verwacht = verbinding.execute(sql, parameters).fetchone()
+
+        assert tuple(Pijplijn(verbinding).rij(sql, parameters, begin=False)) == verwacht

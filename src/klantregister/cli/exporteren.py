@@ -47,6 +47,7 @@ from klantregister.domain import FormaatError, Klant, KlantregisterError, Opslag
 from klantregister.formats import kanoniek, klanten_v1, klantinteracties, schrijf_regels
 from klantregister.register import KlantRegister
 from klantregister.register.urls import repository_from_url
+from klantregister.storage.delen import OnleesbareKlantError
 
 __all__ = ["DELEN_VANAF", "exporteer"]
 
@@ -70,6 +71,7 @@ def exporteer(args: argparse.Namespace) -> int:
     if args.vertegenwoordigingen and args.formaat != "klantinteracties":
         raise GebruikError("--vertegenwoordigingen hoort bij --format klantinteracties")
     schrijf = _schrijver(args)  # its arguments checked before anything is read
+    sleutel = logsleutel()  # and the environment's, read in parts or not
     telling = _Telling()
     grens = _grens_van_delen(args)
     # Reading a register must never create one: a mistyped path is an error, not empty.
@@ -77,7 +79,7 @@ def exporteer(args: argparse.Namespace) -> int:
         (
             contextlib.nullcontext()
             if grens is not None
-            else KlantRegister.open(args.bron, aanmaken=False, logsleutel=logsleutel())
+            else KlantRegister.open(args.bron, aanmaken=False, logsleutel=sleutel)
         ) as register,
         _doel(args.uit) as doel,
     ):
@@ -196,29 +198,40 @@ def _schrijf_in_delen(
     args: argparse.Namespace, grens: int, uit: IO[str], telling: _Telling
 ) -> None:
     """Write the parts' blocks in block order: each part gives its blocks in order, so the
-    part whose waiting block is the lowest is always the one to write next."""
+    part whose waiting block is the lowest is always the one to write next. A part that
+    met a klant it cannot read ends the export at that klant's block: the other parts'
+    blocks before it are written first, as one process would have written them."""
     context = multiprocessing.get_context()
-    werkers = []
+    werkers: list[tuple[Any, Any]] = []
     try:
         for index in range(args.processen):
             ontvanger, zender = context.Pipe(duplex=False)
+            # The part closes the receiving ends it inherits (its own and the earlier
+            # parts'): once this process is gone, its sends then fail, and it stops.
+            ontvangers = [o for _, o in werkers] + [ontvanger]
             proces = context.Process(
-                target=_deel_in_proces, args=(args, index, grens, zender), daemon=True
+                target=_deel_in_proces, args=(args, index, grens, zender, ontvangers), daemon=True
             )
             proces.start()
             zender.close()  # the part's end; here it would keep the pipe open at its death
             werkers.append((proces, ontvanger))
         wachtend: dict[int, tuple[int, str, str, int, int]] = {}
+        fout: tuple[int, str] | None = None  # the block a part failed at, and why
         for index in range(len(werkers)):
-            _volgende(werkers, index, wachtend)
+            fout = _volgende(werkers, index, wachtend) or fout
         while wachtend:
             index = min(wachtend, key=lambda i: wachtend[i][0])
+            if fout is not None and wachtend[index][0] >= fout[0]:
+                break
             _, tekst, meldingen, gelezen, geweigerd = wachtend.pop(index)
             uit.write(tekst)
             sys.stderr.write(meldingen)
             telling.gelezen += gelezen
             telling.geweigerd += geweigerd
-            _volgende(werkers, index, wachtend)
+            if (nieuw := _volgende(werkers, index, wachtend)) is not None:
+                fout = nieuw if fout is None else min(fout, nieuw)
+        if fout is not None:
+            raise OpslagError(fout[1])
     finally:
         for proces, ontvanger in werkers:
             if proces.is_alive():
@@ -229,18 +242,20 @@ def _schrijf_in_delen(
 
 def _volgende(
     werkers: list[tuple[Any, Any]], index: int, wachtend: dict[int, tuple[int, str, str, int, int]]
-) -> None:
-    """Take part ``index``'s next block into ``wachtend``; nothing when it is done."""
+) -> tuple[int, str] | None:
+    """Take part ``index``'s next block into ``wachtend``; nothing when it is done. A part
+    that failed gives the block it failed at (-1: at once) and its message."""
     proces, ontvanger = werkers[index]
     try:
         bericht = ontvanger.recv()
     except (EOFError, OSError):  # OSError: it died in the middle of a block
         proces.join(10)
-        bericht = ("fout", f"deel {index + 1} van de export stopte onverwacht ({_einde(proces)})")
+        return -1, f"deel {index + 1} van de export stopte onverwacht ({_einde(proces)})"
     if bericht[0] == "blok":
         wachtend[index] = bericht[1:]
     elif bericht[0] == "fout":
-        raise OpslagError(bericht[1])
+        return bericht[2], bericht[1]
+    return None
 
 
 def _einde(proces: Any) -> str:
@@ -252,9 +267,23 @@ def _einde(proces: Any) -> str:
     return f"status {code}"
 
 
-def _deel_in_proces(args: argparse.Namespace, index: int, grens: int, zender: Any) -> None:
+def _deel_in_proces(
+    args: argparse.Namespace, index: int, grens: int, zender: Any, ontvangers: list[Any]
+) -> None:
     # An interrupt reaches every process of the terminal; the parent stops the parts.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for ontvanger in ontvangers:
+        ontvanger.close()
+    with contextlib.suppress(BrokenPipeError):  # the command is gone: nothing to hand over
+        zender.send(_deel_geschreven(args, index, grens, zender))
+    zender.close()
+
+
+def _deel_geschreven(
+    args: argparse.Namespace, index: int, grens: int, zender: Any
+) -> tuple[object, ...]:
+    """Send the part's blocks; the message that ends them: done, or the failure and the
+    block it ended at (-1: not at a klant)."""
     try:
         schrijf = _schrijver(args)
         with contextlib.closing(repository_from_url(args.bron, aanmaken=False)) as repository:
@@ -271,11 +300,11 @@ def _deel_in_proces(args: argparse.Namespace, index: int, grens: int, zender: An
                     # too, as one process writes them before it stops.
                     bericht = (tekst.getvalue(), meldingen.getvalue(), telling.gelezen)
                     zender.send(("blok", blok, *bericht, telling.geweigerd))
+    except OnleesbareKlantError as fout:
+        return ("fout", str(fout), fout.blok)
     except KlantregisterError as fout:
-        zender.send(("fout", str(fout)))
-    else:
-        zender.send(("klaar",))
-    zender.close()
+        return ("fout", str(fout), -1)
+    return ("klaar",)
 
 
 # --- what every export shares ---------------------------------------------------------

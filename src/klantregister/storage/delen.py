@@ -17,10 +17,10 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from klantregister.domain import Klant, OngeldigeWaardeError, toon
+from klantregister.domain import Klant, OngeldigeWaardeError, OpslagError, toon
 from klantregister.storage.rijen import klant_uit_rij
 
-__all__ = ["BLOK", "SqlDelen"]
+__all__ = ["BLOK", "OnleesbareKlantError", "SqlDelen"]
 
 #: How many consecutive registration numbers a block spans.
 BLOK = 1000
@@ -38,6 +38,15 @@ def _geheel(naam: str, waarde: object, laagste: int) -> int:
             naam, f"{toon(waarde)} is geen geheel getal van {laagste} tot en met {_GROOTSTE}"
         )
     return waarde
+
+
+class OnleesbareKlantError(OpslagError):
+    """A klant that cannot be read, met reading the register (in parts or whole); ``blok``
+    is the number of its block, where a reader in parts ends as a reader of the whole would."""
+
+    def __init__(self, melding: str, blok: int) -> None:
+        super().__init__(melding)
+        self.blok = blok
 
 
 class SqlDelen:
@@ -93,15 +102,20 @@ class SqlDelen:
                     (begin, einde),
                 )
             for rij in rijen:
-                yield rij[0] // blok, klant_uit_rij(rij[1:])
+                try:
+                    klant = klant_uit_rij(rij[1:])
+                except OpslagError as fout:
+                    raise OnleesbareKlantError(str(fout), rij[0] // blok) from None
+                yield rij[0] // blok, klant
             if len(rijen) == _PAGINA:
                 vorige = rijen[-1][0]
                 continue  # more of this block (in one part: of the register)
-            if aantal == 1:
+            if aantal == 1 or einde >= tot_en_met:
                 return
             with self._slot:
                 volgende = self._rijen(
-                    "SELECT min(volgorde) FROM klant WHERE volgorde > ?", (einde,)
+                    "SELECT min(volgorde) FROM klant WHERE volgorde > ? AND volgorde <= ?",
+                    (einde, tot_en_met),
                 )
             if volgende[0][0] is None:
                 return

@@ -183,9 +183,10 @@ class PostgresRepository(SqlRepository):
         """The one row of ``sql``, as text, with a waiting BEGIN in the same round trip."""
         if self._gesloten:
             raise OpslagError("de verbinding met de database is gesloten")
-        begin, self._begin_wacht = self._begin_wacht, False
         try:
-            return self._pijplijn.rij(sql, parameters, begin=begin)
+            opdracht = self._pijplijn.bereid(sql, parameters)  # a refusal sends no BEGIN
+            begin, self._begin_wacht = self._begin_wacht, False
+            return self._pijplijn.stuur(*opdracht, begin=begin)
         except psycopg.Error as fout:
             fout_ = vertaal(fout)
         raise fout_

@@ -67,20 +67,25 @@ def genummerd(sql: str) -> bytes:
     return _PLAATS.sub(plaats, sql).encode()
 
 
-def _als_tekst(waarde: object) -> bytes | None:
-    """A parameter in PostgreSQL's text form."""
+def _als_tekst(waarde: object, codering: str) -> bytes | None:
+    """A parameter in PostgreSQL's text form, text in the connection's ``codering``."""
     if waarde is None:
         return None
-    if type(waarde) is str:
+    if isinstance(waarde, str):  # a subclass too (a StrEnum), as psycopg takes it
         if "\x00" in waarde:
             raise psycopg.DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
-        return waarde.encode()
-    if type(waarde) is bool:
+        try:
+            return waarde.encode(codering)
+        except UnicodeEncodeError as fout:
+            teken = f"U+{ord(fout.object[fout.start]):04X}"
+            melding = f"het teken {teken} past niet in de codering van de verbinding ({codering})"
+        raise psycopg.DataError(melding)
+    if isinstance(waarde, bool):
         return b"t" if waarde else b"f"
-    if type(waarde) is int:
+    if isinstance(waarde, int):  # an IntEnum too
         return int.__repr__(waarde).encode()
-    if type(waarde) is datetime.datetime or type(waarde) is datetime.date:
-        return waarde.isoformat().encode()
+    if isinstance(waarde, datetime.date):  # a datetime too; one without zone as psycopg
+        return waarde.isoformat().encode()  # sends it: in the session's time zone
     raise psycopg.DataError(f"geen parameter van dit pad: {type(waarde).__name__}")
 
 
@@ -93,18 +98,29 @@ class Pijplijn:
 
     def rij(self, sql: str, parameters: Sequence[object], *, begin: bool) -> list[Any]:
         """The one row ``sql`` returns (each value as text, ``None`` for NULL), run with
-        ``parameters``; ``begin`` sends ``BEGIN`` before it in the same round trip.
+        ``parameters``; ``begin`` sends ``BEGIN`` before it in the same round trip."""
+        return self.stuur(*self.bereid(sql, parameters), begin=begin)
+
+    def bereid(self, sql: str, parameters: Sequence[object]) -> tuple[bytes, list[bytes | None]]:
+        """The prepared statement of ``sql`` (prepared now, the first time) and the
+        parameters as sent. Sends nothing else: a value refused here leaves the
+        transaction as it was, a BEGIN still to send included."""
+        codering = self._verbinding.info.encoding
+        waarden = [_als_tekst(waarde, codering) for waarde in parameters]
+        naam = self._namen.get(sql)
+        if naam is None:
+            naam = f"klantregister_{len(self._namen)}".encode()
+            self._uitkomst(self._verbinding.pgconn.prepare(naam, genummerd(sql)))
+            self._namen[sql] = naam
+        return naam, waarden
+
+    def stuur(self, naam: bytes, waarden: list[bytes | None], *, begin: bool) -> list[Any]:
+        """Run a statement :meth:`bereid` gave; its one row as :meth:`rij` gives it.
 
         Raises the driver's error of the statement, or of ``BEGIN``; the transaction is
         then aborted, as after any failed statement.
         """
-        waarden = [_als_tekst(waarde) for waarde in parameters]
         pgconn = self._verbinding.pgconn
-        naam = self._namen.get(sql)
-        if naam is None:
-            naam = f"klantregister_{len(self._namen)}".encode()
-            self._uitkomst(pgconn.prepare(naam, genummerd(sql)))
-            self._namen[sql] = naam
         # Blocking while the pipeline runs: every message is sent whole before the next,
         # and each result waited for (the connection is psycopg's, non-blocking otherwise).
         pgconn.nonblocking = 0
@@ -127,7 +143,8 @@ class Pijplijn:
             self._uitkomst(uitkomst)
         laatste = uitkomsten[-1]
         waarden_uit = (laatste.get_value(0, kolom) for kolom in range(laatste.nfields))
-        return [None if waarde is None else waarde.decode() for waarde in waarden_uit]
+        codering = self._verbinding.info.encoding
+        return [None if waarde is None else waarde.decode(codering) for waarde in waarden_uit]
 
     def _volgende(self, pgconn: pq.abc.PGconn) -> pq.abc.PGresult:
         """The result of the next statement in the pipeline, and the end of it."""
