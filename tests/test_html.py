@@ -125,7 +125,8 @@ hostile_tekst = (
             ]
         ),
         min_size=1,
-        max_size=8,
+        # Seven of the longest piece (28 characters) fit the 200 a name may hold.
+        max_size=7,
     )
     .map("".join)
     .filter(lambda tekst: tekst.strip() != "")
