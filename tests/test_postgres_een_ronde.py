@@ -7,7 +7,11 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import os
+import signal
 import tempfile
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +32,7 @@ from klantregister import (
     OpslagError,
     PostgresRepository,
 )
+from klantregister.storage.postgres_sql import BULK_SLOT
 from klantregister.storage.postgres_verbinding import Pijplijn, genummerd
 
 pytestmark = pytest.mark.storage
@@ -279,3 +284,89 @@ def test_subclasses_and_other_encodings_are_sent_as_psycopg_sends_them(
         verwacht = verbinding.execute(sql, parameters).fetchone()
 
         assert tuple(Pijplijn(verbinding).rij(sql, parameters, begin=False)) == verwacht
+
+
+# --- waiting for the server ---------------------------------------------------------------
+
+#: A gemeente no other test registers in: the lock below is the database's, every schema's.
+WACHTENDE_GEMEENTE = "1987"
+
+
+def _met_lock_timeout(url: str) -> str:
+    # Before waiting released the interpreter, the thread that ends the wait below could
+    # not run: the registration then failed on this timeout, and the test with it.
+    return f"{url}%20-clock_timeout%3D8000"
+
+
+@contextlib.contextmanager
+def _gemeente_vergrendeld(url: str, los_na: float) -> Iterator[None]:
+    """Another connection holds the gemeente's lock (as a bulk load does) for ``los_na``
+    seconds, then lets it go, from a thread of its own."""
+    houder = psycopg.connect(url)
+    houder.execute(
+        "SELECT pg_advisory_xact_lock(%s, %s::integer)", (BULK_SLOT, int(WACHTENDE_GEMEENTE))
+    )
+    timer = threading.Timer(los_na, houder.rollback)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.join()
+        houder.close()
+
+
+def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
+    postgres_schema_url: str,
+) -> None:
+    url = _met_lock_timeout(postgres_schema_url)
+    with KlantRegister.open(url) as register:
+        eerste = Identificatie.natuurlijk_persoon(bsn="123456782")
+        register.registreer(
+            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Eerst"), eerste, authenticatie=als(eerste)
+        )
+        begin = time.monotonic()
+        with _gemeente_vergrendeld(url, los_na=0.5):
+            klant = register.registreer(
+                WACHTENDE_GEMEENTE,
+                Klantgegevens(achternaam="Tweede"),
+                (i := Identificatie.natuurlijk_persoon(bsn="111222333")),
+                authenticatie=als(i),
+            )
+        gewacht = time.monotonic() - begin
+
+    assert gewacht >= 0.4  # it waited for the lock, and got it when the thread let it go
+    with KlantRegister.open(postgres_schema_url) as register:
+        assert register.get(klant.id).klantgegevens.achternaam == "Tweede"
+
+
+def test_an_interrupt_while_waiting_stores_nothing_and_leaves_the_connection_usable(
+    postgres_schema_url: str,
+) -> None:
+    url = _met_lock_timeout(postgres_schema_url)
+    with KlantRegister.open(url) as register:
+        eerste = Identificatie.natuurlijk_persoon(bsn="123456782")
+        register.registreer(
+            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Eerst"), eerste, authenticatie=als(eerste)
+        )
+        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+        with _gemeente_vergrendeld(url, los_na=1.0):
+            onderbreking.start()
+            with pytest.raises(KeyboardInterrupt):
+                register.registreer(
+                    WACHTENDE_GEMEENTE,
+                    Klantgegevens(achternaam="Onderbroken"),
+                    (i := Identificatie.natuurlijk_persoon(bsn="111222333")),
+                    authenticatie=als(i),
+                )
+        onderbreking.join()
+
+        # The same connection goes on: the interrupted registration is not there, and the
+        # person can be registered now.
+        klant = register.registreer(
+            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Daarna"), i, authenticatie=als(i)
+        )
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
+
+    with KlantRegister.open(postgres_schema_url) as register:
+        assert sorted(k.klantgegevens.achternaam for k in register) == ["Daarna", "Eerst"]
+        assert register.get(klant.id).klantgegevens.achternaam == "Daarna"

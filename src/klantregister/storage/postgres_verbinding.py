@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import select
 from collections.abc import Sequence
 from typing import Any
 
@@ -121,24 +122,23 @@ class Pijplijn:
         then aborted, as after any failed statement.
         """
         pgconn = self._verbinding.pgconn
-        # Blocking while the pipeline runs: every message is sent whole before the next,
-        # and each result waited for (the connection is psycopg's, non-blocking otherwise).
-        pgconn.nonblocking = 0
+        pgconn.enter_pipeline_mode()
+        gesynchroniseerd = klaar = False
         try:
-            pgconn.enter_pipeline_mode()
-            try:
-                if begin:
-                    pgconn.send_query_params(b"BEGIN", None)
-                pgconn.send_query_prepared(naam, waarden)
-                pgconn.pipeline_sync()
-                uitkomsten = [self._volgende(pgconn) for _ in range(1 + begin)]
-                self._synchroon(pgconn)
-            finally:
-                if pgconn.status == pq.ConnStatus.OK:
-                    pgconn.exit_pipeline_mode()
+            if begin:
+                pgconn.send_query_params(b"BEGIN", None)
+            pgconn.send_query_prepared(naam, waarden)
+            pgconn.pipeline_sync()
+            gesynchroniseerd = True
+            _verstuur(pgconn)
+            uitkomsten = [self._volgende(pgconn) for _ in range(1 + begin)]
+            self._synchroon(pgconn)
+            klaar = True
         finally:
-            if pgconn.status == pq.ConnStatus.OK:  # a broken connection takes no settings
-                pgconn.nonblocking = 1
+            if pgconn.status == pq.ConnStatus.OK:  # a broken connection has no pipeline left
+                if not klaar:
+                    _breek_af(pgconn, gesynchroniseerd)
+                pgconn.exit_pipeline_mode()
         for uitkomst in uitkomsten:
             self._uitkomst(uitkomst)
         laatste = uitkomsten[-1]
@@ -148,15 +148,15 @@ class Pijplijn:
 
     def _volgende(self, pgconn: pq.abc.PGconn) -> pq.abc.PGresult:
         """The result of the next statement in the pipeline, and the end of it."""
-        uitkomst = pgconn.get_result()
+        uitkomst = _haal(pgconn)
         if uitkomst is None:
             raise psycopg.OperationalError(self._verbroken(pgconn))
-        while pgconn.get_result() is not None:  # pragma: no cover - one result a statement
+        while _haal(pgconn) is not None:  # pragma: no cover - one result a statement
             pass
         return uitkomst
 
     def _synchroon(self, pgconn: pq.abc.PGconn) -> None:
-        uitkomst = pgconn.get_result()
+        uitkomst = _haal(pgconn)
         if uitkomst is None or uitkomst.status != pq.ExecStatus.PIPELINE_SYNC:
             raise psycopg.OperationalError(self._verbroken(pgconn))
 
@@ -171,6 +171,57 @@ class Pijplijn:
         if uitkomst.status in _OK:
             return
         raise pg_errors.error_from_result(uitkomst, encoding=self._verbinding.info.encoding)
+
+
+# Waiting for the server: never inside libpq, which would hold the interpreter (no other
+# thread could run, not even one that would end the wait by letting a lock go, and an
+# interrupt would wait for the server), but in poll() (select() where there is none), which
+# lets both through.
+
+
+def _wacht(pgconn: pq.abc.PGconn, *, schrijven: bool = False) -> None:
+    """Wait until the connection's socket can be read (or written)."""
+    fd = pgconn.socket
+    if hasattr(select, "poll"):
+        peiling = select.poll()
+        peiling.register(fd, select.POLLOUT if schrijven else select.POLLIN)
+        peiling.poll()
+    else:  # pragma: no cover - Windows
+        select.select([] if schrijven else [fd], [fd] if schrijven else [], [])
+
+
+def _verstuur(pgconn: pq.abc.PGconn) -> None:
+    """Send what the connection holds unsent."""
+    while pgconn.flush():
+        _wacht(pgconn, schrijven=True)
+
+
+def _haal(pgconn: pq.abc.PGconn) -> pq.abc.PGresult | None:
+    """libpq's next result, waited for outside it."""
+    while pgconn.is_busy():
+        _wacht(pgconn)
+        pgconn.consume_input()
+    return pgconn.get_result()
+
+
+#: How many results an interrupted pipeline holds at most: BEGIN's and the statement's,
+#: each with its end, then the end of the pipeline.
+_MAX_UITKOMSTEN = 5
+
+
+def _breek_af(pgconn: pq.abc.PGconn, gesynchroniseerd: bool) -> None:
+    """End a pipeline that was interrupted (Ctrl-C while waiting, say): the server is asked
+    to stop the statement, and what it answers is read and dropped, up to the pipeline's
+    end, so that the connection goes on. A transaction the pipeline began is then
+    aborted, and rolled back by whoever began it."""
+    pgconn.get_cancel().cancel()
+    if not gesynchroniseerd:
+        pgconn.pipeline_sync()
+    _verstuur(pgconn)
+    for _ in range(_MAX_UITKOMSTEN):
+        uitkomst = _haal(pgconn)
+        if uitkomst is not None and uitkomst.status == pq.ExecStatus.PIPELINE_SYNC:
+            return
 
 
 def vertaal(fout: Exception) -> Exception:
