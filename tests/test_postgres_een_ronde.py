@@ -368,5 +368,5 @@ def test_an_interrupt_while_waiting_stores_nothing_and_leaves_the_connection_usa
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
 
     with KlantRegister.open(postgres_schema_url) as register:
-        assert sorted(k.klantgegevens.achternaam for k in register) == ["Daarna", "Eerst"]
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
         assert register.get(klant.id).klantgegevens.achternaam == "Daarna"
