@@ -315,23 +315,31 @@ def _gemeente_vergrendeld(url: str, los_na: float) -> Iterator[None]:
         houder.close()
 
 
+@contextlib.contextmanager
+def _register_met_een_klant(url: str) -> Iterator[KlantRegister]:
+    """A register (its statement prepared by a first registration) whose waits time out."""
+    with KlantRegister.open(_met_lock_timeout(url)) as register:
+        _registreer(register, "Eerst", "123456782")
+        yield register
+
+
+def _registreer(register: KlantRegister, achternaam: str, bsn: str) -> Klant:
+    identificatie = Identificatie.natuurlijk_persoon(bsn=bsn)
+    return register.registreer(
+        WACHTENDE_GEMEENTE,
+        Klantgegevens(achternaam=achternaam),
+        identificatie,
+        authenticatie=als(identificatie),
+    )
+
+
 def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
     postgres_schema_url: str,
 ) -> None:
-    url = _met_lock_timeout(postgres_schema_url)
-    with KlantRegister.open(url) as register:
-        eerste = Identificatie.natuurlijk_persoon(bsn="123456782")
-        register.registreer(
-            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Eerst"), eerste, authenticatie=als(eerste)
-        )
+    with _register_met_een_klant(postgres_schema_url) as register:
         begin = time.monotonic()
-        with _gemeente_vergrendeld(url, los_na=0.5):
-            klant = register.registreer(
-                WACHTENDE_GEMEENTE,
-                Klantgegevens(achternaam="Tweede"),
-                (i := Identificatie.natuurlijk_persoon(bsn="111222333")),
-                authenticatie=als(i),
-            )
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=0.5):
+            klant = _registreer(register, "Tweede", "111222333")
         gewacht = time.monotonic() - begin
 
     assert gewacht >= 0.4  # it waited for the lock, and got it when the thread let it go
@@ -342,29 +350,17 @@ def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
 def test_an_interrupt_while_waiting_stores_nothing_and_leaves_the_connection_usable(
     postgres_schema_url: str,
 ) -> None:
-    url = _met_lock_timeout(postgres_schema_url)
-    with KlantRegister.open(url) as register:
-        eerste = Identificatie.natuurlijk_persoon(bsn="123456782")
-        register.registreer(
-            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Eerst"), eerste, authenticatie=als(eerste)
-        )
+    with _register_met_een_klant(postgres_schema_url) as register:
         onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-        with _gemeente_vergrendeld(url, los_na=1.0):
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=1.0):
             onderbreking.start()
             with pytest.raises(KeyboardInterrupt):
-                register.registreer(
-                    WACHTENDE_GEMEENTE,
-                    Klantgegevens(achternaam="Onderbroken"),
-                    (i := Identificatie.natuurlijk_persoon(bsn="111222333")),
-                    authenticatie=als(i),
-                )
+                _registreer(register, "Onderbroken", "111222333")
         onderbreking.join()
 
         # The same connection goes on: the interrupted registration is not there, and the
         # person can be registered now.
-        klant = register.registreer(
-            WACHTENDE_GEMEENTE, Klantgegevens(achternaam="Daarna"), i, authenticatie=als(i)
-        )
+        klant = _registreer(register, "Daarna", "111222333")
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
 
     with KlantRegister.open(postgres_schema_url) as register:
