@@ -7,13 +7,18 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import itertools
 import os
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -288,7 +293,8 @@ def test_subclasses_and_other_encodings_are_sent_as_psycopg_sends_them(
 
 # --- waiting for the server ---------------------------------------------------------------
 
-#: A gemeente no other test registers in: the lock below is the database's, every schema's.
+#: The gemeente whose lock the tests below hold. The lock is the database's, every schema's:
+#: another test registering in it meanwhile waits until it is let go (at most seconds).
 WACHTENDE_GEMEENTE = "1987"
 
 
@@ -333,13 +339,51 @@ def _registreer(register: KlantRegister, achternaam: str, bsn: str) -> Klant:
     )
 
 
+def _onderbroken_registreer(register: KlantRegister) -> float:
+    """Register a klant, expecting an interrupt; how long it took to come."""
+    begin = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        _registreer(register, "Onderbroken", "111222333")
+    return time.monotonic() - begin
+
+
+class _Onderbreker:
+    """A libpq connection, but for one call, which raises KeyboardInterrupt as a Ctrl-C
+    landing just there would (once)."""
+
+    def __init__(self, pgconn: Any, methode: str) -> None:
+        self._pgconn, self._methode = pgconn, methode
+
+    def __getattr__(self, naam: str) -> Any:
+        if naam == self._methode:
+            self._methode = ""
+            raise KeyboardInterrupt(naam)
+        return getattr(self._pgconn, naam)
+
+
+@contextlib.contextmanager
+def _onderbroken_bij(register: KlantRegister, methode: str) -> Iterator[None]:
+    """The register's connection interrupted at its libpq call ``methode`` (once)."""
+    opslag = register._store
+    assert isinstance(opslag, PostgresRepository)
+    verbinding: Any = opslag._verbinding
+    echt = verbinding.pgconn
+    verbinding.pgconn = _Onderbreker(echt, methode)
+    try:
+        yield
+    finally:
+        verbinding.pgconn = echt
+
+
 def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
     postgres_schema_url: str,
 ) -> None:
-    with _register_met_een_klant(postgres_schema_url) as register:
+    with (
+        _register_met_een_klant(postgres_schema_url) as register,
+        _gemeente_vergrendeld(postgres_schema_url, los_na=0.5),
+    ):
         begin = time.monotonic()
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=0.5):
-            klant = _registreer(register, "Tweede", "111222333")
+        klant = _registreer(register, "Tweede", "111222333")
         gewacht = time.monotonic() - begin
 
     assert gewacht >= 0.4  # it waited for the lock, and got it when the thread let it go
@@ -352,17 +396,111 @@ def test_an_interrupt_while_waiting_stores_nothing_and_leaves_the_connection_usa
 ) -> None:
     with _register_met_een_klant(postgres_schema_url) as register:
         onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=1.0):
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=4.0):
             onderbreking.start()
-            with pytest.raises(KeyboardInterrupt):
-                _registreer(register, "Onderbroken", "111222333")
-        onderbreking.join()
-
-        # The same connection goes on: the interrupted registration is not there, and the
-        # person can be registered now.
+            duur = _onderbroken_registreer(register)
+            onderbreking.join()
+            assert duur < 2.5  # the statement was stopped, not waited for
+            # The same connection goes on, while the lock is still held: the interrupted
+            # registration is not there.
+            assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
         klant = _registreer(register, "Daarna", "111222333")
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
 
     with KlantRegister.open(postgres_schema_url) as register:
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
         assert register.get(klant.id).klantgegevens.achternaam == "Daarna"
+
+
+def test_an_interrupt_before_the_pipeline_is_sent_stops_the_statement_all_the_same(
+    postgres_schema_url: str,
+) -> None:
+    # The statement is queued, not yet sent: it is sent with the end of the pipeline, and
+    # then stopped (a request to stop it that came before it began would be lost).
+    with _register_met_een_klant(postgres_schema_url) as register:
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=5.0):
+            with _onderbroken_bij(register, "pipeline_sync"):
+                duur = _onderbroken_registreer(register)
+            assert duur < 3.5
+        klant = _registreer(register, "Daarna", "111222333")
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
+        assert register.get(klant.id).klantgegevens.achternaam == "Daarna"
+
+
+def test_a_second_interrupt_while_the_statement_is_stopped_closes_the_connection(
+    postgres_schema_url: str,
+) -> None:
+    with _register_met_een_klant(postgres_schema_url) as register:
+        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=2.0):
+            # The second Ctrl-C lands as the server is asked to stop the statement.
+            with _onderbroken_bij(register, "cancel_conn"):
+                onderbreking.start()
+                duur = _onderbroken_registreer(register)
+            onderbreking.join()
+            assert duur < 1.5
+        # The connection was closed (the server rolled back): the next call says so.
+        with pytest.raises(OpslagError):
+            _registreer(register, "Daarna", "111222333")
+
+    with KlantRegister.open(postgres_schema_url) as register:
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+
+
+@contextlib.contextmanager
+def _via_vertragende_proxy(url: str, vertraging: float) -> Iterator[str]:
+    """``url`` through a TCP proxy (tests/annuleerproxy.py) that answers cancel requests
+    only after ``vertraging`` seconds."""
+    proxy = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, str(Path(__file__).with_name("annuleerproxy.py")), url, str(vertraging)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proxy.stdout is not None
+        poort = int(proxy.stdout.readline())
+        gegevens = psycopg.conninfo.conninfo_to_dict(url)
+        opties = urllib.parse.quote(str(gegevens.get("options", "")))
+        yield (
+            f"postgresql://{gegevens.get('user', 'postgres')}@127.0.0.1:{poort}/"
+            f"{gegevens['dbname']}?sslmode=disable&gssencmode=disable&options={opties}"
+        )
+    finally:
+        proxy.kill()
+        proxy.wait()
+        if proxy.stdout is not None:
+            proxy.stdout.close()
+
+
+def test_the_other_threads_run_while_an_interrupted_statement_is_being_stopped(
+    postgres_schema_url: str,
+) -> None:
+    # Stopping the statement waits for the server to take the request (here 1.5 s, the
+    # proxy holding it back); waited for inside libpq, no other thread ran meanwhile.
+    tikken: list[float] = []
+    klaar = threading.Event()
+
+    def tik() -> None:
+        while not klaar.is_set():
+            tikken.append(time.monotonic())
+            time.sleep(0.01)
+
+    with (
+        _via_vertragende_proxy(postgres_schema_url, 1.5) as url,
+        _register_met_een_klant(url) as register,
+    ):
+        teller = threading.Thread(target=tik)
+        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+        with _gemeente_vergrendeld(postgres_schema_url, los_na=4.0):
+            teller.start()
+            onderbreking.start()
+            try:
+                duur = _onderbroken_registreer(register)
+            finally:
+                klaar.set()
+                teller.join()
+                onderbreking.join()
+        assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+
+    assert duur >= 1.5  # the cancel request was held back, and waited for
+    assert max(b - a for a, b in itertools.pairwise(tikken)) < 0.5

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 import select
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -135,10 +136,12 @@ class Pijplijn:
             self._synchroon(pgconn)
             klaar = True
         finally:
-            if pgconn.status == pq.ConnStatus.OK:  # a broken connection has no pipeline left
-                if not klaar:
-                    _breek_af(pgconn, gesynchroniseerd)
+            if pgconn.status != pq.ConnStatus.OK:
+                pass  # a broken connection has no pipeline left
+            elif klaar:
                 pgconn.exit_pipeline_mode()
+            else:
+                _breek_af(self._verbinding, gesynchroniseerd)
         for uitkomst in uitkomsten:
             self._uitkomst(uitkomst)
         laatste = uitkomsten[-1]
@@ -179,15 +182,19 @@ class Pijplijn:
 # lets both through.
 
 
-def _wacht(pgconn: pq.abc.PGconn, *, schrijven: bool = False) -> None:
-    """Wait until the connection's socket can be read (or written)."""
+def _wacht(pgconn: pq.abc.PGconn, *, schrijven: bool = False, tot: float | None = None) -> bool:
+    """Wait until the connection's socket can be read (or written), or until the moment
+    ``tot`` (of ``time.monotonic``); whether it can."""
     fd = pgconn.socket
+    seconden = None if tot is None else max(0.0, tot - time.monotonic())
     if hasattr(select, "poll"):
         peiling = select.poll()
         peiling.register(fd, select.POLLOUT if schrijven else select.POLLIN)
-        peiling.poll()
-    else:  # pragma: no cover - Windows
-        select.select([] if schrijven else [fd], [fd] if schrijven else [], [])
+        return bool(peiling.poll(None if seconden is None else seconden * 1000))
+    lezen, schrijf, _ = select.select(  # pragma: no cover - Windows
+        [] if schrijven else [fd], [fd] if schrijven else [], [], seconden
+    )
+    return bool(lezen or schrijf)  # pragma: no cover
 
 
 def _verstuur(pgconn: pq.abc.PGconn) -> None:
@@ -207,21 +214,42 @@ def _haal(pgconn: pq.abc.PGconn) -> pq.abc.PGresult | None:
 #: How many results an interrupted pipeline holds at most: BEGIN's and the statement's,
 #: each with its end, then the end of the pipeline.
 _MAX_UITKOMSTEN = 5
+#: How long an interrupted statement is waited for (seconds), and how often in that time
+#: the server is asked again to stop it (a request that came before the statement began
+#: is lost); after that, the connection is closed.
+_AFBREKEN_UITERST = 10.0
+_AFBREKEN_OPNIEUW = 1.0
 
 
-def _breek_af(pgconn: pq.abc.PGconn, gesynchroniseerd: bool) -> None:
-    """End a pipeline that was interrupted (Ctrl-C while waiting, say): the server is asked
-    to stop the statement, and what it answers is read and dropped, up to the pipeline's
-    end, so that the connection goes on. A transaction the pipeline began is then
-    aborted, and rolled back by whoever began it."""
-    pgconn.get_cancel().cancel()
-    if not gesynchroniseerd:
-        pgconn.pipeline_sync()
-    _verstuur(pgconn)
-    for _ in range(_MAX_UITKOMSTEN):
-        uitkomst = _haal(pgconn)
-        if uitkomst is not None and uitkomst.status == pq.ExecStatus.PIPELINE_SYNC:
-            return
+def _breek_af(verbinding: psycopg.Connection[Any], gesynchroniseerd: bool) -> None:
+    """End a pipeline that was interrupted (Ctrl-C while waiting, say): what is in it is
+    sent, the server asked to stop the statement, and what it answers read and dropped, up
+    to the pipeline's end, so that the connection goes on. A transaction the pipeline began
+    is then aborted, and rolled back by whoever began it.
+
+    Called while the interrupt is raised: whatever goes wrong here (another Ctrl-C, a
+    server that does not answer within ``_AFBREKEN_UITERST`` seconds) closes the connection
+    instead (the server then rolls back), and the interrupt goes on being raised.
+    """
+    pgconn = verbinding.pgconn
+    try:
+        if not gesynchroniseerd:
+            pgconn.pipeline_sync()
+        _verstuur(pgconn)
+        uiterst = time.monotonic() + _AFBREKEN_UITERST
+        for _ in range(_MAX_UITKOMSTEN):
+            while pgconn.is_busy():
+                if time.monotonic() >= uiterst:
+                    raise psycopg.OperationalError("de database stopte de opdracht niet")
+                verbinding.cancel_safe(timeout=max(0.1, uiterst - time.monotonic()))
+                _wacht(pgconn, tot=min(uiterst, time.monotonic() + _AFBREKEN_OPNIEUW))
+                pgconn.consume_input()
+            uitkomst = pgconn.get_result()
+            if uitkomst is not None and uitkomst.status == pq.ExecStatus.PIPELINE_SYNC:
+                break
+        pgconn.exit_pipeline_mode()
+    except BaseException:  # the interrupt being raised is the one to raise
+        pgconn.finish()
 
 
 def vertaal(fout: Exception) -> Exception:
