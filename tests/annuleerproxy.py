@@ -1,6 +1,8 @@
 """A TCP proxy to a PostgreSQL server that holds every cancel request back for a while, as a
-slow network or a busy server would: ``python annuleerproxy.py URL SECONDS`` prints the port
-it listens on (127.0.0.1), then forwards each connection until it is killed.
+slow network or a busy server would, and loses the first few: ``python annuleerproxy.py URL
+SECONDS LOST`` prints the port it listens on (127.0.0.1), then forwards each connection until
+it is killed; the first LOST cancel requests are dropped (the server answers none, so the
+client cannot tell).
 
 For ``tests/test_postgres_een_ronde.py``: a process waiting for its cancel request to be
 answered must let its other threads run.
@@ -43,7 +45,9 @@ def _server(gegevens: dict[str, str]) -> socket.socket:
     return verbinding
 
 
-def _behandel(klant: socket.socket, gegevens: dict[str, str], vertraging: float) -> None:
+def _behandel(
+    klant: socket.socket, gegevens: dict[str, str], vertraging: float, verloren: list[int]
+) -> None:
     kop = b""
     while len(kop) < 8:
         deel = klant.recv(8 - len(kop))
@@ -51,7 +55,14 @@ def _behandel(klant: socket.socket, gegevens: dict[str, str], vertraging: float)
             klant.close()
             return
         kop += deel
-    if struct.unpack("!II", kop)[1] == ANNULEER:
+    lengte, code = struct.unpack("!II", kop)
+    if code == ANNULEER:
+        if verloren[0] > 0:  # read whole, as the server reads it, then closed unanswered
+            verloren[0] -= 1
+            while len(kop) < lengte and (deel := klant.recv(lengte - len(kop))):
+                kop += deel
+            klant.close()
+            return
         time.sleep(vertraging)
     server = _server(gegevens)
     server.sendall(kop)
@@ -61,7 +72,7 @@ def _behandel(klant: socket.socket, gegevens: dict[str, str], vertraging: float)
 
 def main() -> None:
     gegevens = psycopg.conninfo.conninfo_to_dict(sys.argv[1])
-    vertraging = float(sys.argv[2])
+    vertraging, verloren = float(sys.argv[2]), [int(sys.argv[3])]
     luister = socket.socket()
     luister.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     luister.bind(("127.0.0.1", 0))
@@ -70,7 +81,7 @@ def main() -> None:
     sys.stdout.flush()
     while True:
         klant, _ = luister.accept()
-        args = (klant, {k: str(v) for k, v in gegevens.items()}, vertraging)
+        args = (klant, {k: str(v) for k, v in gegevens.items()}, vertraging, verloren)
         threading.Thread(target=_behandel, args=args, daemon=True).start()
 
 

@@ -292,10 +292,10 @@ def test_subclasses_and_other_encodings_are_sent_as_psycopg_sends_them(
 
 
 # --- waiting for the server ---------------------------------------------------------------
-
-#: The gemeente whose lock the tests below hold. The lock is the database's, every schema's:
-#: another test registering in it meanwhile waits until it is let go (at most seconds).
-WACHTENDE_GEMEENTE = "1987"
+#
+# Each test below registers in a gemeente of its own, whose lock (the bulk path's) another
+# connection holds for a while: the lock is the database's, every schema's, so tests on
+# other pytest-xdist workers must not share one.
 
 
 def _met_lock_timeout(url: str) -> str:
@@ -304,86 +304,97 @@ def _met_lock_timeout(url: str) -> str:
     return f"{url}%20-clock_timeout%3D8000"
 
 
-@contextlib.contextmanager
-def _gemeente_vergrendeld(url: str, los_na: float) -> Iterator[None]:
-    """Another connection holds the gemeente's lock (as a bulk load does) for ``los_na``
-    seconds, then lets it go, from a thread of its own."""
-    houder = psycopg.connect(url)
-    houder.execute(
-        "SELECT pg_advisory_xact_lock(%s, %s::integer)", (BULK_SLOT, int(WACHTENDE_GEMEENTE))
-    )
-    timer = threading.Timer(los_na, houder.rollback)
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.join()
-        houder.close()
+class _Wachter:
+    """A register of one gemeente, its statement prepared by a first registration."""
 
+    def __init__(self, register: KlantRegister, gemeente: str, url: str) -> None:
+        self.register, self.gemeente, self._url = register, gemeente, url
 
-@contextlib.contextmanager
-def _register_met_een_klant(url: str) -> Iterator[KlantRegister]:
-    """A register (its statement prepared by a first registration) whose waits time out."""
-    with KlantRegister.open(_met_lock_timeout(url)) as register:
-        _registreer(register, "Eerst", "123456782")
-        yield register
+    def registreer(self, achternaam: str, bsn: str = "111222333") -> Klant:
+        identificatie = Identificatie.natuurlijk_persoon(bsn=bsn)
+        return self.register.registreer(
+            self.gemeente,
+            Klantgegevens(achternaam=achternaam),
+            identificatie,
+            authenticatie=als(identificatie),
+        )
 
+    def onderbroken(self) -> float:
+        """Register a klant, expecting an interrupt; how long it took to come."""
+        begin = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            self.registreer("Onderbroken")
+        return time.monotonic() - begin
 
-def _registreer(register: KlantRegister, achternaam: str, bsn: str) -> Klant:
-    identificatie = Identificatie.natuurlijk_persoon(bsn=bsn)
-    return register.registreer(
-        WACHTENDE_GEMEENTE,
-        Klantgegevens(achternaam=achternaam),
-        identificatie,
-        authenticatie=als(identificatie),
-    )
+    def namen(self) -> list[str | None]:
+        return [klant.klantgegevens.achternaam for klant in self.register]
 
+    @contextlib.contextmanager
+    def vergrendeld(self, los_na: float) -> Iterator[None]:
+        """Another connection holds the gemeente's lock (as a bulk load does) for
+        ``los_na`` seconds, then lets it go, from a thread of its own."""
+        houder = psycopg.connect(self._url)
+        houder.execute(
+            "SELECT pg_advisory_xact_lock(%s, %s::integer)", (BULK_SLOT, int(self.gemeente))
+        )
+        timer = threading.Timer(los_na, houder.rollback)
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.join()
+            houder.close()
 
-def _onderbroken_registreer(register: KlantRegister) -> float:
-    """Register a klant, expecting an interrupt; how long it took to come."""
-    begin = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        _registreer(register, "Onderbroken", "111222333")
-    return time.monotonic() - begin
+    @contextlib.contextmanager
+    def onderbroken_bij(self, methode: str, fout: BaseException | None = None) -> Iterator[None]:
+        """The connection interrupted at its libpq call ``methode`` (once), by ``fout``
+        (KeyboardInterrupt, as a Ctrl-C landing just there would)."""
+        opslag = self.register._store
+        assert isinstance(opslag, PostgresRepository)
+        verbinding: Any = opslag._verbinding
+        echt = verbinding.pgconn
+        verbinding.pgconn = _Onderbreker(echt, methode, fout or KeyboardInterrupt(methode))
+        try:
+            yield
+        finally:
+            verbinding.pgconn = echt
 
 
 class _Onderbreker:
-    """A libpq connection, but for one call, which raises KeyboardInterrupt as a Ctrl-C
-    landing just there would (once)."""
+    """A libpq connection, but for one call, which raises ``fout`` (once)."""
 
-    def __init__(self, pgconn: Any, methode: str) -> None:
-        self._pgconn, self._methode = pgconn, methode
+    def __init__(self, pgconn: Any, methode: str, fout: BaseException) -> None:
+        self._pgconn, self._methode, self._fout = pgconn, methode, fout
 
     def __getattr__(self, naam: str) -> Any:
         if naam == self._methode:
             self._methode = ""
-            raise KeyboardInterrupt(naam)
+            raise self._fout
         return getattr(self._pgconn, naam)
 
 
 @contextlib.contextmanager
-def _onderbroken_bij(register: KlantRegister, methode: str) -> Iterator[None]:
-    """The register's connection interrupted at its libpq call ``methode`` (once)."""
-    opslag = register._store
-    assert isinstance(opslag, PostgresRepository)
-    verbinding: Any = opslag._verbinding
-    echt = verbinding.pgconn
-    verbinding.pgconn = _Onderbreker(echt, methode)
-    try:
-        yield
-    finally:
-        verbinding.pgconn = echt
+def _wachter(url: str, gemeente: str, *, server_url: str | None = None) -> Iterator[_Wachter]:
+    """A register at ``url`` (its waits timing out); the lock is taken at ``server_url``."""
+    with KlantRegister.open(_met_lock_timeout(url)) as register:
+        wachter = _Wachter(register, gemeente, server_url or url)
+        wachter.registreer("Eerst", "123456782")
+        yield wachter
+
+
+def _onderbreek_na(seconden: float) -> threading.Timer:
+    """A Ctrl-C of this process in ``seconden``."""
+    onderbreking = threading.Timer(seconden, os.kill, (os.getpid(), signal.SIGINT))
+    onderbreking.start()
+    return onderbreking
 
 
 def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
     postgres_schema_url: str,
 ) -> None:
-    with (
-        _register_met_een_klant(postgres_schema_url) as register,
-        _gemeente_vergrendeld(postgres_schema_url, los_na=0.5),
-    ):
+    with _wachter(postgres_schema_url, "1981") as wachter, wachter.vergrendeld(los_na=0.5):
         begin = time.monotonic()
-        klant = _registreer(register, "Tweede", "111222333")
+        klant = wachter.registreer("Tweede")
         gewacht = time.monotonic() - begin
 
     assert gewacht >= 0.4  # it waited for the lock, and got it when the thread let it go
@@ -394,18 +405,17 @@ def test_a_registration_waiting_for_a_lock_lets_the_other_threads_run(
 def test_an_interrupt_while_waiting_stores_nothing_and_leaves_the_connection_usable(
     postgres_schema_url: str,
 ) -> None:
-    with _register_met_een_klant(postgres_schema_url) as register:
-        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=4.0):
-            onderbreking.start()
-            duur = _onderbroken_registreer(register)
+    with _wachter(postgres_schema_url, "1982") as wachter:
+        with wachter.vergrendeld(los_na=4.0):
+            onderbreking = _onderbreek_na(0.3)
+            duur = wachter.onderbroken()
             onderbreking.join()
             assert duur < 2.5  # the statement was stopped, not waited for
             # The same connection goes on, while the lock is still held: the interrupted
             # registration is not there.
-            assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
-        klant = _registreer(register, "Daarna", "111222333")
-        assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
+            assert wachter.namen() == ["Eerst"]
+        klant = wachter.registreer("Daarna")
+        assert wachter.namen() == ["Eerst", "Daarna"]
 
     with KlantRegister.open(postgres_schema_url) as register:
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
@@ -417,42 +427,53 @@ def test_an_interrupt_before_the_pipeline_is_sent_stops_the_statement_all_the_sa
 ) -> None:
     # The statement is queued, not yet sent: it is sent with the end of the pipeline, and
     # then stopped (a request to stop it that came before it began would be lost).
-    with _register_met_een_klant(postgres_schema_url) as register:
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=5.0):
-            with _onderbroken_bij(register, "pipeline_sync"):
-                duur = _onderbroken_registreer(register)
+    with _wachter(postgres_schema_url, "1983") as wachter:
+        with wachter.vergrendeld(los_na=5.0):
+            with wachter.onderbroken_bij("pipeline_sync"):
+                duur = wachter.onderbroken()
             assert duur < 3.5
-        klant = _registreer(register, "Daarna", "111222333")
-        assert [k.klantgegevens.achternaam for k in register] == ["Eerst", "Daarna"]
-        assert register.get(klant.id).klantgegevens.achternaam == "Daarna"
+        wachter.registreer("Daarna")
+        assert wachter.namen() == ["Eerst", "Daarna"]
 
 
-def test_a_second_interrupt_while_the_statement_is_stopped_closes_the_connection(
-    postgres_schema_url: str,
+@pytest.mark.parametrize(
+    "fout",
+    [KeyboardInterrupt("een tweede Ctrl-C"), psycopg.OperationalError("geen verbinding")],
+    ids=["a second interrupt", "a failing request"],
+)
+def test_a_failure_while_the_statement_is_stopped_closes_the_connection(
+    postgres_schema_url: str, fout: BaseException
 ) -> None:
-    with _register_met_een_klant(postgres_schema_url) as register:
-        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=2.0):
-            # The second Ctrl-C lands as the server is asked to stop the statement.
-            with _onderbroken_bij(register, "cancel_conn"):
-                onderbreking.start()
-                duur = _onderbroken_registreer(register)
+    gemeente = "1984" if isinstance(fout, KeyboardInterrupt) else "1985"
+    with _wachter(postgres_schema_url, gemeente) as wachter:
+        with wachter.vergrendeld(los_na=2.0):
+            # It lands as the server is asked to stop the statement; the first interrupt
+            # is the one raised.
+            with wachter.onderbroken_bij("cancel_conn", fout):
+                onderbreking = _onderbreek_na(0.3)
+                duur = wachter.onderbroken()
             onderbreking.join()
             assert duur < 1.5
         # The connection was closed (the server rolled back): the next call says so.
-        with pytest.raises(OpslagError):
-            _registreer(register, "Daarna", "111222333")
+        with pytest.raises(OpslagError, match="de verbinding met de database is gesloten"):
+            wachter.registreer("Daarna")
 
     with KlantRegister.open(postgres_schema_url) as register:
         assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
 
 
 @contextlib.contextmanager
-def _via_vertragende_proxy(url: str, vertraging: float) -> Iterator[str]:
+def _via_proxy(url: str, vertraging: float = 0.0, verlies: int = 0) -> Iterator[str]:
     """``url`` through a TCP proxy (tests/annuleerproxy.py) that answers cancel requests
-    only after ``vertraging`` seconds."""
+    only after ``vertraging`` seconds, and loses the first ``verlies`` of them."""
     proxy = subprocess.Popen(  # noqa: S603 - our own interpreter and script
-        [sys.executable, str(Path(__file__).with_name("annuleerproxy.py")), url, str(vertraging)],
+        [
+            sys.executable,
+            str(Path(__file__).with_name("annuleerproxy.py")),
+            url,
+            str(vertraging),
+            str(verlies),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -460,10 +481,16 @@ def _via_vertragende_proxy(url: str, vertraging: float) -> Iterator[str]:
         assert proxy.stdout is not None
         poort = int(proxy.stdout.readline())
         gegevens = psycopg.conninfo.conninfo_to_dict(url)
-        opties = urllib.parse.quote(str(gegevens.get("options", "")))
+        wachtwoord = (
+            f":{urllib.parse.quote(str(gegevens['password']))}" if "password" in gegevens else ""
+        )
+        parameters = urllib.parse.urlencode(
+            {"sslmode": "disable", "gssencmode": "disable", "options": gegevens.get("options", "")}
+        )
         yield (
-            f"postgresql://{gegevens.get('user', 'postgres')}@127.0.0.1:{poort}/"
-            f"{gegevens['dbname']}?sslmode=disable&gssencmode=disable&options={opties}"
+            f"postgresql://{urllib.parse.quote(str(gegevens.get('user', 'postgres')))}"
+            f"{':' + wachtwoord if wachtwoord else ''}@127.0.0.1:{poort}/{gegevens['dbname']}"
+            f"?{parameters}"
         )
     finally:
         proxy.kill()
@@ -486,21 +513,37 @@ def test_the_other_threads_run_while_an_interrupted_statement_is_being_stopped(
             time.sleep(0.01)
 
     with (
-        _via_vertragende_proxy(postgres_schema_url, 1.5) as url,
-        _register_met_een_klant(url) as register,
+        _via_proxy(postgres_schema_url, vertraging=1.5) as url,
+        _wachter(url, "1986", server_url=postgres_schema_url) as wachter,
     ):
         teller = threading.Thread(target=tik)
-        onderbreking = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-        with _gemeente_vergrendeld(postgres_schema_url, los_na=4.0):
+        with wachter.vergrendeld(los_na=4.0):
             teller.start()
-            onderbreking.start()
+            onderbreking = _onderbreek_na(0.3)
             try:
-                duur = _onderbroken_registreer(register)
+                duur = wachter.onderbroken()
             finally:
                 klaar.set()
                 teller.join()
                 onderbreking.join()
-        assert [k.klantgegevens.achternaam for k in register] == ["Eerst"]
+        assert wachter.namen() == ["Eerst"]
 
     assert duur >= 1.5  # the cancel request was held back, and waited for
     assert max(b - a for a, b in itertools.pairwise(tikken)) < 0.5
+
+
+def test_a_request_to_stop_that_is_lost_is_made_again(postgres_schema_url: str) -> None:
+    # The proxy drops the first request (as one that reached the server before the
+    # statement began would be dropped): the second, a second later, stops it.
+    with (
+        _via_proxy(postgres_schema_url, verlies=1) as url,
+        _wachter(url, "1987", server_url=postgres_schema_url) as wachter,
+    ):
+        with wachter.vergrendeld(los_na=6.0):
+            onderbreking = _onderbreek_na(0.3)
+            duur = wachter.onderbroken()
+            onderbreking.join()
+            assert 0.9 <= duur < 4.0
+            assert wachter.namen() == ["Eerst"]
+        wachter.registreer("Daarna")
+        assert wachter.namen() == ["Eerst", "Daarna"]

@@ -181,7 +181,7 @@ class PostgresRepository(SqlRepository):
 
     def _in_een_ronde(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
         """The one row of ``sql``, as text, with a waiting BEGIN in the same round trip."""
-        if self._gesloten:
+        if self._gesloten or self._verbinding.closed:
             raise OpslagError("de verbinding met de database is gesloten")
         try:
             opdracht = self._pijplijn.bereid(sql, parameters)  # a refusal sends no BEGIN
@@ -194,7 +194,7 @@ class PostgresRepository(SqlRepository):
     def _opdracht(self, sql: str) -> None:
         """A statement without parameters or rows (BEGIN, COMMIT...), straight through
         libpq: the cheapest way there is, and a transaction has two of them."""
-        if self._gesloten:
+        if self._gesloten or self._verbinding.closed:
             raise OpslagError("de verbinding met de database is gesloten")
         self._begonnen()
         try:

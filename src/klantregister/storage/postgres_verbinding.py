@@ -197,10 +197,11 @@ def _wacht(pgconn: pq.abc.PGconn, *, schrijven: bool = False, tot: float | None 
     return bool(lezen or schrijf)  # pragma: no cover
 
 
-def _verstuur(pgconn: pq.abc.PGconn) -> None:
-    """Send what the connection holds unsent."""
+def _verstuur(pgconn: pq.abc.PGconn, *, tot: float | None = None) -> None:
+    """Send what the connection holds unsent (by the moment ``tot``, if given)."""
     while pgconn.flush():
-        _wacht(pgconn, schrijven=True)
+        if not _wacht(pgconn, schrijven=True, tot=tot):
+            raise psycopg.OperationalError("de database nam de opdracht niet aan")
 
 
 def _haal(pgconn: pq.abc.PGconn) -> pq.abc.PGresult | None:
@@ -232,17 +233,21 @@ def _breek_af(verbinding: psycopg.Connection[Any], gesynchroniseerd: bool) -> No
     instead (the server then rolls back), and the interrupt goes on being raised.
     """
     pgconn = verbinding.pgconn
+    uiterst = time.monotonic() + _AFBREKEN_UITERST
     try:
         if not gesynchroniseerd:
             pgconn.pipeline_sync()
-        _verstuur(pgconn)
-        uiterst = time.monotonic() + _AFBREKEN_UITERST
+        _verstuur(pgconn, tot=uiterst)
+        gevraagd = -_AFBREKEN_OPNIEUW  # when the server was last asked to stop
         for _ in range(_MAX_UITKOMSTEN):
             while pgconn.is_busy():
-                if time.monotonic() >= uiterst:
+                nu = time.monotonic()
+                if nu >= uiterst:
                     raise psycopg.OperationalError("de database stopte de opdracht niet")
-                verbinding.cancel_safe(timeout=max(0.1, uiterst - time.monotonic()))
-                _wacht(pgconn, tot=min(uiterst, time.monotonic() + _AFBREKEN_OPNIEUW))
+                if nu >= gevraagd + _AFBREKEN_OPNIEUW:
+                    verbinding.cancel_safe(timeout=max(0.1, uiterst - nu))
+                    gevraagd = time.monotonic()
+                _wacht(pgconn, tot=min(uiterst, gevraagd + _AFBREKEN_OPNIEUW))
                 pgconn.consume_input()
             uitkomst = pgconn.get_result()
             if uitkomst is not None and uitkomst.status == pq.ExecStatus.PIPELINE_SYNC:
