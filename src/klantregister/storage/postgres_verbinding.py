@@ -19,6 +19,7 @@ so the caller translates it as it translates every driver error.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import select
 import time
@@ -238,7 +239,7 @@ def _breek_af(verbinding: psycopg.Connection[Any], gesynchroniseerd: bool) -> No
         if not gesynchroniseerd:
             pgconn.pipeline_sync()
         _verstuur(pgconn, tot=uiterst)
-        gevraagd = -_AFBREKEN_OPNIEUW  # when the server was last asked to stop
+        gevraagd = -math.inf  # when the server was last asked to stop: not yet
         for _ in range(_MAX_UITKOMSTEN):
             while pgconn.is_busy():
                 nu = time.monotonic()
